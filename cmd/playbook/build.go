@@ -1,0 +1,64 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"playbook/site/build"
+	"playbook/site/output"
+)
+
+const buildExamples = `  playbook build                          build ./ into ./public (learner edition)
+  playbook build --edition trainer --out trainer-site
+  playbook build --src ~/course --base-url https://example.org/crm/
+`
+
+func runBuild(args []string, stdout, stderr io.Writer) int {
+	cmd := newCommand("build", "build [--src DIR] [--out DIR] [--base-url URL] [--edition learner|trainer]", buildExamples)
+	src := cmd.flags.String("src", ".", "course folder holding playbook.yaml")
+	out := cmd.flags.String("out", "public", "output folder; replaced only when the build succeeds")
+	baseURL := cmd.flags.String("base-url", "", "absolute URL the site is published at; enables sitemap.xml and 404.html")
+	edition := cmd.flags.String("edition", "learner", "learner, or trainer (adds facilitator notes and timings)")
+	if code, ok := cmd.parse(args, stdout, stderr); !ok {
+		return code
+	}
+	ed, err := build.ParseEdition(*edition)
+	if err != nil {
+		fmt.Fprintf(stderr, "playbook build: --edition %q: %v\n", *edition, err)
+		return exitUsage
+	}
+	if err := checkOutIsNotSource(*src, *out); err != nil {
+		fmt.Fprintf(stderr, "playbook build: %v\n", err)
+		return exitUsage
+	}
+	start := time.Now()
+	res := build.Build(os.DirFS(*src), build.Options{Edition: ed, BaseURL: *baseURL})
+	printDiags(stderr, res.Diags)
+	if res.Diags.HasErrors() {
+		fmt.Fprintf(stderr, "build failed; %s was left as it was\n", *out)
+		return exitFailed
+	}
+	if err := output.Write(res.Site, *out); err != nil {
+		fmt.Fprintf(stderr, "playbook build: %v\n", err)
+		return exitFailed
+	}
+	fmt.Fprintf(stdout, "built %d pages (%s edition) into %s in %s\n", res.Pages, ed, *out, time.Since(start).Round(time.Millisecond))
+	return exitOK
+}
+
+// checkOutIsNotSource refuses an output folder that is the course folder or holds it.
+func checkOutIsNotSource(src, out string) error {
+	s, err1 := filepath.Abs(src)
+	o, err2 := filepath.Abs(out)
+	if err1 != nil || err2 != nil {
+		return nil
+	}
+	if s == o || strings.HasPrefix(s+string(filepath.Separator), o+string(filepath.Separator)) {
+		return fmt.Errorf("--out %s would replace the course itself; choose a folder such as public", out)
+	}
+	return nil
+}

@@ -1,0 +1,57 @@
+// Command playbook builds, checks and serves a Playbook course site.
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// Exit codes.
+const (
+	exitOK      = 0
+	exitFailed  = 1
+	exitUsage   = 2
+	programName = "playbook"
+)
+
+const mainUsage = `Playbook builds a searchable, printable CRM training site from Markdown and YAML.
+
+Usage:
+  playbook <command> [flags]
+
+Commands:
+  build     build the site into a folder (default public/)
+  check     check the course for mistakes without writing anything
+  serve     build the site and serve it on 127.0.0.1 for preview
+  version   print the version
+
+Run "playbook <command> --help" for a command's flags and examples.
+`
+
+// run is the whole program: arguments in, exit code out.
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, mainUsage)
+		return exitUsage
+	}
+	switch args[0] {
+	case "build":
+		return runBuild(args[1:], stdout, stderr)
+	case "check":
+		return runCheck(args[1:], stdout, stderr)
+	case "serve":
+		return runServe(args[1:], stdout, stderr)
+	case "version", "--version", "-version":
+		return runVersion(args[1:], stdout, stderr)
+	case "help", "-h", "--help", "-help":
+		fmt.Fprint(stdout, mainUsage)
+		return exitOK
+	}
+	fmt.Fprintf(stderr, "playbook: unknown command %q\n\n%s", args[0], mainUsage)
+	return exitUsage
+}

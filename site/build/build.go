@@ -1,0 +1,164 @@
+// Package build runs the pipeline: load the course, render every page of one edition into
+// memory, check cross-page links, and hand back the site and every diagnostic.
+package build
+
+import (
+	"errors"
+	"io/fs"
+	"runtime"
+	"sync"
+
+	"playbook/site/config"
+	"playbook/site/course"
+	"playbook/site/diag"
+	"playbook/site/markdown"
+	"playbook/site/output"
+	"playbook/site/theme"
+)
+
+// Edition selects who the site is for.
+type Edition string
+
+const (
+	// Learner is the default edition: no facilitator notes, timings or answer keys.
+	Learner Edition = "learner"
+	// Trainer adds facilitator notes, section timings and answer keys.
+	Trainer Edition = "trainer"
+)
+
+// ParseEdition checks an edition name.
+func ParseEdition(s string) (Edition, error) {
+	switch Edition(s) {
+	case Learner, Trainer:
+		return Edition(s), nil
+	}
+	return "", errors.New("edition must be learner or trainer")
+}
+
+// Options configures a build.
+type Options struct {
+	Edition Edition
+	// BaseURL overrides the configuration's base_url when not empty.
+	BaseURL string
+}
+
+// Result is what a build produced.
+type Result struct {
+	Site  *output.Site
+	Diags diag.List
+	// Pages counts the HTML pages rendered.
+	Pages int
+}
+
+// Build renders the course in fsys. When Diags has errors, Site must not be written.
+func Build(fsys fs.FS, opts Options) *Result {
+	if opts.Edition == "" {
+		opts.Edition = Learner
+	}
+	res := &Result{Site: output.New()}
+	th, err := theme.Load()
+	if err != nil {
+		res.Diags.Errorf(diag.Pos{Path: "theme"}, "the embedded theme is broken: %v", err)
+		return res
+	}
+	c := course.Load(fsys, &res.Diags)
+	if opts.BaseURL != "" {
+		base, err := config.NormalizeBaseURL(opts.BaseURL)
+		if err != nil {
+			res.Diags.Errorf(diag.Pos{Path: "--base-url"}, "%v", err)
+		} else {
+			c.Config.BaseURL = base
+		}
+	}
+	b := &builder{course: c, theme: th, opts: opts, urls: newURLMap(c), site: res.Site}
+	b.converters = map[string]*markdown.Converter{}
+	for _, lang := range c.Config.Languages {
+		b.converters[lang] = markdown.New(markdown.Options{
+			Unsafe:  c.Config.Features.RawHTML,
+			Trainer: opts.Edition == Trainer,
+			Labels: markdown.Labels{
+				TrainerNotes: th.String(lang, "trainer_notes"),
+				Minutes:      th.String(lang, "minutes"),
+			},
+		})
+	}
+	jobs := b.plan()
+	docs := b.run(jobs, &res.Diags)
+	checkFragments(docs, &res.Diags)
+	b.copyAssets(fsys, &res.Diags)
+	b.extras(&res.Diags)
+	res.Pages = len(jobs)
+	res.Diags.Sort()
+	return res
+}
+
+// run renders jobs on every core and returns the converted documents by source path.
+func (b *builder) run(jobs []pageJob, diags *diag.List) map[string]*markdown.Document {
+	workers := runtime.GOMAXPROCS(0)
+	ch := make(chan pageJob)
+	var mu sync.Mutex
+	docs := make(map[string]*markdown.Document, len(jobs))
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var local diag.List
+			for job := range ch {
+				if doc := b.render(job, &local); doc != nil {
+					mu.Lock()
+					docs[job.source] = doc
+					mu.Unlock()
+				}
+			}
+			mu.Lock()
+			diags.Add(local...)
+			mu.Unlock()
+		}()
+	}
+	for _, j := range jobs {
+		ch <- j
+	}
+	close(ch)
+	wg.Wait()
+	return docs
+}
+
+// checkFragments reports links whose #anchor names no heading of the target page.
+func checkFragments(docs map[string]*markdown.Document, diags *diag.List) {
+	for _, doc := range docs {
+		for _, l := range doc.Links {
+			target, ok := docs[l.Target]
+			if !ok {
+				target, ok = docs[l.Target+"/_index.md"]
+			}
+			if !ok {
+				continue // an asset, or a page whose own errors are already reported
+			}
+			if !target.Anchors[l.Fragment] {
+				diags.Errorf(l.Pos, "link to #%s: %s has no heading with that anchor; anchors are the heading text in lower case with hyphens, e.g. #%s", l.Fragment, l.Target, suggestAnchor(target))
+			}
+		}
+	}
+}
+
+func suggestAnchor(d *markdown.Document) string {
+	if len(d.Headings) > 0 {
+		return d.Headings[0].ID
+	}
+	return "section-title"
+}
+
+func (b *builder) copyAssets(fsys fs.FS, diags *diag.List) {
+	for _, a := range b.course.Assets {
+		data, err := fs.ReadFile(fsys, a)
+		if err != nil {
+			diags.Errorf(diag.Pos{Path: a}, "cannot read file: %v", err)
+			continue
+		}
+		b.site.Add(b.urls.bySource[a], data)
+	}
+	for _, p := range b.theme.Assets() {
+		b.site.Add(p, b.theme.Asset(p))
+	}
+}

@@ -1,0 +1,401 @@
+package build
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"net/url"
+	"sort"
+	"strings"
+
+	"playbook/site/course"
+	"playbook/site/diag"
+	"playbook/site/lesson"
+	"playbook/site/markdown"
+	"playbook/site/output"
+	"playbook/site/theme"
+)
+
+// CSP is the Content-Security-Policy of every page: only the site's own files, no inline
+// script, no connections anywhere.
+const CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; manifest-src 'self'; base-uri 'none'; form-action 'none'"
+
+type builder struct {
+	course     *course.Course
+	theme      *theme.Theme
+	opts       Options
+	urls       *urlMap
+	site       *output.Site
+	converters map[string]*markdown.Converter
+}
+
+// pageJob is one page to render.
+type pageJob struct {
+	kind   string // home, day, lesson
+	lang   *course.Language
+	day    *course.Day
+	index  int // lesson index within the day
+	out    string
+	source string // Markdown source path, "" when the page has none
+	prev   *Link
+	next   *Link
+}
+
+// Link is a titled link in a page.
+type Link struct {
+	Title string
+	URL   string
+}
+
+// Alternate is the same page in another language.
+type Alternate struct {
+	Lang    string
+	Name    string
+	URL     string
+	Current bool
+}
+
+// Page is what every template receives.
+type Page struct {
+	Kind        string
+	Lang        string
+	Title       string
+	SiteTitle   string
+	Description string
+	Root        string
+	HomeURL     string
+	CSP         string
+	Trainer     bool
+	NoIndex     bool
+	RedirectURL string
+	Breadcrumbs []Link
+	Alternates  []Alternate
+	Prev, Next  *Link
+	Home        *HomeView
+	Day         *DayView
+	Lesson      *LessonView
+	theme       *theme.Theme
+}
+
+// T returns an interface string in the page's language.
+func (p *Page) T(key string) string { return p.theme.String(p.Lang, key) }
+
+// Tf formats an interface string in the page's language.
+func (p *Page) Tf(key string, args ...any) string { return fmt.Sprintf(p.T(key), args...) }
+
+// Duration formats minutes as "45 min" or "1 h 30 min" in the page's language.
+func (p *Page) Duration(minutes int) string {
+	h, m := minutes/60, minutes%60
+	switch {
+	case h == 0:
+		return p.Tf("minutes", m)
+	case m == 0:
+		return p.Tf("hours", h)
+	}
+	return p.Tf("hours_minutes", h, m)
+}
+
+// HomeView is the course at a glance.
+type HomeView struct {
+	Summary string
+	Intro   template.HTML
+	Days    []DayCard
+	Minutes int
+}
+
+// DayCard summarises a day on the home page.
+type DayCard struct {
+	Number  int
+	Title   string
+	Summary string
+	URL     string
+	Minutes int
+	Lessons []LessonCard
+}
+
+// LessonCard summarises a lesson in a list.
+type LessonCard struct {
+	Title   string
+	Summary string
+	URL     string
+	Minutes int
+}
+
+// DayView is a day page.
+type DayView struct {
+	Number  int
+	Title   string
+	Summary string
+	Intro   template.HTML
+	Minutes int
+	Lessons []LessonCard
+}
+
+// LessonView is a lesson page.
+type LessonView struct {
+	Day        int
+	Number     int
+	Title      string
+	Summary    string
+	Minutes    int
+	Objectives []string
+	TOC        []markdown.Heading
+	HTML       template.HTML
+}
+
+// tocMinimum is how many headings a lesson needs before it gets a table of contents.
+const tocMinimum = 3
+
+// plan lists every page with its reading-order neighbours.
+func (b *builder) plan() []pageJob {
+	var jobs []pageJob
+	for _, lang := range b.course.Languages {
+		home := pageJob{kind: "home", lang: lang, out: homePath(lang.Code)}
+		if lang.Home != nil {
+			home.source = lang.Home.Path
+		}
+		jobs = append(jobs, home)
+		var seq []*pageJob
+		for _, d := range lang.Days {
+			dj := pageJob{kind: "day", lang: lang, day: d, out: dayPath(lang.Code, d)}
+			if d.Info != nil {
+				dj.source = d.Info.Path
+			}
+			jobs = append(jobs, dj)
+			for i, l := range d.Lessons {
+				jobs = append(jobs, pageJob{kind: "lesson", lang: lang, day: d, index: i, out: lessonPath(lang.Code, d, l), source: l.Path})
+			}
+		}
+		for i := range jobs {
+			if jobs[i].lang == lang && jobs[i].kind != "home" {
+				seq = append(seq, &jobs[i])
+			}
+		}
+		for i, j := range seq {
+			if i > 0 {
+				j.prev = &Link{Title: b.title(seq[i-1]), URL: relURL(j.out, seq[i-1].out)}
+			}
+			if i+1 < len(seq) {
+				j.next = &Link{Title: b.title(seq[i+1]), URL: relURL(j.out, seq[i+1].out)}
+			}
+		}
+	}
+	return jobs
+}
+
+func (b *builder) title(j *pageJob) string {
+	switch j.kind {
+	case "lesson":
+		return j.day.Lessons[j.index].Title
+	case "day":
+		return fmt.Sprintf(b.theme.String(j.lang.Code, "day_n"), j.day.Number) + " · " + dayTitle(j.day)
+	}
+	return b.course.Config.Title[j.lang.Code]
+}
+
+func dayTitle(d *course.Day) string {
+	if t := d.Title(); t != "" {
+		return t
+	}
+	return d.Folder
+}
+
+// convert renders a Markdown body for the page at out.
+func (b *builder) convert(lang, srcPath string, body []byte, bodyLine int, out string, diags *diag.List) *markdown.Document {
+	return b.converters[lang].Convert(markdown.Source{
+		Path: srcPath, Body: body, LineOffset: bodyLine,
+		Resolver: pageResolver{urls: b.urls, from: out},
+	}, diags)
+}
+
+// render renders one page into the site and returns its converted Markdown, if any.
+func (b *builder) render(j pageJob, diags *diag.List) *markdown.Document {
+	code := j.lang.Code
+	p := b.newPage(j)
+	var doc *markdown.Document
+	switch j.kind {
+	case "home":
+		p.Home = &HomeView{Summary: b.course.Config.Description[code]}
+		if h := j.lang.Home; h != nil {
+			doc = b.convert(code, h.Path, h.Body, h.BodyLine, j.out, diags)
+			p.Home.Intro = template.HTML(doc.HTML)
+			if h.Summary != "" {
+				p.Home.Summary = h.Summary
+			}
+		}
+		for _, d := range j.lang.Days {
+			card := DayCard{Number: d.Number, Title: dayTitle(d), URL: relURL(j.out, dayPath(code, d)), Minutes: d.Duration(), Lessons: b.lessonCards(j.out, code, d)}
+			if d.Info != nil {
+				card.Summary = d.Info.Summary
+			}
+			p.Home.Days = append(p.Home.Days, card)
+			p.Home.Minutes += card.Minutes
+		}
+	case "day":
+		d := j.day
+		p.Title = dayTitle(d)
+		p.Day = &DayView{Number: d.Number, Title: dayTitle(d), Minutes: d.Duration(), Lessons: b.lessonCards(j.out, code, d)}
+		if d.Info != nil {
+			p.Day.Summary = d.Info.Summary
+			p.Description = d.Info.Summary
+			doc = b.convert(code, d.Info.Path, d.Info.Body, d.Info.BodyLine, j.out, diags)
+			p.Day.Intro = template.HTML(doc.HTML)
+		}
+		p.Breadcrumbs = []Link{{Title: p.T("home"), URL: relURL(j.out, homePath(code))}}
+	case "lesson":
+		l := j.day.Lessons[j.index]
+		doc = b.convert(code, l.Path, l.Body, l.BodyLine, j.out, diags)
+		p.Title = l.Title
+		p.Description = l.Summary
+		p.Lesson = &LessonView{
+			Day: j.day.Number, Number: j.index + 1, Title: l.Title, Summary: l.Summary,
+			Minutes: l.Duration, Objectives: l.Objectives, HTML: template.HTML(doc.HTML),
+		}
+		if len(doc.Headings) >= tocMinimum {
+			p.Lesson.TOC = doc.Headings
+		}
+		checkDuration(l, doc, b.opts.Edition == Trainer, diags)
+		p.Breadcrumbs = []Link{
+			{Title: p.T("home"), URL: relURL(j.out, homePath(code))},
+			{Title: p.Tf("day_n", j.day.Number) + " · " + dayTitle(j.day), URL: relURL(j.out, dayPath(code, j.day))},
+		}
+	}
+	b.write(j.out, j.kind, p, diags)
+	return doc
+}
+
+// checkDuration warns when a lesson's section timings do not add up to its duration.
+func checkDuration(l *lesson.Lesson, doc *markdown.Document, trainer bool, diags *diag.List) {
+	sum := doc.Minutes()
+	if !trainer || sum == 0 || l.Duration == 0 || sum == l.Duration {
+		return
+	}
+	diags.Warnf(diag.Pos{Path: l.Path, Line: 2}, "the section timings add up to %d minutes but duration is %d; adjust one of them", sum, l.Duration)
+}
+
+func (b *builder) lessonCards(from, code string, d *course.Day) []LessonCard {
+	cards := make([]LessonCard, 0, len(d.Lessons))
+	for _, l := range d.Lessons {
+		cards = append(cards, LessonCard{Title: l.Title, Summary: l.Summary, URL: relURL(from, lessonPath(code, d, l)), Minutes: l.Duration})
+	}
+	return cards
+}
+
+func (b *builder) newPage(j pageJob) *Page {
+	code := j.lang.Code
+	return &Page{
+		Kind: j.kind, Lang: code, SiteTitle: b.course.Config.Title[code],
+		Description: b.course.Config.Description[code],
+		Root:        rootPrefix(j.out), HomeURL: relURL(j.out, homePath(code)), CSP: CSP,
+		Trainer: b.opts.Edition == Trainer, NoIndex: b.opts.Edition == Trainer,
+		Alternates: b.alternates(j.out, code, b.keyOf(j)),
+		Prev:       j.prev, Next: j.next, theme: b.theme,
+	}
+}
+
+func (b *builder) keyOf(j pageJob) string {
+	switch j.kind {
+	case "day":
+		return j.day.Folder + "/"
+	case "lesson":
+		return course.RelPath(j.lang.Code, j.day.Lessons[j.index].Path)
+	}
+	return ""
+}
+
+// alternates links the page to itself in every language, falling back to that language's
+// home page where the page has no translation.
+func (b *builder) alternates(from, current, key string) []Alternate {
+	var out []Alternate
+	for _, lang := range b.course.Languages {
+		target, ok := b.urls.byKey[lang.Code][key]
+		if !ok {
+			target = homePath(lang.Code)
+		}
+		out = append(out, Alternate{
+			Lang: lang.Code, Name: b.theme.String(lang.Code, "language_name"),
+			URL: relURL(from, target), Current: lang.Code == current,
+		})
+	}
+	return out
+}
+
+func (b *builder) write(out, tmpl string, p *Page, diags *diag.List) {
+	var buf bytes.Buffer
+	if err := b.theme.Render(&buf, tmpl, p); err != nil {
+		diags.Errorf(diag.Pos{Path: "theme/" + tmpl + ".html"}, "rendering %s failed: %v", out, err)
+		return
+	}
+	b.site.Add(out, buf.Bytes())
+}
+
+// extras writes the root page that sends visitors to the default language and, when the site
+// has a base URL, sitemap.xml and 404.html.
+func (b *builder) extras(diags *diag.List) {
+	cfg := b.course.Config
+	def := cfg.DefaultLanguage
+	root := &Page{
+		Kind: "redirect", Lang: def, SiteTitle: cfg.Title[def], CSP: CSP, theme: b.theme,
+		HomeURL: homePath(def), RedirectURL: homePath(def), NoIndex: b.opts.Edition == Trainer,
+		Alternates: b.alternates("index.html", "", ""),
+	}
+	b.write("index.html", "redirect", root, diags)
+	if cfg.BaseURL == "" {
+		return
+	}
+	nf := &Page{
+		Kind: "notfound", Lang: def, Title: b.theme.String(def, "not_found_title"), SiteTitle: cfg.Title[def],
+		CSP: CSP, theme: b.theme, Root: cfg.BaseURL, HomeURL: cfg.BaseURL + homePath(def), NoIndex: true,
+	}
+	for _, lang := range b.course.Languages {
+		nf.Alternates = append(nf.Alternates, Alternate{Lang: lang.Code, Name: b.theme.String(lang.Code, "language_name"), URL: cfg.BaseURL + homePath(lang.Code)})
+	}
+	b.write("404.html", "notfound", nf, diags)
+	if b.opts.Edition == Learner {
+		b.site.Add("sitemap.xml", b.sitemap())
+	}
+}
+
+// sitemap lists every page with its translations, in a stable order.
+func (b *builder) sitemap() []byte {
+	var buf bytes.Buffer
+	buf.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
+	buf.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">` + "\n")
+	base := b.course.Config.BaseURL
+	for _, lang := range b.course.Languages {
+		keys := sortedKeys(b.urls.byKey[lang.Code])
+		for _, key := range keys {
+			buf.WriteString("<url><loc>")
+			template.HTMLEscape(&buf, []byte(base+escapePath(b.urls.byKey[lang.Code][key])))
+			buf.WriteString("</loc>")
+			for _, other := range b.course.Languages {
+				if p, ok := b.urls.byKey[other.Code][key]; ok && len(b.course.Languages) > 1 {
+					fmt.Fprintf(&buf, `<xhtml:link rel="alternate" hreflang="%s" href="`, other.Code)
+					template.HTMLEscape(&buf, []byte(base+escapePath(p)))
+					buf.WriteString(`"/>`)
+				}
+			}
+			buf.WriteString("</url>\n")
+		}
+	}
+	buf.WriteString("</urlset>\n")
+	return buf.Bytes()
+}
+
+// escapePath percent-encodes each segment of a slash path for use in an absolute URL.
+func escapePath(p string) string {
+	parts := strings.Split(p, "/")
+	for i, part := range parts {
+		parts[i] = url.PathEscape(part)
+	}
+	return strings.Join(parts, "/")
+}
+
+func sortedKeys(m map[string]string) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}

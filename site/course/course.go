@@ -1,0 +1,280 @@
+// Package course loads a whole course from a file system into one model: the configuration,
+// and per language the home introduction, the day folders and their lessons. It checks the
+// layout (folder names, day numbers, slugs, translations); the Markdown bodies are rendered
+// later by the build.
+package course
+
+import (
+	"io/fs"
+	"path"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"playbook/site/config"
+	"playbook/site/diag"
+	"playbook/site/lesson"
+	"playbook/site/source"
+)
+
+// ContentDir holds one Markdown tree per language.
+const ContentDir = "content"
+
+// DataDirs hold the YAML course material: quizzes, checklists and worksheets.
+var DataDirs = []string{"quizzes", "checklists", "worksheets"}
+
+// Course is everything a build needs, loaded and checked.
+type Course struct {
+	Config    *config.Config
+	Languages []*Language
+	// Assets are non-Markdown files under content/ (images, PDFs), copied as they are.
+	Assets []string
+	// DataFiles lists the YAML files in each of DataDirs, by directory name.
+	DataFiles map[string][]string
+}
+
+// Language is one language's tree.
+type Language struct {
+	Code string
+	// Home is the optional content/<lang>/_index.md introducing the course.
+	Home *lesson.Day
+	Days []*Day
+}
+
+// Day is one day folder.
+type Day struct {
+	Number int
+	// Folder is the folder name, e.g. "day-01-what-crm-is"; it is also the day's URL.
+	Folder string
+	// Info is the day's _index.md, or nil when there is none.
+	Info    *lesson.Day
+	Lessons []*lesson.Lesson
+}
+
+// Title returns the day's title, or "" when the day has no _index.md.
+func (d *Day) Title() string {
+	if d.Info == nil {
+		return ""
+	}
+	return d.Info.Title
+}
+
+// Duration sums the durations of the day's lessons, in minutes.
+func (d *Day) Duration() int {
+	total := 0
+	for _, l := range d.Lessons {
+		total += l.Duration
+	}
+	return total
+}
+
+// Lang returns the language with code, or nil.
+func (c *Course) Lang(code string) *Language {
+	for _, l := range c.Languages {
+		if l.Code == code {
+			return l
+		}
+	}
+	return nil
+}
+
+var dayFolder = regexp.MustCompile(`^day-(\d{2})(-[a-z0-9][a-z0-9-]*)?$`)
+
+// Load reads the course in fsys. Every problem goes to diags. Drafts are left out.
+func Load(fsys fs.FS, diags *diag.List) *Course {
+	c := &Course{Config: config.Load(fsys, diags), DataFiles: map[string][]string{}}
+	for _, code := range c.Config.Languages {
+		c.Languages = append(c.Languages, loadLanguage(fsys, c, code, diags))
+	}
+	for _, dir := range DataDirs {
+		c.DataFiles[dir] = listYAML(fsys, dir, diags)
+	}
+	checkTranslations(c, diags)
+	return c
+}
+
+func loadLanguage(fsys fs.FS, c *Course, code string, diags *diag.List) *Language {
+	lang := &Language{Code: code}
+	root := path.Join(ContentDir, code)
+	entries, err := fs.ReadDir(fsys, root)
+	if err != nil {
+		diags.Errorf(diag.Pos{Path: config.FileName}, "language %s has no folder %s/; create it, or remove %s from languages", code, root, code)
+		return lang
+	}
+	seen := map[int]string{}
+	for _, e := range entries {
+		name := e.Name()
+		p := path.Join(root, name)
+		switch {
+		case ignored(name):
+		case !e.IsDir() && name == lesson.DayFile:
+			if text, ok := source.Read(fsys, p, diags); ok {
+				lang.Home = lesson.ParseDay(p, text, diags)
+			}
+		case !e.IsDir() && strings.HasSuffix(name, ".md"):
+			diags.Errorf(diag.Pos{Path: p}, "lessons belong in a day folder; move this file into %s/day-NN-topic/", root)
+		case !e.IsDir():
+			c.Assets = append(c.Assets, p)
+		default:
+			m := dayFolder.FindStringSubmatch(name)
+			if m == nil {
+				diags.Errorf(diag.Pos{Path: p}, "folder %q is not a day folder; name it day-NN-topic, e.g. day-01-what-crm-is (lower case, digits and hyphens)", name)
+				continue
+			}
+			n, _ := strconv.Atoi(m[1])
+			if n < 1 || n > 99 {
+				diags.Errorf(diag.Pos{Path: p}, "day number %d is out of range; days count from day-01", n)
+				continue
+			}
+			if prev, dup := seen[n]; dup {
+				diags.Errorf(diag.Pos{Path: p}, "day %d already has the folder %s; merge the two folders or renumber one", n, prev)
+				continue
+			}
+			seen[n] = p
+			lang.Days = append(lang.Days, loadDay(fsys, c, p, n, diags))
+		}
+	}
+	sort.Slice(lang.Days, func(i, j int) bool { return lang.Days[i].Number < lang.Days[j].Number })
+	return lang
+}
+
+func loadDay(fsys fs.FS, c *Course, dir string, number int, diags *diag.List) *Day {
+	day := &Day{Number: number, Folder: path.Base(dir)}
+	slugs := map[string]string{}
+	_ = fs.WalkDir(fsys, dir, func(p string, e fs.DirEntry, err error) error {
+		if err != nil {
+			diags.Errorf(diag.Pos{Path: p}, "cannot read: %v", err)
+			return nil
+		}
+		name := e.Name()
+		if p != dir && ignored(name) {
+			if e.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if e.IsDir() {
+			return nil
+		}
+		nested := path.Dir(p) != dir
+		switch {
+		case !strings.HasSuffix(name, ".md"):
+			c.Assets = append(c.Assets, p)
+		case nested:
+			diags.Errorf(diag.Pos{Path: p}, "lessons must sit directly in the day folder %s, not in a subfolder; move the file up", dir)
+		case name == lesson.DayFile:
+			if text, ok := source.Read(fsys, p, diags); ok {
+				day.Info = lesson.ParseDay(p, text, diags)
+			}
+		default:
+			text, ok := source.Read(fsys, p, diags)
+			if !ok {
+				return nil
+			}
+			l := lesson.Parse(p, text, diags)
+			if l == nil {
+				return nil
+			}
+			if l.Day != 0 && l.Day != number {
+				diags.Errorf(diag.Pos{Path: p, Line: 2}, "front matter says day %d but the file is in the folder of day %d; fix the day or move the file", l.Day, number)
+			}
+			l.Day = number
+			if prev, dup := slugs[l.Slug]; dup {
+				diags.Errorf(diag.Pos{Path: p}, "duplicate slug %q: %s has the same name without its number; rename one of them", l.Slug, prev)
+				return nil
+			}
+			slugs[l.Slug] = p
+			if !l.Draft {
+				day.Lessons = append(day.Lessons, l)
+			}
+		}
+		return nil
+	})
+	if day.Info == nil {
+		diags.Warnf(diag.Pos{Path: dir}, "day folder has no %s; add one with a title and a summary (the day's theme)", lesson.DayFile)
+	}
+	sort.Slice(day.Lessons, func(i, j int) bool {
+		a, b := day.Lessons[i], day.Lessons[j]
+		if a.Order != b.Order {
+			return a.Order < b.Order
+		}
+		return a.Slug < b.Slug
+	})
+	return day
+}
+
+func listYAML(fsys fs.FS, dir string, diags *diag.List) []string {
+	var out []string
+	_ = fs.WalkDir(fsys, dir, func(p string, e fs.DirEntry, err error) error {
+		if err != nil {
+			return nil // an absent folder is fine: the course has none of these yet
+		}
+		if p != dir && ignored(e.Name()) {
+			if e.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if !e.IsDir() && (strings.HasSuffix(p, ".yaml") || strings.HasSuffix(p, ".yml")) {
+			out = append(out, p)
+		}
+		return nil
+	})
+	sort.Strings(out)
+	return out
+}
+
+// ignored reports whether a file name is hidden or an editor's temporary file.
+func ignored(name string) bool {
+	return strings.HasPrefix(name, ".") || strings.HasPrefix(name, "#") || strings.HasSuffix(name, "~") ||
+		strings.HasSuffix(name, ".swp") || strings.HasSuffix(name, ".swx") || strings.HasSuffix(name, ".tmp")
+}
+
+// checkTranslations warns where a lesson or day exists in one language and not in another:
+// the language switcher then falls back to the other language's home page.
+func checkTranslations(c *Course, diags *diag.List) {
+	if len(c.Languages) < 2 {
+		return
+	}
+	files := map[string]map[string]bool{} // relative path -> languages having it
+	for _, lang := range c.Languages {
+		for _, day := range lang.Days {
+			rels := []string{day.Folder + "/"}
+			for _, l := range day.Lessons {
+				rels = append(rels, RelPath(lang.Code, l.Path))
+			}
+			for _, r := range rels {
+				if files[r] == nil {
+					files[r] = map[string]bool{}
+				}
+				files[r][lang.Code] = true
+			}
+		}
+	}
+	rels := make([]string, 0, len(files))
+	for r := range files {
+		rels = append(rels, r)
+	}
+	sort.Strings(rels)
+	for _, r := range rels {
+		for _, lang := range c.Languages {
+			if files[r][lang.Code] {
+				continue
+			}
+			var have string
+			for _, other := range c.Languages {
+				if files[r][other.Code] {
+					have = path.Join(ContentDir, other.Code, r)
+					break
+				}
+			}
+			diags.Warnf(diag.Pos{Path: have}, "no %s translation: expected %s", lang.Code, path.Join(ContentDir, lang.Code, r))
+		}
+	}
+}
+
+// RelPath returns p relative to its language folder: content/en/day-01-x/a.md -> day-01-x/a.md.
+func RelPath(lang, p string) string {
+	return strings.TrimPrefix(p, path.Join(ContentDir, lang)+"/")
+}

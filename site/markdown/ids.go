@@ -1,0 +1,85 @@
+package markdown
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/yuin/goldmark/ast"
+)
+
+// Slug turns heading text into a stable anchor: letters and digits of any script are kept
+// (lower-cased), spaces, hyphens and underscores become one hyphen, other punctuation is
+// dropped. Chinese headings keep their characters, so "四个阶段" stays "四个阶段".
+// Full-width letters and digits are folded to their ASCII forms first.
+func Slug(text string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range text {
+		r = foldWidth(r)
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r):
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			dash = false
+			b.WriteRune(unicode.ToLower(r))
+		case unicode.IsSpace(r) || r == '-' || r == '_':
+			dash = true
+		}
+	}
+	return b.String()
+}
+
+// foldWidth maps full-width ASCII variants (U+FF01..U+FF5E) and the ideographic space to
+// their half-width forms.
+func foldWidth(r rune) rune {
+	switch {
+	case r >= 0xFF01 && r <= 0xFF5E:
+		return r - 0xFF01 + 0x21
+	case r == 0x3000:
+		return ' '
+	}
+	return r
+}
+
+// headingIDs gives every heading of one document a unique anchor: the first "overview" is
+// "overview", the next "overview-1", and so on. Explicit {#id} attributes are reserved first.
+type headingIDs struct {
+	used map[string]bool
+}
+
+func newHeadingIDs() *headingIDs { return &headingIDs{used: map[string]bool{}} }
+
+// Generate implements parser.IDs.
+func (s *headingIDs) Generate(value []byte, kind ast.NodeKind) []byte {
+	base := Slug(stripInlineMarkup(string(value)))
+	if base == "" {
+		base = "section"
+	}
+	id := base
+	for i := 1; s.used[id]; i++ {
+		id = base + "-" + strconv.Itoa(i)
+	}
+	s.used[id] = true
+	return []byte(id)
+}
+
+// Put implements parser.IDs.
+func (s *headingIDs) Put(value []byte) { s.used[string(value)] = true }
+
+// stripInlineMarkup drops the destination part of inline links, "[text](dest)" -> "text", so
+// anchors follow what the reader sees.
+func stripInlineMarkup(s string) string {
+	for {
+		i := strings.Index(s, "](")
+		if i < 0 {
+			return s
+		}
+		j := strings.IndexByte(s[i:], ')')
+		if j < 0 {
+			return s
+		}
+		s = s[:i] + s[i+j+1:]
+	}
+}

@@ -1,0 +1,183 @@
+// Package markdown renders lesson bodies: goldmark with GFM, footnotes, definition lists,
+// typographer and CJK line breaks, plus what the lesson format adds: stable heading anchors in
+// any script, "::: trainer" facilitator notes, {minutes=N} section timings, and relative links
+// to source files rewritten to output URLs and checked.
+package markdown
+
+import (
+	"bytes"
+	"sync"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+
+	"playbook/site/diag"
+)
+
+// Options configures a Converter.
+type Options struct {
+	// Unsafe lets raw HTML through. Dangerous link schemes are refused either way.
+	Unsafe bool
+	// Trainer keeps facilitator notes and section timings; without it they are removed from
+	// the document before rendering, so not a trace reaches the page.
+	Trainer bool
+	// Labels are the interface words in the page's language.
+	Labels Labels
+}
+
+// Converter renders Markdown. It is safe for concurrent use.
+type Converter struct {
+	md   goldmark.Markdown
+	opts Options
+	bufs sync.Pool
+}
+
+// New returns a Converter for opts.
+func New(opts Options) *Converter {
+	rendererOpts := []renderer.Option{
+		renderer.WithNodeRenderers(util.Prioritized(extraRenderer{labels: opts.Labels}, 500)),
+	}
+	if opts.Unsafe {
+		rendererOpts = append(rendererOpts, html.WithUnsafe())
+	}
+	c := &Converter{opts: opts}
+	c.md = goldmark.New(
+		goldmark.WithExtensions(
+			extension.GFM,
+			extension.Footnote,
+			extension.DefinitionList,
+			extension.Typographer,
+			extension.CJK,
+		),
+		goldmark.WithParserOptions(
+			parser.WithAutoHeadingID(),
+			parser.WithHeadingAttribute(),
+			parser.WithBlockParsers(util.Prioritized(containerParser{}, 50)),
+			parser.WithASTTransformers(util.Prioritized(lessonTransformer{trainer: opts.Trainer}, 100)),
+		),
+		goldmark.WithRendererOptions(rendererOpts...),
+	)
+	c.bufs.New = func() any { return new(bytes.Buffer) }
+	return c
+}
+
+// Resolver maps link targets to output URLs.
+type Resolver interface {
+	// ResolveLink receives a target path relative to the source root (slash-separated,
+	// cleaned) and whether it is an image, and returns the URL to write into the page, or
+	// ok=false when there is nothing at that path.
+	ResolveLink(target string, image bool) (href string, ok bool)
+}
+
+// Source is one Markdown body to convert.
+type Source struct {
+	// Path is the file's path relative to the source root, used for messages and to resolve
+	// relative links.
+	Path string
+	// Body is the Markdown after the front matter.
+	Body []byte
+	// LineOffset is the number of lines above Body in the file (the front matter).
+	LineOffset int
+	// Resolver rewrites relative links; nil leaves relative links unchecked.
+	Resolver Resolver
+}
+
+// Heading is a section heading of a document.
+type Heading struct {
+	Level   int
+	ID      string
+	Text    string
+	Minutes int
+	Pos     diag.Pos
+}
+
+// Link is a link to another document's anchor, kept so the caller can check the anchor
+// exists once every document is known.
+type Link struct {
+	Pos      diag.Pos
+	Target   string
+	Fragment string
+}
+
+// Document is a converted Markdown body.
+type Document struct {
+	HTML []byte
+	// Headings lists the headings of level 2 and 3 in order.
+	Headings []Heading
+	// Anchors holds every heading ID of the document.
+	Anchors map[string]bool
+	// Links lists the links that carry a #fragment, to be checked by the caller.
+	Links []Link
+}
+
+// Minutes sums the timings of the document's level-2 sections.
+func (d *Document) Minutes() int {
+	total := 0
+	for _, h := range d.Headings {
+		if h.Level == 2 {
+			total += h.Minutes
+		}
+	}
+	return total
+}
+
+var stateKey = parser.NewContextKey()
+
+// convertState travels through goldmark's parser context to the transformer.
+type convertState struct {
+	src   Source
+	lines *lineIndex
+	diags *diag.List
+	doc   *Document
+}
+
+func (s *convertState) pos(offset int) diag.Pos {
+	line, col := s.lines.lineCol(offset)
+	return diag.Pos{Path: s.src.Path, Line: line + s.src.LineOffset, Col: col}
+}
+
+// Convert renders src. Problems (bad links, unclosed blocks, bad timings) go to diags.
+func (c *Converter) Convert(src Source, diags *diag.List) *Document {
+	doc := &Document{Anchors: map[string]bool{}}
+	state := &convertState{src: src, lines: newLineIndex(src.Body), diags: diags, doc: doc}
+	pc := parser.NewContext(parser.WithIDs(newHeadingIDs()))
+	pc.Set(stateKey, state)
+	root := c.md.Parser().Parse(text.NewReader(src.Body), parser.WithContext(pc))
+	buf := c.bufs.Get().(*bytes.Buffer)
+	buf.Reset()
+	if err := c.md.Renderer().Render(buf, src.Body, root); err != nil {
+		diags.Errorf(diag.Pos{Path: src.Path}, "cannot render Markdown: %v", err)
+	}
+	doc.HTML = append([]byte(nil), buf.Bytes()...)
+	c.bufs.Put(buf)
+	return doc
+}
+
+// PlainText returns the text a reader sees in n and its descendants.
+func PlainText(n ast.Node, source []byte) string {
+	var b bytes.Buffer
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch t := c.(type) {
+		case *ast.Text:
+			b.Write(t.Segment.Value(source))
+			if t.SoftLineBreak() {
+				b.WriteByte(' ')
+			}
+		case *ast.String:
+			b.Write(t.Value)
+		case *Timing:
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return b.String()
+}

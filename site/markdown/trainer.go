@@ -1,0 +1,127 @@
+package markdown
+
+import (
+	"bytes"
+	"fmt"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// TrainerBlock is the only fenced container the lesson format knows: "::: trainer" opens
+// facilitator notes, a line ":::" closes them.
+const TrainerBlock = "trainer"
+
+// KindContainer is the node kind of a "::: name" ... ":::" block.
+var KindContainer = ast.NewNodeKind("Container")
+
+// Container is a "::: name" ... ":::" block holding Markdown.
+type Container struct {
+	ast.BaseBlock
+	// Name is the word after ":::".
+	Name string
+	// Start is the source offset of the opening line, for positions in messages.
+	Start int
+	// Closed is set once the closing ":::" line is seen.
+	Closed bool
+}
+
+// Kind implements ast.Node.
+func (n *Container) Kind() ast.NodeKind { return KindContainer }
+
+// Dump implements ast.Node.
+func (n *Container) Dump(source []byte, level int) {
+	ast.DumpHelper(n, source, level, map[string]string{"Name": n.Name}, nil)
+}
+
+// KindTiming is the node kind of a section's timing badge.
+var KindTiming = ast.NewNodeKind("Timing")
+
+// Timing shows a section's planned minutes next to its heading (trainer edition only).
+type Timing struct {
+	ast.BaseInline
+	Minutes int
+}
+
+// Kind implements ast.Node.
+func (n *Timing) Kind() ast.NodeKind { return KindTiming }
+
+// Dump implements ast.Node.
+func (n *Timing) Dump(source []byte, level int) {
+	ast.DumpHelper(n, source, level, map[string]string{"Minutes": fmt.Sprint(n.Minutes)}, nil)
+}
+
+type containerParser struct{}
+
+func (containerParser) Trigger() []byte { return []byte{':'} }
+
+func (containerParser) Open(parent ast.Node, reader text.Reader, pc parser.Context) (ast.Node, parser.State) {
+	line, segment := reader.PeekLine()
+	pos := pc.BlockOffset()
+	if pos < 0 || !bytes.HasPrefix(line[pos:], []byte(":::")) {
+		return nil, parser.NoChildren
+	}
+	name := util.TrimRightSpace(util.TrimLeftSpace(line[pos+3:]))
+	if len(name) == 0 || bytes.ContainsAny(name, " \t:{}") {
+		return nil, parser.NoChildren
+	}
+	node := &Container{Name: string(name), Start: segment.Start + pos}
+	reader.AdvanceToEOL()
+	return node, parser.HasChildren
+}
+
+func (containerParser) Continue(node ast.Node, reader text.Reader, pc parser.Context) parser.State {
+	line, _ := reader.PeekLine()
+	if w, pos := util.IndentWidth(line, reader.LineOffset()); w < 4 {
+		if rest := line[pos:]; bytes.HasPrefix(rest, []byte(":::")) && util.IsBlank(rest[3:]) {
+			node.(*Container).Closed = true
+			reader.AdvanceToEOL()
+			return parser.Close
+		}
+	}
+	return parser.Continue | parser.HasChildren
+}
+
+func (containerParser) Close(node ast.Node, reader text.Reader, pc parser.Context) {}
+func (containerParser) CanInterruptParagraph() bool                                { return true }
+func (containerParser) CanAcceptIndentedLine() bool                                { return false }
+
+// Labels are the interface words the Markdown renderer writes itself, per language.
+type Labels struct {
+	// TrainerNotes heads a block of facilitator notes.
+	TrainerNotes string
+	// Minutes formats a section timing; it holds one %d.
+	Minutes string
+}
+
+type extraRenderer struct {
+	labels Labels
+}
+
+func (r extraRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(KindContainer, r.renderContainer)
+	reg.Register(KindTiming, r.renderTiming)
+}
+
+func (r extraRenderer) renderContainer(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if entering {
+		_, _ = w.WriteString(`<aside class="trainer-notes"><p class="trainer-notes-label">`)
+		_, _ = w.Write(util.EscapeHTML([]byte(r.labels.TrainerNotes)))
+		_, _ = w.WriteString("</p>\n")
+	} else {
+		_, _ = w.WriteString("</aside>\n")
+	}
+	return ast.WalkContinue, nil
+}
+
+func (r extraRenderer) renderTiming(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if entering {
+		_, _ = w.WriteString(` <span class="timing">`)
+		_, _ = w.Write(util.EscapeHTML([]byte(fmt.Sprintf(r.labels.Minutes, node.(*Timing).Minutes))))
+		_, _ = w.WriteString(`</span>`)
+	}
+	return ast.WalkSkipChildren, nil
+}

@@ -1,0 +1,101 @@
+package markdown
+
+import (
+	"math"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+)
+
+// lessonTransformer applies the lesson format to a parsed document: it checks containers,
+// takes section timings off the headings, keeps or drops trainer material by edition, collects
+// headings, and rewrites links.
+type lessonTransformer struct {
+	trainer bool
+}
+
+func (t lessonTransformer) Transform(root *ast.Document, reader text.Reader, pc parser.Context) {
+	state, _ := pc.Get(stateKey).(*convertState)
+	if state == nil {
+		return
+	}
+	source := reader.Source()
+	var drop []ast.Node
+	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *Container:
+			t.checkContainer(state, n)
+			if n.Name == TrainerBlock && !t.trainer {
+				drop = append(drop, n)
+				return ast.WalkSkipChildren, nil
+			}
+		case *ast.Heading:
+			t.heading(state, n, source)
+		case *ast.Link:
+			n.Destination = state.rewrite(n, n.Destination, false, source)
+		case *ast.Image:
+			n.Destination = state.rewrite(n, n.Destination, true, source)
+		}
+		return ast.WalkContinue, nil
+	})
+	for _, n := range drop {
+		n.Parent().RemoveChild(n.Parent(), n)
+	}
+}
+
+func (t lessonTransformer) checkContainer(state *convertState, n *Container) {
+	pos := state.pos(n.Start)
+	if n.Name != TrainerBlock {
+		state.diags.Errorf(pos, "unknown block \"::: %s\"; the only block is \"::: trainer\" for facilitator notes", n.Name)
+	}
+	if !n.Closed {
+		state.diags.Errorf(pos, "\"::: %s\" is never closed; add a line \":::\" where the block ends", n.Name)
+	}
+	for p := n.Parent(); p != nil; p = p.Parent() {
+		if _, ok := p.(*Container); ok {
+			state.diags.Errorf(pos, "\"::: %s\" is inside another ::: block; close the first block before opening the next", n.Name)
+			break
+		}
+	}
+}
+
+func (t lessonTransformer) heading(state *convertState, h *ast.Heading, source []byte) {
+	offset := blockStart(h)
+	minutes := 0
+	var keep []ast.Attribute
+	for _, a := range h.Attributes() {
+		if string(a.Name) != "minutes" {
+			keep = append(keep, a)
+			continue
+		}
+		f, ok := a.Value.(float64)
+		if !ok || f < 0 || f > 600 || f != math.Trunc(f) {
+			state.diags.Errorf(state.pos(offset), "minutes must be a whole number of minutes from 0 to 600, e.g. {minutes=15}")
+			continue
+		}
+		minutes = int(f)
+	}
+	h.RemoveAttributes()
+	for _, a := range keep {
+		h.SetAttribute(a.Name, a.Value)
+	}
+	id := ""
+	if v, ok := h.AttributeString("id"); ok {
+		if b, ok := v.([]byte); ok {
+			id = string(b)
+		}
+	}
+	state.doc.Anchors[id] = true
+	if h.Level == 2 || h.Level == 3 {
+		state.doc.Headings = append(state.doc.Headings, Heading{
+			Level: h.Level, ID: id, Text: PlainText(h, source), Minutes: minutes, Pos: state.pos(offset),
+		})
+	}
+	if minutes > 0 && t.trainer {
+		h.AppendChild(h, &Timing{Minutes: minutes})
+	}
+}

@@ -1,0 +1,157 @@
+// Package output holds a built site in memory and writes it to disk atomically: into a
+// temporary folder beside the target, swapped in only when every file was written.
+package output
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+)
+
+// Marker is written into every output folder. Write replaces an existing folder only when it
+// carries the marker, so a mistyped --out never deletes someone's documents.
+const Marker = ".playbook-site"
+
+// Site is a set of files by slash-separated path. It is safe for concurrent use.
+type Site struct {
+	mu    sync.Mutex
+	files map[string][]byte
+}
+
+// New returns an empty Site.
+func New() *Site { return &Site{files: map[string][]byte{}} }
+
+// Add stores a file, replacing any earlier one at the same path.
+func (s *Site) Add(p string, data []byte) {
+	s.mu.Lock()
+	s.files[p] = data
+	s.mu.Unlock()
+}
+
+// Get returns the file at p.
+func (s *Site) Get(p string) ([]byte, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	data, ok := s.files[p]
+	return data, ok
+}
+
+// Paths returns every path, sorted.
+func (s *Site) Paths() []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := make([]string, 0, len(s.files))
+	for p := range s.files {
+		out = append(out, p)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Len returns the number of files.
+func (s *Site) Len() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return len(s.files)
+}
+
+// Write puts the site into dir. It writes a sibling temporary folder first and swaps it in;
+// on any failure dir is left exactly as it was.
+func Write(s *Site, dir string) (err error) {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return err
+	}
+	if err := checkReplaceable(abs); err != nil {
+		return err
+	}
+	parent := filepath.Dir(abs)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return fmt.Errorf("cannot create %s: %w", parent, err)
+	}
+	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(abs)+".building-")
+	if err != nil {
+		return fmt.Errorf("cannot create a temporary folder beside %s: %w", abs, err)
+	}
+	defer func() {
+		if err != nil {
+			os.RemoveAll(tmp)
+		}
+	}()
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		return err
+	}
+	for _, p := range s.Paths() {
+		data, _ := s.Get(p)
+		if err := writeFile(tmp, p, data); err != nil {
+			return err
+		}
+	}
+	if err := os.WriteFile(filepath.Join(tmp, Marker), []byte("This folder was built by Playbook and is replaced by every build.\n"), 0o644); err != nil {
+		return err
+	}
+	return swap(tmp, abs)
+}
+
+func writeFile(root, p string, data []byte) error {
+	clean := path.Clean(p)
+	if clean != p || strings.HasPrefix(clean, "../") || strings.HasPrefix(clean, "/") || clean == ".." {
+		return fmt.Errorf("refusing to write outside the output folder: %q", p)
+	}
+	full := filepath.Join(root, filepath.FromSlash(p))
+	if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+		return err
+	}
+	return os.WriteFile(full, data, 0o644)
+}
+
+// checkReplaceable refuses to replace a folder that is not empty and not an earlier output.
+func checkReplaceable(dir string) error {
+	info, err := os.Stat(dir)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	if !info.IsDir() {
+		return fmt.Errorf("%s exists and is not a folder; choose another --out", dir)
+	}
+	if _, err := os.Stat(filepath.Join(dir, Marker)); err == nil {
+		return nil
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return err
+	}
+	if len(entries) > 0 {
+		return fmt.Errorf("refusing to replace %s: it is not empty and was not built by Playbook (no %s file); choose another --out or empty it", dir, Marker)
+	}
+	return nil
+}
+
+// swap moves tmp into place at dir, keeping the old folder until the new one is in.
+func swap(tmp, dir string) error {
+	old := ""
+	if _, err := os.Stat(dir); err == nil {
+		old = tmp + ".old"
+		if err := os.Rename(dir, old); err != nil {
+			return fmt.Errorf("cannot move the previous output aside: %w", err)
+		}
+	}
+	if err := os.Rename(tmp, dir); err != nil {
+		if old != "" {
+			_ = os.Rename(old, dir)
+		}
+		return fmt.Errorf("cannot move the new output into place: %w", err)
+	}
+	if old != "" {
+		return os.RemoveAll(old)
+	}
+	return nil
+}

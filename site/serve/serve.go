@@ -1,0 +1,72 @@
+// Package serve serves a built site from memory over HTTP.
+package serve
+
+import (
+	"mime"
+	"net/http"
+	"path"
+	"strings"
+
+	"playbook/site/output"
+)
+
+// Handler serves the files of site. Paths ending in "/" serve their index.html; anything not
+// in the site gets 404.html when the site has one. Only files of the site can be reached:
+// lookups go through the site's own map, never the disk.
+func Handler(site *output.Site) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method != http.MethodGet && r.Method != http.MethodHead {
+			w.Header().Set("Allow", "GET, HEAD")
+			http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+			return
+		}
+		p := strings.TrimPrefix(path.Clean("/"+r.URL.Path), "/")
+		if p == "" || strings.HasSuffix(r.URL.Path, "/") {
+			p = path.Join(p, "index.html")
+		}
+		data, ok := site.Get(p)
+		if !ok {
+			if _, isDir := site.Get(path.Join(p, "index.html")); isDir {
+				http.Redirect(w, r, "/"+p+"/", http.StatusMovedPermanently)
+				return
+			}
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			w.WriteHeader(http.StatusNotFound)
+			if page, ok := site.Get("404.html"); ok {
+				_, _ = w.Write(page)
+			} else {
+				_, _ = w.Write([]byte("<!DOCTYPE html><title>404</title><p>Not found.</p>"))
+			}
+			return
+		}
+		w.Header().Set("Content-Type", ContentType(p))
+		w.Header().Set("X-Content-Type-Options", "nosniff")
+		w.Header().Set("Cache-Control", "no-cache")
+		if r.Method == http.MethodHead {
+			return
+		}
+		_, _ = w.Write(data)
+	})
+}
+
+// ContentType returns the MIME type for a file name, with UTF-8 for text.
+func ContentType(name string) string {
+	switch path.Ext(name) {
+	case ".html":
+		return "text/html; charset=utf-8"
+	case ".css":
+		return "text/css; charset=utf-8"
+	case ".js", ".mjs":
+		return "text/javascript; charset=utf-8"
+	case ".json":
+		return "application/json"
+	case ".xml":
+		return "application/xml; charset=utf-8"
+	case ".svg":
+		return "image/svg+xml"
+	}
+	if t := mime.TypeByExtension(path.Ext(name)); t != "" {
+		return t
+	}
+	return "application/octet-stream"
+}

@@ -1,0 +1,301 @@
+// Package strictyaml reads hand-written YAML strictly: every key must be known, every value of
+// the right type, and every problem is reported with its line and column, all in one pass.
+// The domain packages (front matter, config, quizzes, checklists, worksheets) build on it.
+package strictyaml
+
+import (
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"playbook/site/diag"
+)
+
+// Decoder turns yaml.Node values into Go values and records positioned diagnostics.
+// LineOffset is added to every node's line: front matter starts below line 1 of its file.
+type Decoder struct {
+	Path       string
+	LineOffset int
+	Diags      *diag.List
+}
+
+var yamlLine = regexp.MustCompile(`^yaml: line (\d+): `)
+
+// Parse parses src as one YAML document and returns its root content node (nil for an empty
+// document). A syntax error becomes a diagnostic at the line yaml.v3 names.
+func (d *Decoder) Parse(src []byte) *yaml.Node {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(src, &doc); err != nil {
+		msg := err.Error()
+		line := 1
+		if m := yamlLine.FindStringSubmatch(msg); m != nil {
+			line, _ = strconv.Atoi(m[1])
+			msg = msg[len(m[0]):]
+		} else {
+			msg = strings.TrimPrefix(msg, "yaml: ")
+		}
+		d.Diags.Errorf(diag.Pos{Path: d.Path, Line: line + d.LineOffset, Col: 1},
+			"invalid YAML: %s; check the indentation and quote values that contain ': ' or start with a special character", msg)
+		return nil
+	}
+	if len(doc.Content) == 0 {
+		return nil
+	}
+	return doc.Content[0]
+}
+
+// Pos returns the file position of n.
+func (d *Decoder) Pos(n *yaml.Node) diag.Pos {
+	if n == nil {
+		return diag.Pos{Path: d.Path, Line: 1 + d.LineOffset, Col: 1}
+	}
+	return diag.Pos{Path: d.Path, Line: n.Line + d.LineOffset, Col: n.Column}
+}
+
+// Errorf records an error at n.
+func (d *Decoder) Errorf(n *yaml.Node, format string, args ...any) {
+	d.Diags.Errorf(d.Pos(n), format, args...)
+}
+
+// Field is one key of a mapping with its key and value nodes.
+type Field struct {
+	Key   *yaml.Node
+	Value *yaml.Node
+}
+
+// Mapping checks that n is a mapping whose keys are all in known, reporting unknown keys (with
+// the nearest known key as a suggestion) and duplicate keys. It returns the fields by key.
+// what names the mapping in messages, e.g. "front matter".
+func (d *Decoder) Mapping(n *yaml.Node, what string, known ...string) map[string]Field {
+	fields := map[string]Field{}
+	n = resolve(n)
+	if n == nil {
+		return fields
+	}
+	if n.Kind != yaml.MappingNode {
+		d.Errorf(n, "%s must be a mapping of key: value lines, found %s", what, kindName(n))
+		return fields
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		key := k.Value
+		if !contains(known, key) {
+			msg := "unknown key %q in %s"
+			if s := nearest(key, known); s != "" {
+				msg += "; did you mean %q?"
+				d.Errorf(k, msg+" (allowed: %s)", key, what, s, strings.Join(sorted(known), ", "))
+			} else {
+				d.Errorf(k, msg+"; allowed keys are %s", key, what, strings.Join(sorted(known), ", "))
+			}
+			continue
+		}
+		if prev, dup := fields[key]; dup {
+			d.Errorf(k, "duplicate key %q in %s (first set on line %d); keep only one", key, what, prev.Key.Line+d.LineOffset)
+			continue
+		}
+		fields[key] = Field{Key: k, Value: v}
+	}
+	return fields
+}
+
+// String decodes a scalar string field. Missing fields return ok=false without a diagnostic.
+func (d *Decoder) String(f map[string]Field, key string) (string, bool) {
+	fl, ok := f[key]
+	if !ok {
+		return "", false
+	}
+	v := resolve(fl.Value)
+	if v == nil || v.Kind != yaml.ScalarNode || v.Tag == "!!null" {
+		d.Errorf(fl.Value, "%s must be text, found %s", key, kindName(v))
+		return "", false
+	}
+	return v.Value, true
+}
+
+// Int decodes an integer field and checks it lies in [min, max].
+func (d *Decoder) Int(f map[string]Field, key string, min, max int) (int, bool) {
+	fl, ok := f[key]
+	if !ok {
+		return 0, false
+	}
+	v := resolve(fl.Value)
+	if v == nil || v.Kind != yaml.ScalarNode || v.Tag != "!!int" {
+		d.Errorf(fl.Value, "%s must be a whole number from %d to %d, found %s", key, min, max, describe(v))
+		return 0, false
+	}
+	i, err := strconv.Atoi(v.Value)
+	if err != nil || i < min || i > max {
+		d.Errorf(fl.Value, "%s must be a whole number from %d to %d, found %s", key, min, max, v.Value)
+		return 0, false
+	}
+	return i, true
+}
+
+// Bool decodes a boolean field (true or false).
+func (d *Decoder) Bool(f map[string]Field, key string) (bool, bool) {
+	fl, ok := f[key]
+	if !ok {
+		return false, false
+	}
+	v := resolve(fl.Value)
+	if v == nil || v.Kind != yaml.ScalarNode || v.Tag != "!!bool" {
+		d.Errorf(fl.Value, "%s must be true or false, found %s", key, describe(v))
+		return false, false
+	}
+	return v.Value == "true" || v.Value == "True" || v.Value == "TRUE", true
+}
+
+// Strings decodes a list of text items; a single text value is accepted as a list of one.
+func (d *Decoder) Strings(f map[string]Field, key string) ([]string, bool) {
+	fl, ok := f[key]
+	if !ok {
+		return nil, false
+	}
+	v := resolve(fl.Value)
+	if v != nil && v.Kind == yaml.ScalarNode && v.Tag != "!!null" {
+		return []string{v.Value}, true
+	}
+	if v == nil || v.Kind != yaml.SequenceNode {
+		d.Errorf(fl.Value, "%s must be a list of text items (lines starting with \"- \"), found %s", key, kindName(v))
+		return nil, false
+	}
+	out := make([]string, 0, len(v.Content))
+	good := true
+	for _, item := range v.Content {
+		item = resolve(item)
+		if item == nil || item.Kind != yaml.ScalarNode || item.Tag == "!!null" {
+			d.Errorf(item, "each item of %s must be text, found %s", key, kindName(item))
+			good = false
+			continue
+		}
+		out = append(out, item.Value)
+	}
+	return out, good
+}
+
+func resolve(n *yaml.Node) *yaml.Node {
+	for n != nil && n.Kind == yaml.AliasNode {
+		n = n.Alias
+	}
+	return n
+}
+
+func kindName(n *yaml.Node) string {
+	if n == nil {
+		return "nothing"
+	}
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.ScalarNode:
+		if n.Tag == "!!null" {
+			return "an empty value"
+		}
+		return "a value"
+	}
+	return "something else"
+}
+
+func describe(n *yaml.Node) string {
+	if n != nil && n.Kind == yaml.ScalarNode && n.Tag != "!!null" {
+		return strconv.Quote(n.Value)
+	}
+	return kindName(n)
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func sorted(list []string) []string {
+	out := append([]string(nil), list...)
+	sort.Strings(out)
+	return out
+}
+
+// nearest returns the known key closest to key by edit distance, if it is close enough to be a
+// likely typo.
+func nearest(key string, known []string) string {
+	best, bestDist := "", 3
+	for _, k := range sorted(known) {
+		if dist := editDistance(strings.ToLower(key), k); dist < bestDist {
+			best, bestDist = k, dist
+		}
+	}
+	return best
+}
+
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
+
+// Localized decodes a text field that is either one plain string (the same in every language)
+// or a mapping from language code to text, which must give every language in langs.
+func (d *Decoder) Localized(f map[string]Field, key string, langs []string) (map[string]string, bool) {
+	fl, ok := f[key]
+	if !ok {
+		return nil, false
+	}
+	v := resolve(fl.Value)
+	if v != nil && v.Kind == yaml.ScalarNode && v.Tag != "!!null" {
+		out := make(map[string]string, len(langs))
+		for _, l := range langs {
+			out[l] = v.Value
+		}
+		return out, true
+	}
+	if v == nil || v.Kind != yaml.MappingNode {
+		d.Errorf(fl.Value, "%s must be text, or a mapping of language to text such as {%s}, found %s", key, exampleLangs(langs), kindName(v))
+		return nil, false
+	}
+	fields := d.Mapping(v, key, langs...)
+	out := make(map[string]string, len(langs))
+	good := true
+	for _, l := range langs {
+		s, ok := d.String(fields, l)
+		if !ok {
+			if _, present := fields[l]; !present {
+				d.Errorf(fl.Value, "%s has no %s translation; add a line \"%s: ...\"", key, l, l)
+			}
+			good = false
+			continue
+		}
+		out[l] = s
+	}
+	return out, good
+}
+
+func exampleLangs(langs []string) string {
+	parts := make([]string, len(langs))
+	for i, l := range langs {
+		parts[i] = l + ": ..."
+	}
+	return strings.Join(parts, ", ")
+}

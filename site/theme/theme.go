@@ -1,0 +1,117 @@
+// Package theme holds what the site looks like: html/template layouts, the stylesheet and
+// scripts, and the table of interface strings in every language, all embedded in the binary.
+package theme
+
+import (
+	"bytes"
+	"embed"
+	"fmt"
+	"html/template"
+	"io"
+	"io/fs"
+	"path"
+	"sort"
+
+	"gopkg.in/yaml.v3"
+)
+
+//go:embed templates/*.html assets/* strings.yaml
+var files embed.FS
+
+// Pages are the page templates; each is combined with templates/base.html.
+var Pages = []string{"home", "day", "lesson", "notfound", "redirect"}
+
+// Theme is a parsed theme, ready to render pages. It is safe for concurrent use.
+type Theme struct {
+	pages   map[string]*template.Template
+	strings map[string]map[string]string
+	assets  map[string][]byte
+}
+
+// Load parses the embedded theme.
+func Load() (*Theme, error) {
+	t := &Theme{pages: map[string]*template.Template{}, assets: map[string][]byte{}}
+	raw, err := files.ReadFile("strings.yaml")
+	if err != nil {
+		return nil, err
+	}
+	if err := yaml.Unmarshal(raw, &t.strings); err != nil {
+		return nil, fmt.Errorf("theme strings.yaml: %w", err)
+	}
+	base, err := template.ParseFS(files, "templates/base.html")
+	if err != nil {
+		return nil, err
+	}
+	for _, name := range Pages {
+		clone, err := base.Clone()
+		if err != nil {
+			return nil, err
+		}
+		if t.pages[name], err = clone.ParseFS(files, "templates/"+name+".html"); err != nil {
+			return nil, err
+		}
+	}
+	err = fs.WalkDir(files, "assets", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := files.ReadFile(p)
+		t.assets[p] = data
+		return err
+	})
+	return t, err
+}
+
+// Render executes the page template name with data into w.
+func (t *Theme) Render(w io.Writer, name string, data any) error {
+	tmpl, ok := t.pages[name]
+	if !ok {
+		return fmt.Errorf("theme has no page template %q", name)
+	}
+	var buf bytes.Buffer
+	if err := tmpl.ExecuteTemplate(&buf, "base", data); err != nil {
+		return err
+	}
+	_, err := w.Write(buf.Bytes())
+	return err
+}
+
+// String returns the interface string key in lang, falling back to English, then to the key.
+func (t *Theme) String(lang, key string) string {
+	if s, ok := t.strings[key][lang]; ok {
+		return s
+	}
+	if s, ok := t.strings[key]["en"]; ok {
+		return s
+	}
+	return key
+}
+
+// StringKeys returns every key of the strings table, sorted.
+func (t *Theme) StringKeys() []string {
+	keys := make([]string, 0, len(t.strings))
+	for k := range t.strings {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// HasString reports whether key has a translation in lang.
+func (t *Theme) HasString(lang, key string) bool {
+	_, ok := t.strings[key][lang]
+	return ok
+}
+
+// Assets returns the theme's static files by their output path (assets/...), sorted.
+func (t *Theme) Assets() []string {
+	out := make([]string, 0, len(t.assets))
+	for p := range t.assets {
+		out = append(out, p)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Asset returns the content of a static file.
+func (t *Theme) Asset(p string) []byte { return t.assets[path.Clean(p)] }
