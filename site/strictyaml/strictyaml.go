@@ -228,7 +228,8 @@ func sorted(list []string) []string {
 func nearest(key string, known []string) string {
 	best, bestDist := "", 3
 	for _, k := range sorted(known) {
-		if dist := editDistance(strings.ToLower(key), k); dist < bestDist {
+		dist := editDistance(strings.ToLower(key), k)
+		if dist < bestDist && 2*dist < len(key) {
 			best, bestDist = k, dist
 		}
 	}
