@@ -28,11 +28,13 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	}
 	ed, err := build.ParseEdition(*edition)
 	if err != nil {
-		fmt.Fprintf(stderr, "playbook build: --edition %q: %v\n", *edition, err)
+		fmt.Fprintf(stderr, "playbook build: --edition %q: %v\n\n", *edition, err)
+		cmd.usage(stderr)
 		return exitUsage
 	}
 	if err := checkOutIsNotSource(*src, *out); err != nil {
-		fmt.Fprintf(stderr, "playbook build: %v\n", err)
+		fmt.Fprintf(stderr, "playbook build: %v\n\n", err)
+		cmd.usage(stderr)
 		return exitUsage
 	}
 	start := time.Now()

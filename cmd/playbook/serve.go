@@ -31,7 +31,8 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	}
 	ed, err := build.ParseEdition(*edition)
 	if err != nil {
-		fmt.Fprintf(stderr, "playbook serve: --edition %q: %v\n", *edition, err)
+		fmt.Fprintf(stderr, "playbook serve: --edition %q: %v\n\n", *edition, err)
+		cmd.usage(stderr)
 		return exitUsage
 	}
 	res := build.Build(os.DirFS(*src), build.Options{Edition: ed})

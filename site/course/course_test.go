@@ -1,0 +1,78 @@
+package course
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"playbook/site/diag"
+)
+
+func TestLoadLayout(t *testing.T) {
+	fsys := fstest.MapFS{
+		"playbook.yaml":                    {Data: []byte("title: T\nlanguages: [en, zh-CN]\n")},
+		"content/en/_index.md":             {Data: []byte("---\ntitle: Home\n---\n")},
+		"content/en/day-02-b/_index.md":    {Data: []byte("---\ntitle: B\n---\n")},
+		"content/en/day-01-a/_index.md":    {Data: []byte("---\ntitle: A\n---\n")},
+		"content/en/day-01-a/10-last.md":   {Data: []byte("---\ntitle: Last\nduration: 20\n---\n")},
+		"content/en/day-01-a/02-second.md": {Data: []byte("---\ntitle: Second\nduration: 30\n---\n")},
+		"content/en/day-01-a/03-early.md":  {Data: []byte("---\ntitle: Early\norder: 1\n---\n")},
+		"content/en/day-01-a/04-draft.md":  {Data: []byte("---\ntitle: Draft\ndraft: true\n---\n")},
+		"content/en/day-01-a/.#02-x.md":    {Data: []byte("lock file")},
+		"content/en/day-01-a/02-x.md~":     {Data: []byte("backup")},
+		"content/en/day-01-a/.x.md.swp":    {Data: []byte("swap")},
+		"content/en/day-01-a/img/a.png":    {Data: []byte("png")},
+		"content/zh-CN/day-01-a/_index.md": {Data: []byte("---\ntitle: 甲\n---\n")},
+		"quizzes/day-01.yaml":              {Data: []byte("id: q\n")},
+	}
+	var d diag.List
+	c := Load(fsys, &d)
+	if d.HasErrors() {
+		t.Fatal(d)
+	}
+	en := c.Lang("en")
+	if len(en.Days) != 2 || en.Days[0].Number != 1 || en.Days[1].Number != 2 {
+		t.Fatalf("days = %+v", en.Days)
+	}
+	var titles []string
+	for _, l := range en.Days[0].Lessons {
+		titles = append(titles, l.Title)
+	}
+	if got := strings.Join(titles, ","); got != "Early,Second,Last" {
+		t.Errorf("lesson order = %s (order field first, then file number; drafts and editor files left out)", got)
+	}
+	if en.Days[0].Duration() != 50 {
+		t.Errorf("duration = %d", en.Days[0].Duration())
+	}
+	if len(c.Assets) != 1 || c.Assets[0] != "content/en/day-01-a/img/a.png" {
+		t.Errorf("assets = %v", c.Assets)
+	}
+	if got := c.DataFiles["quizzes"]; len(got) != 1 {
+		t.Errorf("quiz files = %v", got)
+	}
+	warnings := d.Error()
+	for _, want := range []string{"expected content/zh-CN/day-01-a/02-second.md", "expected content/zh-CN/day-02-b"} {
+		if !strings.Contains(warnings, want) {
+			t.Errorf("missing translation warning %q in:\n%s", want, warnings)
+		}
+	}
+}
+
+func TestDuplicateDayNumber(t *testing.T) {
+	fsys := fstest.MapFS{
+		"playbook.yaml":                     {Data: []byte("title: T\n")},
+		"content/en/day-01-a/_index.md":     {Data: []byte("---\ntitle: A\n---\n")},
+		"content/en/day-01-b/_index.md":     {Data: []byte("---\ntitle: B\n---\n")},
+		"content/en/day-01-b/01-x/y.md":     {Data: []byte("---\ntitle: nested\n---\n")},
+		"content/en/day-1-short/x.md":       {Data: []byte("---\ntitle: x\n---\n")},
+		"content/en/day-03-Upper/_index.md": {Data: []byte("---\ntitle: x\n---\n")},
+	}
+	var d diag.List
+	Load(fsys, &d)
+	msgs := d.Error()
+	for _, want := range []string{"day 1 already has the folder", "folder \"day-1-short\" is not a day folder", "folder \"day-03-Upper\" is not a day folder"} {
+		if !strings.Contains(msgs, want) {
+			t.Errorf("want %q in:\n%s", want, msgs)
+		}
+	}
+}
