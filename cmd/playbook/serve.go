@@ -13,6 +13,8 @@ import (
 	"time"
 
 	"playbook/site/build"
+	"playbook/site/config"
+	"playbook/site/course"
 	"playbook/site/serve"
 )
 
@@ -45,10 +47,29 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "playbook serve: %v\n", err)
 		return exitFailed
 	}
-	srv := &http.Server{Handler: serve.Handler(res.Site), ReadHeaderTimeout: 10 * time.Second}
+	handler := serve.Handler(res.Site)
+	srv := &http.Server{Handler: handler, ReadHeaderTimeout: 10 * time.Second}
 	fmt.Fprintf(stdout, "serving %d pages (%s edition) at http://%s/  (Ctrl-C stops)\n", res.Pages, ed, ln.Addr())
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
+	go func() {
+		// Rebuild on every change; a broken save keeps the last good site served.
+		sources := serve.Sources{Root: *src, Dirs: append([]string{course.ContentDir}, course.DataDirs...), Files: []string{config.FileName}}
+		err := serve.Watch(ctx, sources, func() {
+			start := time.Now()
+			res := build.Build(os.DirFS(*src), build.Options{Edition: ed})
+			printDiags(stderr, res.Diags)
+			if res.Diags.HasErrors() {
+				fmt.Fprintln(stderr, "still serving the last good build")
+				return
+			}
+			handler.Set(res.Site)
+			fmt.Fprintf(stdout, "rebuilt %d pages in %s\n", res.Pages, time.Since(start).Round(time.Millisecond))
+		})
+		if err != nil {
+			fmt.Fprintf(stderr, "playbook serve: not watching for changes: %v\n", err)
+		}
+	}()
 	go func() {
 		<-ctx.Done()
 		shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)

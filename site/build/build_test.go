@@ -295,3 +295,31 @@ func TestRelURL(t *testing.T) {
 		}
 	}
 }
+
+// brokenFS fails to open one file, as an unreadable file on disk would.
+type brokenFS struct {
+	fstest.MapFS
+	bad string
+}
+
+func (f brokenFS) Open(name string) (fs.File, error) {
+	if name == f.bad {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrPermission}
+	}
+	return f.MapFS.Open(name)
+}
+
+func (f brokenFS) ReadFile(name string) ([]byte, error) {
+	if name == f.bad {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrPermission}
+	}
+	return f.MapFS.ReadFile(name)
+}
+
+func TestUnreadableFile(t *testing.T) {
+	fsys := brokenFS{MapFS: courseFS(nil), bad: "content/en/day-01-a/02-two.md"}
+	res := Build(fsys, Options{})
+	if !strings.Contains(res.Diags.Error(), "content/en/day-01-a/02-two.md:1:1: cannot read file: permission denied") {
+		t.Errorf("got:\n%v", res.Diags)
+	}
+}

@@ -6,15 +6,33 @@ import (
 	"net/http"
 	"path"
 	"strings"
+	"sync/atomic"
 
 	"playbook/site/output"
 )
 
-// Handler serves the files of site. Paths ending in "/" serve their index.html; anything not
-// in the site gets 404.html when the site has one. Only files of the site can be reached:
+// Server serves the current version of a site; Set swaps in a new build atomically, so a
+// request sees either the old site or the new one, never a mix.
+type Server struct {
+	site atomic.Pointer[output.Site]
+}
+
+// Handler returns a Server serving site.
+func Handler(site *output.Site) *Server {
+	s := &Server{}
+	s.Set(site)
+	return s
+}
+
+// Set replaces the served site.
+func (s *Server) Set(site *output.Site) { s.site.Store(site) }
+
+// ServeHTTP serves the files of the site. Paths ending in "/" serve their index.html; anything
+// not in the site gets 404.html when the site has one. Only files of the site can be reached:
 // lookups go through the site's own map, never the disk.
-func Handler(site *output.Site) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	site := s.site.Load()
+	{
 		if r.Method != http.MethodGet && r.Method != http.MethodHead {
 			w.Header().Set("Allow", "GET, HEAD")
 			http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
@@ -46,7 +64,7 @@ func Handler(site *output.Site) http.Handler {
 			return
 		}
 		_, _ = w.Write(data)
-	})
+	}
 }
 
 // ContentType returns the MIME type for a file name, with UTF-8 for text.

@@ -1,0 +1,117 @@
+package serve
+
+import (
+	"context"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/fsnotify/fsnotify"
+)
+
+// Debounce is how long the watcher waits after the last change before it reports: editors
+// save in bursts (write, rename, chmod), and one rebuild should follow one save.
+const Debounce = 80 * time.Millisecond
+
+// Sources says what to watch in a course folder.
+type Sources struct {
+	// Root is the course folder.
+	Root string
+	// Dirs are folders under Root watched recursively (content, quizzes...).
+	Dirs []string
+	// Files are files directly in Root that count (playbook.yaml).
+	Files []string
+}
+
+// Watch calls onChange once after every burst of changes to the sources, until ctx ends. It
+// watches folders recursively, including folders created later (and source folders that
+// appear after start), and ignores hidden files and editors' temporary files.
+func Watch(ctx context.Context, src Sources, onChange func()) error {
+	w, err := fsnotify.NewWatcher()
+	if err != nil {
+		return err
+	}
+	defer w.Close()
+	if err := w.Add(src.Root); err != nil {
+		return err
+	}
+	for _, d := range src.Dirs {
+		_ = addTree(w, filepath.Join(src.Root, d))
+	}
+	counts := func(name string) bool {
+		if ignoredName(filepath.Base(name)) {
+			return false
+		}
+		if filepath.Dir(name) != filepath.Clean(src.Root) {
+			return true
+		}
+		base := filepath.Base(name)
+		for _, x := range append(src.Files, src.Dirs...) {
+			if base == x {
+				return true
+			}
+		}
+		return false
+	}
+	var timer *time.Timer
+	fire := make(chan struct{}, 1)
+	for {
+		select {
+		case <-ctx.Done():
+			if timer != nil {
+				timer.Stop()
+			}
+			return nil
+		case ev, ok := <-w.Events:
+			if !ok {
+				return nil
+			}
+			if !counts(ev.Name) {
+				continue
+			}
+			if ev.Has(fsnotify.Create) {
+				if info, err := os.Stat(ev.Name); err == nil && info.IsDir() {
+					_ = addTree(w, ev.Name)
+				}
+			}
+			if timer == nil {
+				timer = time.AfterFunc(Debounce, func() {
+					select {
+					case fire <- struct{}{}:
+					default:
+					}
+				})
+			} else {
+				timer.Reset(Debounce)
+			}
+		case <-fire:
+			onChange()
+		case _, ok := <-w.Errors:
+			if !ok {
+				return nil
+			}
+		}
+	}
+}
+
+func addTree(w *fsnotify.Watcher, root string) error {
+	return filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return nil
+		}
+		if !d.IsDir() {
+			return nil
+		}
+		if p != root && ignoredName(d.Name()) {
+			return filepath.SkipDir
+		}
+		return w.Add(p)
+	})
+}
+
+func ignoredName(name string) bool {
+	return strings.HasPrefix(name, ".") || strings.HasPrefix(name, "#") || strings.HasSuffix(name, "~") ||
+		strings.HasSuffix(name, ".swp") || strings.HasSuffix(name, ".swx") || strings.HasSuffix(name, ".tmp")
+}
