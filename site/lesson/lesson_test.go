@@ -122,6 +122,8 @@ func FuzzFrontMatter(f *testing.F) {
 	f.Add("---\ntitle: &a x\nsummary: *a\nobjectives: [a, *a]\n---\n")
 	f.Add("---\n: :\n---\n")
 	f.Fuzz(func(t *testing.T, src string) {
+		// Parse takes normalised text (LF line endings), as source.Read delivers it.
+		src = strings.ReplaceAll(src, "\r", "\n")
 		var d diag.List
 		l := Parse("f.md", []byte(src), &d)
 		if l == nil && !d.HasErrors() {

@@ -7,6 +7,7 @@ package markdown
 import (
 	"bytes"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -144,6 +145,11 @@ func (s *convertState) pos(offset int) diag.Pos {
 
 // Convert renders src. Problems (bad links, unclosed blocks, bad timings) go to diags.
 func (c *Converter) Convert(src Source, diags *diag.List) *Document {
+	if !utf8.Valid(src.Body) {
+		// Callers pass text checked by package source; goldmark's CJK line breaking panics
+		// on broken UTF-8, so anything else is repaired rather than trusted.
+		src.Body = bytes.ToValidUTF8(src.Body, []byte("\uFFFD"))
+	}
 	doc := &Document{Anchors: map[string]bool{}}
 	state := &convertState{src: src, lines: newLineIndex(src.Body), diags: diags, doc: doc}
 	pc := parser.NewContext(parser.WithIDs(newHeadingIDs()))

@@ -25,9 +25,7 @@ func newLineIndex(src []byte) *lineIndex {
 
 // lineCol returns the 1-based line and column (counted in characters) of offset.
 func (x *lineIndex) lineCol(offset int) (int, int) {
-	if offset > len(x.src) {
-		offset = len(x.src)
-	}
+	offset = max(0, min(offset, len(x.src)))
 	lo, hi := 0, len(x.starts)-1
 	for lo < hi {
 		mid := (lo + hi + 1) / 2

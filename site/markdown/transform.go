@@ -65,6 +65,10 @@ func (t lessonTransformer) checkContainer(state *convertState, n *Container) {
 
 func (t lessonTransformer) heading(state *convertState, h *ast.Heading, source []byte) {
 	offset := blockStart(h)
+	if offset < 0 {
+		// An empty heading ("##") has no text lines; point at the line before its successor.
+		offset = inlineOffset(source, h, nil)
+	}
 	minutes := 0
 	var keep []ast.Attribute
 	for _, a := range h.Attributes() {

@@ -4,6 +4,7 @@
 package strictyaml
 
 import (
+	"bytes"
 	"regexp"
 	"sort"
 	"strconv"
@@ -34,6 +35,11 @@ func (d *Decoder) Parse(src []byte) *yaml.Node {
 		if m := yamlLine.FindStringSubmatch(msg); m != nil {
 			line, _ = strconv.Atoi(m[1])
 			msg = msg[len(m[0]):]
+			// yaml.v3 may name the line after the end of the input ("unexpected end of
+			// stream"); point at the last line instead.
+			if last := bytes.Count(src, []byte("\n")) + 1; line > last {
+				line = last
+			}
 		} else {
 			msg = strings.TrimPrefix(msg, "yaml: ")
 		}
