@@ -28,6 +28,7 @@ Commands:
   build     build the site into a folder (default public/)
   check     check the course for mistakes without writing anything
   serve     build the site and serve it on 127.0.0.1 for preview
+  export    export the quizzes for an LMS (Moodle GIFT or Moodle XML)
   version   print the version
 
 Run "playbook <command> --help" for a command's flags and examples.
@@ -46,6 +47,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return runCheck(args[1:], stdout, stderr)
 	case "serve":
 		return runServe(args[1:], stdout, stderr)
+	case "export":
+		return runExport(args[1:], stdout, stderr)
 	case "version", "--version", "-version":
 		return runVersion(args[1:], stdout, stderr)
 	case "help", "-h", "--help", "-help":

@@ -107,7 +107,7 @@ func TestBuildSwapsOnlyOnSuccess(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("build: exit %d\n%s", code, stderr)
 	}
-	if !strings.Contains(stdout, "built 10 pages (trainer edition)") {
+	if !strings.Contains(stdout, "built 18 pages (trainer edition)") {
 		t.Errorf("stdout = %q", stdout)
 	}
 	page := filepath.Join(out, "en", "day-01-basics", "first.html")
@@ -138,5 +138,31 @@ func TestBuildRefusesForeignFolder(t *testing.T) {
 	}
 	if data, err := os.ReadFile(filepath.Join(out, "thesis.docx")); err != nil || string(data) != "precious" {
 		t.Error("a foreign file was touched")
+	}
+}
+
+func TestExport(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "q.xml")
+	code, stdout, stderr := runCLI("export", "quizzes", "--src", testCourse, "--format", "moodle-xml", "--lang", "zh-CN", "--out", out)
+	if code != 0 || !strings.Contains(stdout, "wrote") {
+		t.Fatalf("exit %d\n%s%s", code, stdout, stderr)
+	}
+	data, err := os.ReadFile(out)
+	if err != nil || !strings.Contains(string(data), "<quiz>") || !strings.Contains(string(data), "基础自测") {
+		t.Errorf("export file: %v\n%.300s", err, data)
+	}
+	code, stdout, _ = runCLI("export", "quizzes", "--src", testCourse, "--format", "gift", "--quiz", "final-exam", "--out", "-")
+	if code != 0 || !strings.HasPrefix(stdout, "// Exported by Playbook") || strings.Contains(stdout, "basics-check") {
+		t.Errorf("gift to stdout: exit %d\n%s", code, stdout)
+	}
+	for _, args := range [][]string{
+		{"export"},
+		{"export", "lessons"},
+		{"export", "quizzes", "--format", "pdf", "--out", "x"},
+		{"export", "quizzes", "--format", "gift"},
+	} {
+		if code, _, stderr := runCLI(args...); code != 2 || !strings.Contains(stderr, "Usage:") {
+			t.Errorf("%v: exit %d, want 2 with usage\n%s", args, code, stderr)
+		}
 	}
 }

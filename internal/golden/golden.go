@@ -40,22 +40,26 @@ func Check(t testing.TB, path string, got []byte) {
 	}
 }
 
-// Diff returns a short line diff of want and got: the first differing lines with context.
+// Diff returns a short line diff of want and got: the changed lines between the common
+// prefix and the common suffix, with two lines of context.
 func Diff(want, got string) string {
 	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
 	i := 0
 	for i < len(w) && i < len(g) && w[i] == g[i] {
 		i++
 	}
+	j := 0
+	for j < len(w)-i && j < len(g)-i && w[len(w)-1-j] == g[len(g)-1-j] {
+		j++
+	}
 	var b strings.Builder
-	from := max(0, i-2)
-	for k := from; k < i; k++ {
+	for k := max(0, i-2); k < i; k++ {
 		b.WriteString("  " + w[k] + "\n")
 	}
-	for k := i; k < len(w) && k < i+5; k++ {
+	for k := i; k < len(w)-j && k < i+10; k++ {
 		b.WriteString("- " + w[k] + "\n")
 	}
-	for k := i; k < len(g) && k < i+5; k++ {
+	for k := i; k < len(g)-j && k < i+10; k++ {
 		b.WriteString("+ " + g[k] + "\n")
 	}
 	return b.String()

@@ -85,6 +85,7 @@ func Build(fsys fs.FS, opts Options) *Result {
 	jobs := b.plan()
 	docs := b.run(jobs, &res.Diags)
 	checkFragments(docs, &res.Diags)
+	b.checkSources(docs, &res.Diags)
 	b.copyAssets(fsys, &res.Diags)
 	b.extras(&res.Diags)
 	res.Pages = len(jobs)

@@ -8,11 +8,13 @@ import (
 	"sort"
 	"strings"
 
+	"playbook/site/checklist"
 	"playbook/site/course"
 	"playbook/site/diag"
 	"playbook/site/lesson"
 	"playbook/site/markdown"
 	"playbook/site/output"
+	"playbook/site/quiz"
 	"playbook/site/theme"
 )
 
@@ -31,9 +33,11 @@ type builder struct {
 
 // pageJob is one page to render.
 type pageJob struct {
-	kind   string // home, day, lesson
+	kind   string // home, day, lesson, quiz, progress
 	lang   *course.Language
 	day    *course.Day
+	quiz   *quiz.Quiz
+	list   *checklist.Checklist
 	index  int // lesson index within the day
 	out    string
 	source string // Markdown source path, "" when the page has none
@@ -74,14 +78,36 @@ type Page struct {
 	Home        *HomeView
 	Day         *DayView
 	Lesson      *LessonView
-	theme       *theme.Theme
+	Quiz        *quiz.View
+	Checklist   *checklist.View
+	Progress    *ProgressView
+	// Scripts are the theme scripts the page loads, relative to the site root.
+	Scripts []string
+	// ProgressURL links the progress page when the course has quizzes.
+	ProgressURL string
+	// SiteKey names the site in browser storage, so two courses opened from the same disk
+	// keep their progress apart.
+	SiteKey string
+	theme   *theme.Theme
 }
+
+// ScriptStrings returns the interface strings the page's scripts use, in its language.
+func (p *Page) ScriptStrings() map[string]string { return p.theme.ScriptStrings(p.Lang) }
 
 // T returns an interface string in the page's language.
 func (p *Page) T(key string) string { return p.theme.String(p.Lang, key) }
 
 // Tf formats an interface string in the page's language.
 func (p *Page) Tf(key string, args ...any) string { return fmt.Sprintf(p.T(key), args...) }
+
+// Plural formats a count with the string key, or key_one when n is 1 and that string exists
+// (English needs "1 question" but "2 questions"; Chinese has one form).
+func (p *Page) Plural(key string, n int) string {
+	if n == 1 && p.theme.HasString(p.Lang, key+"_one") {
+		return p.Tf(key+"_one", n)
+	}
+	return p.Tf(key, n)
+}
 
 // Duration formats minutes as "45 min" or "1 h 30 min" in the page's language.
 func (p *Page) Duration(minutes int) string {
@@ -105,12 +131,30 @@ type HomeView struct {
 
 // DayCard summarises a day on the home page.
 type DayCard struct {
-	Number  int
-	Title   string
-	Summary string
-	URL     string
-	Minutes int
-	Lessons []LessonCard
+	Number     int
+	Title      string
+	Summary    string
+	URL        string
+	Minutes    int
+	Lessons    []LessonCard
+	Quizzes    []LessonCard
+	Checklists []LessonCard
+}
+
+// ProgressView lists every quiz for the progress page.
+type ProgressView struct {
+	Quizzes []QuizCard
+}
+
+// QuizCard is a quiz in a list.
+type QuizCard struct {
+	ID       string
+	Day      int
+	Title    string
+	URL      string
+	Version  string
+	PassMark int
+	Mode     quiz.Mode
 }
 
 // LessonCard summarises a lesson in a list.
@@ -123,12 +167,14 @@ type LessonCard struct {
 
 // DayView is a day page.
 type DayView struct {
-	Number  int
-	Title   string
-	Summary string
-	Intro   template.HTML
-	Minutes int
-	Lessons []LessonCard
+	Number     int
+	Title      string
+	Summary    string
+	Intro      template.HTML
+	Minutes    int
+	Lessons    []LessonCard
+	Quizzes    []LessonCard
+	Checklists []LessonCard
 }
 
 // LessonView is a lesson page.
@@ -165,11 +211,31 @@ func (b *builder) plan() []pageJob {
 			for i, l := range d.Lessons {
 				jobs = append(jobs, pageJob{kind: "lesson", lang: lang, day: d, index: i, out: lessonPath(lang.Code, d, l), source: l.Path})
 			}
+			for _, x := range b.course.ChecklistsOfDay(d.Number) {
+				jobs = append(jobs, pageJob{kind: "checklist", lang: lang, day: d, list: x, out: checklistPath(lang.Code, x)})
+			}
+			for _, q := range b.course.QuizzesOfDay(d.Number) {
+				jobs = append(jobs, pageJob{kind: "quiz", lang: lang, day: d, quiz: q, out: quizPath(lang.Code, q)})
+			}
+		}
+		// Material of a day that has no folder in this language still gets its page.
+		for _, x := range b.course.Checklists {
+			if !b.hasDay(lang, x.Day) {
+				jobs = append(jobs, pageJob{kind: "checklist", lang: lang, list: x, out: checklistPath(lang.Code, x)})
+			}
+		}
+		for _, q := range b.course.Quizzes {
+			if !b.hasDay(lang, q.Day) {
+				jobs = append(jobs, pageJob{kind: "quiz", lang: lang, quiz: q, out: quizPath(lang.Code, q)})
+			}
 		}
 		for i := range jobs {
 			if jobs[i].lang == lang && jobs[i].kind != "home" {
 				seq = append(seq, &jobs[i])
 			}
+		}
+		if len(b.course.Quizzes) > 0 {
+			jobs = append(jobs, pageJob{kind: "progress", lang: lang, out: progressPath(lang.Code)})
 		}
 		for i, j := range seq {
 			if i > 0 {
@@ -183,8 +249,21 @@ func (b *builder) plan() []pageJob {
 	return jobs
 }
 
+func (b *builder) hasDay(lang *course.Language, n int) bool {
+	for _, d := range lang.Days {
+		if d.Number == n {
+			return true
+		}
+	}
+	return false
+}
+
 func (b *builder) title(j *pageJob) string {
 	switch j.kind {
+	case "quiz":
+		return j.quiz.Title.Get(j.lang.Code)
+	case "checklist":
+		return j.list.Title.Get(j.lang.Code)
 	case "lesson":
 		return j.day.Lessons[j.index].Title
 	case "day":
@@ -204,7 +283,7 @@ func dayTitle(d *course.Day) string {
 func (b *builder) convert(lang, srcPath string, body []byte, bodyLine int, out string, diags *diag.List) *markdown.Document {
 	return b.converters[lang].Convert(markdown.Source{
 		Path: srcPath, Body: body, LineOffset: bodyLine,
-		Resolver: pageResolver{urls: b.urls, from: out},
+		Resolver: pageResolver{urls: b.urls, lang: lang, from: out},
 	}, diags)
 }
 
@@ -224,7 +303,7 @@ func (b *builder) render(j pageJob, diags *diag.List) *markdown.Document {
 			}
 		}
 		for _, d := range j.lang.Days {
-			card := DayCard{Number: d.Number, Title: dayTitle(d), URL: relURL(j.out, dayPath(code, d)), Minutes: d.Duration(), Lessons: b.lessonCards(j.out, code, d)}
+			card := DayCard{Number: d.Number, Title: dayTitle(d), URL: relURL(j.out, dayPath(code, d)), Minutes: d.Duration(), Lessons: b.lessonCards(j.out, code, d), Quizzes: b.quizCards(j.out, code, d.Number), Checklists: b.checklistCards(j.out, code, d.Number)}
 			if d.Info != nil {
 				card.Summary = d.Info.Summary
 			}
@@ -234,7 +313,7 @@ func (b *builder) render(j pageJob, diags *diag.List) *markdown.Document {
 	case "day":
 		d := j.day
 		p.Title = dayTitle(d)
-		p.Day = &DayView{Number: d.Number, Title: dayTitle(d), Minutes: d.Duration(), Lessons: b.lessonCards(j.out, code, d)}
+		p.Day = &DayView{Number: d.Number, Title: dayTitle(d), Minutes: d.Duration(), Lessons: b.lessonCards(j.out, code, d), Quizzes: b.quizCards(j.out, code, d.Number), Checklists: b.checklistCards(j.out, code, d.Number)}
 		if d.Info != nil {
 			p.Day.Summary = d.Info.Summary
 			p.Description = d.Info.Summary
@@ -259,9 +338,40 @@ func (b *builder) render(j pageJob, diags *diag.List) *markdown.Document {
 			{Title: p.T("home"), URL: relURL(j.out, homePath(code))},
 			{Title: p.Tf("day_n", j.day.Number) + " · " + dayTitle(j.day), URL: relURL(j.out, dayPath(code, j.day))},
 		}
+	case "quiz":
+		b.renderQuiz(j, p, diags)
+	case "checklist":
+		b.renderChecklist(j, p, diags)
+	case "progress":
+		p.Title = p.T("progress")
+		p.Progress = &ProgressView{}
+		for _, q := range b.course.Quizzes {
+			p.Progress.Quizzes = append(p.Progress.Quizzes, QuizCard{
+				ID: q.ID, Day: q.Day, Title: q.Title.Get(code), URL: relURL(j.out, quizPath(code, q)),
+				Version: q.Version(), PassMark: q.PassMark, Mode: q.Mode,
+			})
+		}
+		p.Scripts = quizScripts
+		p.Breadcrumbs = []Link{{Title: p.T("home"), URL: relURL(j.out, homePath(code))}}
 	}
 	b.write(j.out, j.kind, p, diags)
 	return doc
+}
+
+func (b *builder) checklistCards(from, code string, day int) []LessonCard {
+	var cards []LessonCard
+	for _, x := range b.course.ChecklistsOfDay(day) {
+		cards = append(cards, LessonCard{Title: x.Title.Get(code), URL: relURL(from, checklistPath(code, x))})
+	}
+	return cards
+}
+
+func (b *builder) quizCards(from, code string, day int) []LessonCard {
+	var cards []LessonCard
+	for _, q := range b.course.QuizzesOfDay(day) {
+		cards = append(cards, LessonCard{Title: q.Title.Get(code), URL: relURL(from, quizPath(code, q))})
+	}
+	return cards
 }
 
 // checkDuration warns when a lesson's section timings do not add up to its duration.
@@ -283,18 +393,39 @@ func (b *builder) lessonCards(from, code string, d *course.Day) []LessonCard {
 
 func (b *builder) newPage(j pageJob) *Page {
 	code := j.lang.Code
+	progress := ""
+	if len(b.course.Quizzes) > 0 {
+		progress = relURL(j.out, progressPath(code))
+	}
 	return &Page{
-		Kind: j.kind, Lang: code, SiteTitle: b.course.Config.Title[code],
+		ProgressURL: progress,
+		Kind:        j.kind, Lang: code, SiteTitle: b.course.Config.Title[code],
 		Description: b.course.Config.Description[code],
 		Root:        rootPrefix(j.out), HomeURL: relURL(j.out, homePath(code)), CSP: CSP,
 		Trainer: b.opts.Edition == Trainer, NoIndex: b.opts.Edition == Trainer,
 		Alternates: b.alternates(j.out, code, b.keyOf(j)),
-		Prev:       j.prev, Next: j.next, theme: b.theme,
+		Prev:       j.prev, Next: j.next, theme: b.theme, SiteKey: b.siteKey(),
 	}
+}
+
+// siteKey is a short stable name for the site, from its default-language title.
+func (b *builder) siteKey() string {
+	cfg := b.course.Config
+	key := markdown.Slug(cfg.Title[cfg.DefaultLanguage])
+	if key == "" {
+		key = "playbook"
+	}
+	return key
 }
 
 func (b *builder) keyOf(j pageJob) string {
 	switch j.kind {
+	case "quiz":
+		return "quizzes/" + j.quiz.ID
+	case "checklist":
+		return "checklists/" + j.list.ID
+	case "progress":
+		return "progress"
 	case "day":
 		return j.day.Folder + "/"
 	case "lesson":
@@ -335,7 +466,7 @@ func (b *builder) extras(diags *diag.List) {
 	cfg := b.course.Config
 	def := cfg.DefaultLanguage
 	root := &Page{
-		Kind: "redirect", Lang: def, SiteTitle: cfg.Title[def], CSP: CSP, theme: b.theme,
+		Kind: "redirect", Lang: def, SiteTitle: cfg.Title[def], CSP: CSP, theme: b.theme, SiteKey: b.siteKey(),
 		HomeURL: homePath(def), RedirectURL: homePath(def), NoIndex: b.opts.Edition == Trainer,
 		Alternates: b.alternates("index.html", "", ""),
 	}
@@ -345,7 +476,7 @@ func (b *builder) extras(diags *diag.List) {
 	}
 	nf := &Page{
 		Kind: "notfound", Lang: def, Title: b.theme.String(def, "not_found_title"), SiteTitle: cfg.Title[def],
-		CSP: CSP, theme: b.theme, Root: cfg.BaseURL, HomeURL: cfg.BaseURL + homePath(def), NoIndex: true,
+		CSP: CSP, theme: b.theme, Root: cfg.BaseURL, HomeURL: cfg.BaseURL + homePath(def), NoIndex: true, SiteKey: b.siteKey(),
 	}
 	for _, lang := range b.course.Languages {
 		nf.Alternates = append(nf.Alternates, Alternate{Lang: lang.Code, Name: b.theme.String(lang.Code, "language_name"), URL: cfg.BaseURL + homePath(lang.Code)})

@@ -4,8 +4,10 @@ import (
 	"path"
 	"strings"
 
+	"playbook/site/checklist"
 	"playbook/site/course"
 	"playbook/site/lesson"
+	"playbook/site/quiz"
 )
 
 // urlMap knows where every source file ends up in the output.
@@ -18,16 +20,28 @@ type urlMap struct {
 	byKey map[string]map[string]string
 	// assets marks output paths that are copied files rather than pages.
 	assets map[string]bool
+	// perLang maps a language-neutral source (a quiz file) to its page in each language.
+	perLang map[string]map[string]string
+	// titles holds the title of every lesson by source path, for links that show it.
+	titles map[string]string
 }
 
 func homePath(lang string) string               { return lang + "/index.html" }
+func progressPath(lang string) string           { return lang + "/progress.html" }
+func quizPath(lang string, q *quiz.Quiz) string { return lang + "/quizzes/" + q.ID + ".html" }
+func checklistPath(lang string, c *checklist.Checklist) string {
+	return lang + "/checklists/" + c.ID + ".html"
+}
 func dayPath(lang string, d *course.Day) string { return lang + "/" + d.Folder + "/index.html" }
 func lessonPath(lang string, d *course.Day, l *lesson.Lesson) string {
 	return lang + "/" + d.Folder + "/" + l.Slug + ".html"
 }
 
 func newURLMap(c *course.Course) *urlMap {
-	u := &urlMap{bySource: map[string]string{}, byKey: map[string]map[string]string{}, assets: map[string]bool{}}
+	u := &urlMap{
+		bySource: map[string]string{}, byKey: map[string]map[string]string{}, assets: map[string]bool{},
+		perLang: map[string]map[string]string{}, titles: map[string]string{},
+	}
 	for _, lang := range c.Languages {
 		keys := map[string]string{}
 		u.byKey[lang.Code] = keys
@@ -45,8 +59,28 @@ func newURLMap(c *course.Course) *urlMap {
 			for _, l := range d.Lessons {
 				lp := lessonPath(lang.Code, d, l)
 				u.bySource[l.Path] = lp
+				u.titles[l.Path] = l.Title
 				keys[course.RelPath(lang.Code, l.Path)] = lp
 			}
+		}
+		for _, q := range c.Quizzes {
+			qp := quizPath(lang.Code, q)
+			if u.perLang[q.Path] == nil {
+				u.perLang[q.Path] = map[string]string{}
+			}
+			u.perLang[q.Path][lang.Code] = qp
+			keys["quizzes/"+q.ID] = qp
+		}
+		if len(c.Quizzes) > 0 {
+			keys["progress"] = progressPath(lang.Code)
+		}
+		for _, x := range c.Checklists {
+			cp := checklistPath(lang.Code, x)
+			if u.perLang[x.Path] == nil {
+				u.perLang[x.Path] = map[string]string{}
+			}
+			u.perLang[x.Path][lang.Code] = cp
+			keys["checklists/"+x.ID] = cp
 		}
 	}
 	for _, a := range c.Assets {
@@ -79,12 +113,16 @@ func rootPrefix(p string) string {
 // pageResolver resolves Markdown links for one page.
 type pageResolver struct {
 	urls *urlMap
+	lang string
 	from string
 }
 
 // ResolveLink implements markdown.Resolver.
 func (r pageResolver) ResolveLink(target string, image bool) (string, bool) {
 	out, ok := r.urls.bySource[target]
+	if !ok {
+		out, ok = r.urls.perLang[target][r.lang]
+	}
 	if !ok {
 		return "", false
 	}

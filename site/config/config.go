@@ -86,14 +86,9 @@ func Load(fsys fs.FS, diags *diag.List) *Config {
 	if _, ok := f["title"]; !ok {
 		d.Errorf(root, "%s has no title; add e.g. \"title: CRM Playbook\"", FileName)
 	}
-	cfg.Title, _ = d.Localized(f, "title", cfg.Languages)
-	cfg.Description, _ = d.Localized(f, "description", cfg.Languages)
-	if cfg.Title == nil {
-		cfg.Title = map[string]string{}
-	}
-	if cfg.Description == nil {
-		cfg.Description = map[string]string{}
-	}
+	title, _ := d.Localized(f, "title", cfg.Languages)
+	description, _ := d.Localized(f, "description", cfg.Languages)
+	cfg.Title, cfg.Description = title.Map(), description.Map()
 	if base, ok := d.String(f, "base_url"); ok && base != "" {
 		if norm, err := NormalizeBaseURL(base); err != nil {
 			d.Errorf(f["base_url"].Value, "%v", err)

@@ -12,9 +12,11 @@ import (
 	"strconv"
 	"strings"
 
+	"playbook/site/checklist"
 	"playbook/site/config"
 	"playbook/site/diag"
 	"playbook/site/lesson"
+	"playbook/site/quiz"
 	"playbook/site/source"
 )
 
@@ -32,6 +34,32 @@ type Course struct {
 	Assets []string
 	// DataFiles lists the YAML files in each of DataDirs, by directory name.
 	DataFiles map[string][]string
+	// Quizzes are the quizzes of quizzes/, sorted by day, then id.
+	Quizzes []*quiz.Quiz
+	// Checklists are the checklists of checklists/, sorted by day, then id.
+	Checklists []*checklist.Checklist
+}
+
+// ChecklistsOfDay returns the checklists that belong to day n.
+func (c *Course) ChecklistsOfDay(n int) []*checklist.Checklist {
+	var out []*checklist.Checklist
+	for _, x := range c.Checklists {
+		if x.Day == n {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// QuizzesOfDay returns the quizzes that belong to day n.
+func (c *Course) QuizzesOfDay(n int) []*quiz.Quiz {
+	var out []*quiz.Quiz
+	for _, q := range c.Quizzes {
+		if q.Day == n {
+			out = append(out, q)
+		}
+	}
+	return out
 }
 
 // Language is one language's tree.
@@ -90,8 +118,39 @@ func Load(fsys fs.FS, diags *diag.List) *Course {
 	for _, dir := range DataDirs {
 		c.DataFiles[dir] = listYAML(fsys, dir, diags)
 	}
+	c.Quizzes = loadQuizzes(fsys, c.DataFiles[quiz.Dir], c.Config.Languages, diags)
+	c.Checklists = loadChecklists(fsys, c.DataFiles[checklist.Dir], c.Config.Languages, diags)
 	checkTranslations(c, diags)
 	return c
+}
+
+// loadQuizzes parses every quiz file and checks that quiz ids are unique.
+func loadQuizzes(fsys fs.FS, paths []string, langs []string, diags *diag.List) []*quiz.Quiz {
+	var out []*quiz.Quiz
+	byID := map[string]string{}
+	for _, p := range paths {
+		text, ok := source.Read(fsys, p, diags)
+		if !ok {
+			continue
+		}
+		q := quiz.Parse(p, text, langs, diags)
+		if q == nil || q.ID == "" {
+			continue
+		}
+		if prev, dup := byID[q.ID]; dup {
+			diags.Errorf(diag.Pos{Path: p}, "duplicate quiz id %q: %s has it too; quiz ids must be unique", q.ID, prev)
+			continue
+		}
+		byID[q.ID] = p
+		out = append(out, q)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Day != out[j].Day {
+			return out[i].Day < out[j].Day
+		}
+		return out[i].ID < out[j].ID
+	})
+	return out
 }
 
 func loadLanguage(fsys fs.FS, c *Course, code string, diags *diag.List) *Language {
@@ -222,6 +281,35 @@ func listYAML(fsys fs.FS, dir string, diags *diag.List) []string {
 		return nil
 	})
 	sort.Strings(out)
+	return out
+}
+
+// loadChecklists parses every checklist file and checks that ids are unique.
+func loadChecklists(fsys fs.FS, paths []string, langs []string, diags *diag.List) []*checklist.Checklist {
+	var out []*checklist.Checklist
+	byID := map[string]string{}
+	for _, p := range paths {
+		text, ok := source.Read(fsys, p, diags)
+		if !ok {
+			continue
+		}
+		c := checklist.Parse(p, text, langs, diags)
+		if c == nil || c.ID == "" {
+			continue
+		}
+		if prev, dup := byID[c.ID]; dup {
+			diags.Errorf(diag.Pos{Path: p}, "duplicate checklist id %q: %s has it too; checklist ids must be unique", c.ID, prev)
+			continue
+		}
+		byID[c.ID] = p
+		out = append(out, c)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Day != out[j].Day {
+			return out[i].Day < out[j].Day
+		}
+		return out[i].ID < out[j].ID
+	})
 	return out
 }
 

@@ -23,7 +23,7 @@ func TestLoadLayout(t *testing.T) {
 		"content/en/day-01-a/.x.md.swp":    {Data: []byte("swap")},
 		"content/en/day-01-a/img/a.png":    {Data: []byte("png")},
 		"content/zh-CN/day-01-a/_index.md": {Data: []byte("---\ntitle: 甲\n---\n")},
-		"quizzes/day-01.yaml":              {Data: []byte("id: q\n")},
+		"quizzes/day-01.yaml":              {Data: []byte("id: q\ntitle: Q\nday: 1\nquestions:\n  - {id: x, type: true-false, prompt: P, answer: true, explanation: E}\n")},
 	}
 	var d diag.List
 	c := Load(fsys, &d)
@@ -47,8 +47,8 @@ func TestLoadLayout(t *testing.T) {
 	if len(c.Assets) != 1 || c.Assets[0] != "content/en/day-01-a/img/a.png" {
 		t.Errorf("assets = %v", c.Assets)
 	}
-	if got := c.DataFiles["quizzes"]; len(got) != 1 {
-		t.Errorf("quiz files = %v", got)
+	if got := c.DataFiles["quizzes"]; len(got) != 1 || len(c.Quizzes) != 1 || len(c.QuizzesOfDay(1)) != 1 {
+		t.Errorf("quiz files = %v, quizzes = %v", got, c.Quizzes)
 	}
 	warnings := d.Error()
 	for _, want := range []string{"expected content/zh-CN/day-01-a/02-second.md", "expected content/zh-CN/day-02-b"} {

@@ -263,40 +263,71 @@ func editDistance(a, b string) int {
 	return prev[len(rb)]
 }
 
+// Text is a text in every language, with the YAML node each came from (for positions).
+type Text struct {
+	values map[string]string
+	nodes  map[string]*yaml.Node
+}
+
+// Get returns the text in lang.
+func (t Text) Get(lang string) string { return t.values[lang] }
+
+// Node returns the YAML node the text in lang came from, or nil.
+func (t Text) Node(lang string) *yaml.Node { return t.nodes[lang] }
+
+// Map returns the texts by language.
+func (t Text) Map() map[string]string {
+	out := make(map[string]string, len(t.values))
+	for k, v := range t.values {
+		out[k] = v
+	}
+	return out
+}
+
+// IsZero reports whether the text was never set.
+func (t Text) IsZero() bool { return t.values == nil }
+
 // Localized decodes a text field that is either one plain string (the same in every language)
 // or a mapping from language code to text, which must give every language in langs.
-func (d *Decoder) Localized(f map[string]Field, key string, langs []string) (map[string]string, bool) {
+func (d *Decoder) Localized(f map[string]Field, key string, langs []string) (Text, bool) {
 	fl, ok := f[key]
 	if !ok {
-		return nil, false
+		return Text{}, false
 	}
-	v := resolve(fl.Value)
+	return d.LocalizedNode(fl.Value, key, langs)
+}
+
+// LocalizedNode decodes n as a localized text; what names it in messages.
+func (d *Decoder) LocalizedNode(n *yaml.Node, what string, langs []string) (Text, bool) {
+	v := resolve(n)
+	t := Text{values: map[string]string{}, nodes: map[string]*yaml.Node{}}
 	if v != nil && v.Kind == yaml.ScalarNode && v.Tag != "!!null" {
-		out := make(map[string]string, len(langs))
 		for _, l := range langs {
-			out[l] = v.Value
+			t.values[l], t.nodes[l] = v.Value, v
 		}
-		return out, true
+		return t, true
 	}
 	if v == nil || v.Kind != yaml.MappingNode {
-		d.Errorf(fl.Value, "%s must be text, or a mapping of language to text such as {%s}, found %s", key, exampleLangs(langs), kindName(v))
-		return nil, false
+		d.Errorf(n, "%s must be text, or a mapping of language to text such as {%s}, found %s", what, exampleLangs(langs), kindName(v))
+		return Text{}, false
 	}
-	fields := d.Mapping(v, key, langs...)
-	out := make(map[string]string, len(langs))
+	fields := d.Mapping(v, what, langs...)
 	good := true
 	for _, l := range langs {
 		s, ok := d.String(fields, l)
 		if !ok {
 			if _, present := fields[l]; !present {
-				d.Errorf(fl.Value, "%s has no %s translation; add a line \"%s: ...\"", key, l, l)
+				d.Errorf(n, "%s has no %s translation; add a line \"%s: ...\"", what, l, l)
 			}
 			good = false
 			continue
 		}
-		out[l] = s
+		t.values[l], t.nodes[l] = s, resolve(fields[l].Value)
 	}
-	return out, good
+	if !good {
+		return Text{}, false
+	}
+	return t, true
 }
 
 func exampleLangs(langs []string) string {
@@ -305,4 +336,95 @@ func exampleLangs(langs []string) string {
 		parts[i] = l + ": ..."
 	}
 	return strings.Join(parts, ", ")
+}
+
+// Number decodes a number field (whole or decimal) and checks it lies in [min, max].
+func (d *Decoder) Number(f map[string]Field, key string, min, max float64) (float64, bool) {
+	fl, ok := f[key]
+	if !ok {
+		return 0, false
+	}
+	v := resolve(fl.Value)
+	if v == nil || v.Kind != yaml.ScalarNode || (v.Tag != "!!int" && v.Tag != "!!float") {
+		d.Errorf(fl.Value, "%s must be a number from %g to %g, found %s", key, min, max, describe(v))
+		return 0, false
+	}
+	x, err := strconv.ParseFloat(v.Value, 64)
+	if err != nil || x < min || x > max {
+		d.Errorf(fl.Value, "%s must be a number from %g to %g, found %s", key, min, max, v.Value)
+		return 0, false
+	}
+	return x, true
+}
+
+// Seq returns the items of a list field; anything else is reported.
+func (d *Decoder) Seq(f map[string]Field, key string) ([]*yaml.Node, bool) {
+	fl, ok := f[key]
+	if !ok {
+		return nil, false
+	}
+	v := resolve(fl.Value)
+	if v == nil || v.Kind != yaml.SequenceNode {
+		d.Errorf(fl.Value, "%s must be a list (lines starting with \"- \"), found %s", key, kindName(v))
+		return nil, false
+	}
+	items := make([]*yaml.Node, len(v.Content))
+	for i, c := range v.Content {
+		items[i] = resolve(c)
+	}
+	return items, true
+}
+
+// Resolve follows YAML aliases to the node they name.
+func Resolve(n *yaml.Node) *yaml.Node { return resolve(n) }
+
+var idPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
+
+// ID decodes an identifier field: lower-case letters, digits and hyphens.
+func (d *Decoder) ID(f map[string]Field, key string) (string, bool) {
+	s, ok := d.String(f, key)
+	if !ok {
+		return "", false
+	}
+	if !idPattern.MatchString(s) {
+		d.Errorf(f[key].Value, "%s %q must use only lower-case letters, digits and hyphens, e.g. %q", key, s, suggestID(s))
+		return "", false
+	}
+	return s, true
+}
+
+func suggestID(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(s) {
+		switch {
+		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			dash = false
+			b.WriteRune(r)
+		default:
+			dash = true
+		}
+	}
+	if b.Len() == 0 {
+		return "question-1"
+	}
+	return b.String()
+}
+
+// IsNull reports whether n is absent or an explicit empty value.
+func IsNull(n *yaml.Node) bool {
+	n = resolve(n)
+	return n == nil || (n.Kind == yaml.ScalarNode && n.Tag == "!!null")
+}
+
+// NewText makes a Text from texts by language, for defaults that do not come from a file.
+func NewText(values map[string]string) Text {
+	t := Text{values: map[string]string{}, nodes: map[string]*yaml.Node{}}
+	for k, v := range values {
+		t.values[k] = v
+	}
+	return t
 }

@@ -38,7 +38,7 @@ func TestLocalized(t *testing.T) {
 				}
 				return
 			}
-			if len(*d) > 0 || got["en"] != tt.want["en"] || got["zh-CN"] != tt.want["zh-CN"] {
+			if len(*d) > 0 || got.Get("en") != tt.want["en"] || got.Get("zh-CN") != tt.want["zh-CN"] {
 				t.Errorf("got %v %v, want %v", got, *d, tt.want)
 			}
 		})

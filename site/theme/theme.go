@@ -6,11 +6,14 @@ import (
 	"bytes"
 	"embed"
 	"fmt"
+	"html"
 	"html/template"
 	"io"
 	"io/fs"
 	"path"
+	"regexp"
 	"sort"
+	"strings"
 
 	"gopkg.in/yaml.v3"
 )
@@ -19,7 +22,33 @@ import (
 var files embed.FS
 
 // Pages are the page templates; each is combined with templates/base.html.
-var Pages = []string{"home", "day", "lesson", "notfound", "redirect"}
+var Pages = []string{"home", "day", "lesson", "quiz", "progress", "checklist", "notfound", "redirect"}
+
+// funcs are the helpers templates may call; they are pure.
+var funcs = template.FuncMap{
+	"add": func(a, b int) int { return a + b },
+	// dict builds a map from key/value pairs, to pass several values to a sub-template.
+	"dict": func(kv ...any) (map[string]any, error) {
+		if len(kv)%2 != 0 {
+			return nil, fmt.Errorf("dict needs key/value pairs")
+		}
+		m := make(map[string]any, len(kv)/2)
+		for i := 0; i < len(kv); i += 2 {
+			k, ok := kv[i].(string)
+			if !ok {
+				return nil, fmt.Errorf("dict keys must be strings")
+			}
+			m[k] = kv[i+1]
+		}
+		return m, nil
+	},
+	// plain turns rendered HTML into its text, for places that cannot hold markup (<option>).
+	"plain": func(h template.HTML) string {
+		return html.UnescapeString(strings.TrimSpace(tags.ReplaceAllString(string(h), "")))
+	},
+}
+
+var tags = regexp.MustCompile(`<[^>]*>`)
 
 // Theme is a parsed theme, ready to render pages. It is safe for concurrent use.
 type Theme struct {
@@ -38,7 +67,7 @@ func Load() (*Theme, error) {
 	if err := yaml.Unmarshal(raw, &t.strings); err != nil {
 		return nil, fmt.Errorf("theme strings.yaml: %w", err)
 	}
-	base, err := template.ParseFS(files, "templates/base.html")
+	base, err := template.New("base.html").Funcs(funcs).ParseFS(files, "templates/base.html")
 	if err != nil {
 		return nil, err
 	}
@@ -85,6 +114,18 @@ func (t *Theme) String(lang, key string) string {
 		return s
 	}
 	return key
+}
+
+// ScriptStrings returns the strings for page scripts in lang: the keys starting with "js_",
+// without that prefix.
+func (t *Theme) ScriptStrings(lang string) map[string]string {
+	out := map[string]string{}
+	for key := range t.strings {
+		if name, ok := strings.CutPrefix(key, "js_"); ok {
+			out[name] = t.String(lang, key)
+		}
+	}
+	return out
 }
 
 // StringKeys returns every key of the strings table, sorted.

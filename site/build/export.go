@@ -1,0 +1,89 @@
+package build
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"io/fs"
+
+	"playbook/site/course"
+	"playbook/site/diag"
+	"playbook/site/lessonref"
+	"playbook/site/markdown"
+	"playbook/site/quiz"
+	"playbook/site/strictyaml"
+)
+
+// QuizFormats are the formats ExportQuizzes writes.
+var QuizFormats = []string{"gift", "moodle-xml"}
+
+// ExportQuizzes loads the course in fsys and writes its quizzes (all, or those named in ids)
+// in format, with texts in lang ("" for the default language).
+func ExportQuizzes(fsys fs.FS, format, lang string, ids []string) ([]byte, diag.List) {
+	var diags diag.List
+	c := course.Load(fsys, &diags)
+	if lang == "" {
+		lang = c.Config.DefaultLanguage
+	}
+	if c.Lang(lang) == nil {
+		diags.Errorf(diag.Pos{Path: "--lang"}, "language %q is not one of the course's languages", lang)
+	}
+	quizzes := c.Quizzes
+	if len(ids) > 0 {
+		quizzes = nil
+		for _, id := range ids {
+			found := false
+			for _, q := range c.Quizzes {
+				if q.ID == id {
+					quizzes, found = append(quizzes, q), true
+				}
+			}
+			if !found {
+				diags.Errorf(diag.Pos{Path: "--quiz"}, "no quiz has the id %q", id)
+			}
+		}
+	}
+	if len(quizzes) == 0 && !diags.HasErrors() {
+		diags.Errorf(diag.Pos{Path: quiz.Dir}, "the course has no quizzes to export")
+	}
+	if diags.HasErrors() {
+		diags.Sort()
+		return nil, diags
+	}
+	r := exportRenderer{conv: markdown.New(markdown.Options{}), lang: lang, diags: &diags}
+	var buf bytes.Buffer
+	var err error
+	switch format {
+	case "gift":
+		err = quiz.WriteGIFT(&buf, quizzes, lang, r)
+	case "moodle-xml":
+		err = quiz.WriteMoodleXML(&buf, quizzes, lang, r)
+	default:
+		err = fmt.Errorf("unknown format %q; use gift or moodle-xml", format)
+	}
+	if err != nil {
+		diags.Errorf(diag.Pos{Path: "--format"}, "%v", err)
+	}
+	diags.Sort()
+	return buf.Bytes(), diags
+}
+
+// exportRenderer renders quiz texts for an LMS: Markdown to HTML, links left as written.
+type exportRenderer struct {
+	conv  *markdown.Converter
+	lang  string
+	diags *diag.List
+}
+
+// Markdown implements quiz.Renderer.
+func (r exportRenderer) Markdown(t strictyaml.Text, inline bool) template.HTML {
+	doc := r.conv.Convert(markdown.Source{Path: "export", Body: []byte(t.Get(r.lang))}, r.diags)
+	out := doc.HTML
+	if inline {
+		out = unwrapParagraph(out)
+	}
+	return template.HTML(bytes.TrimSpace(out))
+}
+
+// SourceLink implements quiz.Renderer; exports carry no links to the site.
+func (r exportRenderer) SourceLink(*lessonref.Ref) (string, string) { return "", "" }

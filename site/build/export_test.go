@@ -1,0 +1,82 @@
+package build
+
+import (
+	"encoding/xml"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"playbook/internal/golden"
+)
+
+func TestExportGolden(t *testing.T) {
+	for _, tc := range []struct{ format, lang, file string }{
+		{"gift", "en", "quizzes.en.gift"},
+		{"gift", "zh-CN", "quizzes.zh-CN.gift"},
+		{"moodle-xml", "en", "quizzes.en.xml"},
+		{"moodle-xml", "zh-CN", "quizzes.zh-CN.xml"},
+	} {
+		t.Run(tc.file, func(t *testing.T) {
+			data, diags := ExportQuizzes(os.DirFS("testdata/course"), tc.format, tc.lang, nil)
+			if diags.HasErrors() {
+				t.Fatal(diags)
+			}
+			golden.Check(t, filepath.Join("testdata", "golden", "export", tc.file), data)
+			if tc.format == "moodle-xml" {
+				var doc struct {
+					Questions []struct {
+						Type string `xml:"type,attr"`
+					} `xml:"question"`
+				}
+				if err := xml.Unmarshal(data, &doc); err != nil {
+					t.Fatalf("not well-formed XML: %v", err)
+				}
+				var types []string
+				for _, q := range doc.Questions {
+					types = append(types, q.Type)
+				}
+				want := "category multichoice multichoice truefalse matching matching essay category multichoice"
+				if got := strings.Join(types, " "); got != want {
+					t.Errorf("question types %q, want %q", got, want)
+				}
+			}
+		})
+	}
+}
+
+func TestGIFTEscapesSpecialCharacters(t *testing.T) {
+	fsys := courseFS(map[string]string{
+		"quizzes/q.yaml": "id: q\ntitle: \"Tricky: {all} ~ the = signs #1\"\nday: 1\nquestions:\n" +
+			"  - id: x\n    type: single\n    prompt: \"Is a:b = {c}? ~d #e\"\n    options: [\"={x}\", \"~y#\"]\n    answer: a\n    explanation: \"Because: {yes}\"\n    source: day-01-a/01-one.md\n",
+	})
+	data, diags := ExportQuizzes(fsys, "gift", "en", nil)
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	gift := string(data)
+	for _, want := range []string{
+		`$CATEGORY: $course$/top/Tricky\: \{all\} \~ the \= signs \#1`,
+		`::q/x::[html]<p>Is a\:b \= \{c\}? \~d \#e</p> {`,
+		`=\=\{x\}`,
+		`~\~y\#`,
+		`####<p>Because\: \{yes\}</p>`,
+	} {
+		if !strings.Contains(gift, want) {
+			t.Errorf("GIFT lacks %q:\n%s", want, gift)
+		}
+	}
+}
+
+func TestExportErrors(t *testing.T) {
+	if _, d := ExportQuizzes(os.DirFS("testdata/course"), "gift", "fr", nil); !strings.Contains(d.Error(), `language "fr"`) {
+		t.Errorf("bad language: %v", d)
+	}
+	if _, d := ExportQuizzes(os.DirFS("testdata/course"), "gift", "", []string{"nope"}); !strings.Contains(d.Error(), `no quiz has the id "nope"`) {
+		t.Errorf("bad id: %v", d)
+	}
+	data, d := ExportQuizzes(os.DirFS("testdata/course"), "moodle-xml", "", []string{"final-exam"})
+	if d.HasErrors() || strings.Contains(string(data), "basics-check") || !strings.Contains(string(data), "final-exam/q1") {
+		t.Errorf("--quiz final-exam exported the wrong quizzes: %v\n%s", d, data)
+	}
+}

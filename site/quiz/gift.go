@@ -1,0 +1,121 @@
+package quiz
+
+import (
+	"fmt"
+	"html"
+	"html/template"
+	"io"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"playbook/site/strictyaml"
+)
+
+// WriteGIFT writes quizzes in Moodle's GIFT format, with texts in lang rendered by r as HTML.
+// Each quiz becomes a category. Ordering questions become matching questions (position ->
+// step), the closest core Moodle type. GIFT cannot express matching distractors; they are
+// listed in a comment (Moodle XML keeps them).
+func WriteGIFT(w io.Writer, quizzes []*Quiz, lang string, r Renderer) error {
+	var b strings.Builder
+	b.WriteString("// Exported by Playbook. Import in Moodle: Question bank > Import > GIFT format.\n\n")
+	for _, q := range quizzes {
+		fmt.Fprintf(&b, "$CATEGORY: $course$/top/%s\n\n", giftEscape(q.Title.Get(lang)))
+		for _, x := range q.Questions {
+			writeGIFTQuestion(&b, q, x, r)
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func writeGIFTQuestion(b *strings.Builder, q *Quiz, x *Question, r Renderer) {
+	rich := func(t strictyaml.Text, inline bool) string { return giftEscape(string(r.Markdown(t, inline))) }
+	plain := func(t strictyaml.Text) string { return giftEscape(PlainText(r.Markdown(t, true))) }
+	feedback := func(t strictyaml.Text) string {
+		if t.IsZero() {
+			return ""
+		}
+		return "#" + rich(t, true)
+	}
+	fmt.Fprintf(b, "// %s/%s: %s, %s points\n", q.ID, x.ID, x.Type, formatPoints(x.Points))
+	fmt.Fprintf(b, "::%s::[html]%s {\n", giftEscape(q.ID+"/"+x.ID), rich(x.Prompt, false))
+	switch x.Type {
+	case Single:
+		for _, o := range x.Options {
+			mark := "~"
+			if x.IsAnswer(o.ID) {
+				mark = "="
+			}
+			fmt.Fprintf(b, "\t%s%s%s\n", mark, rich(o.Text, true), feedback(o.Feedback))
+		}
+	case Multiple:
+		share := 100 / float64(len(x.Answer))
+		for _, o := range x.Options {
+			weight := -share
+			if x.IsAnswer(o.ID) {
+				weight = share
+			}
+			fmt.Fprintf(b, "\t~%%%s%%%s%s\n", moodleWeight(weight), rich(o.Text, true), feedback(o.Feedback))
+		}
+	case TrueFalse:
+		right, wrong := x.Options[0], x.Options[1]
+		if !x.IsAnswer("true") {
+			right, wrong = wrong, right
+		}
+		// {TRUE#feedback for a wrong answer#feedback for a right answer}
+		fmt.Fprintf(b, "\t%s%s%s\n", strings.ToUpper(right.ID), feedback(wrong.Feedback), feedback(right.Feedback))
+	case Ordering:
+		for i, it := range x.Items {
+			fmt.Fprintf(b, "\t=%d -> %s\n", i+1, plain(it.Text))
+		}
+	case Matching:
+		for _, p := range x.Pairs {
+			fmt.Fprintf(b, "\t=%s -> %s\n", rich(p.Left, true), plain(p.Right))
+		}
+		for _, d := range x.Distractors {
+			fmt.Fprintf(b, "\t// distractor (not expressible in GIFT): %s\n", plain(d))
+		}
+	}
+	general := x.Explanation
+	if general.IsZero() {
+		general = x.ModelAnswer
+	}
+	if !general.IsZero() {
+		fmt.Fprintf(b, "\t####%s\n", rich(general, false))
+	}
+	b.WriteString("}\n\n")
+}
+
+// giftEscape escapes GIFT's special characters and line breaks, so any text is safe inside
+// a question.
+func giftEscape(s string) string {
+	var b strings.Builder
+	for _, c := range strings.TrimSpace(s) {
+		switch c {
+		case '~', '=', '#', '{', '}', ':', '\\':
+			b.WriteByte('\\')
+			b.WriteRune(c)
+		case '\n':
+			b.WriteString(`\n`)
+		case '\r':
+		default:
+			b.WriteRune(c)
+		}
+	}
+	return b.String()
+}
+
+// moodleWeight formats a grade percentage with the five decimals Moodle lists its fractions in.
+func moodleWeight(w float64) string {
+	s := strconv.FormatFloat(w, 'f', 5, 64)
+	s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
+	return s
+}
+
+var htmlTags = regexp.MustCompile(`<[^>]*>`)
+
+// PlainText returns the text of rendered HTML, for places that take no markup.
+func PlainText(h template.HTML) string {
+	return strings.TrimSpace(html.UnescapeString(htmlTags.ReplaceAllString(string(h), "")))
+}

@@ -1,0 +1,142 @@
+package quiz
+
+import (
+	"encoding/xml"
+	"fmt"
+	"io"
+
+	"playbook/site/strictyaml"
+)
+
+// WriteMoodleXML writes quizzes in Moodle XML, with texts in lang rendered by r as HTML. Each
+// quiz becomes a category; ordering questions become matching questions (position -> step),
+// the closest core Moodle type; matching distractors become extra wrong answers.
+func WriteMoodleXML(w io.Writer, quizzes []*Quiz, lang string, r Renderer) error {
+	doc := mxQuiz{}
+	for _, q := range quizzes {
+		doc.Questions = append(doc.Questions, mxQuestion{Type: "category", Category: &mxText{Text: "$course$/top/" + q.Title.Get(lang)}})
+		for _, x := range q.Questions {
+			doc.Questions = append(doc.Questions, moodleQuestion(q, x, r))
+		}
+	}
+	if _, err := io.WriteString(w, xml.Header); err != nil {
+		return err
+	}
+	enc := xml.NewEncoder(w)
+	enc.Indent("", "  ")
+	if err := enc.Encode(doc); err != nil {
+		return err
+	}
+	_, err := io.WriteString(w, "\n")
+	return err
+}
+
+type mxQuiz struct {
+	XMLName   xml.Name     `xml:"quiz"`
+	Questions []mxQuestion `xml:"question"`
+}
+
+type mxText struct {
+	Text string `xml:"text"`
+}
+
+type mxRich struct {
+	Format string `xml:"format,attr"`
+	Text   string `xml:"text"`
+}
+
+type mxAnswer struct {
+	Fraction string  `xml:"fraction,attr"`
+	Format   string  `xml:"format,attr,omitempty"`
+	Text     string  `xml:"text"`
+	Feedback *mxRich `xml:"feedback,omitempty"`
+}
+
+type mxSub struct {
+	Format string `xml:"format,attr"`
+	Text   string `xml:"text"`
+	Answer mxText `xml:"answer"`
+}
+
+type mxQuestion struct {
+	Type            string     `xml:"type,attr"`
+	Category        *mxText    `xml:"category,omitempty"`
+	Name            *mxText    `xml:"name,omitempty"`
+	QuestionText    *mxRich    `xml:"questiontext,omitempty"`
+	GeneralFeedback *mxRich    `xml:"generalfeedback,omitempty"`
+	DefaultGrade    string     `xml:"defaultgrade,omitempty"`
+	Penalty         string     `xml:"penalty,omitempty"`
+	IDNumber        string     `xml:"idnumber,omitempty"`
+	Single          string     `xml:"single,omitempty"`
+	Shuffle         string     `xml:"shuffleanswers,omitempty"`
+	Numbering       string     `xml:"answernumbering,omitempty"`
+	Answers         []mxAnswer `xml:"answer"`
+	Subquestions    []mxSub    `xml:"subquestion"`
+	ResponseFormat  string     `xml:"responseformat,omitempty"`
+	GraderInfo      *mxRich    `xml:"graderinfo,omitempty"`
+}
+
+func moodleQuestion(q *Quiz, x *Question, r Renderer) mxQuestion {
+	rich := func(t strictyaml.Text, inline bool) *mxRich {
+		if t.IsZero() {
+			return nil
+		}
+		return &mxRich{Format: "html", Text: string(r.Markdown(t, inline))}
+	}
+	plain := func(t strictyaml.Text) string { return PlainText(r.Markdown(t, true)) }
+	m := mxQuestion{
+		Name:            &mxText{Text: q.ID + "/" + x.ID},
+		QuestionText:    rich(x.Prompt, false),
+		GeneralFeedback: rich(x.Explanation, false),
+		DefaultGrade:    formatPoints(x.Points),
+		Penalty:         "0",
+		IDNumber:        q.ID + "/" + x.ID,
+	}
+	if m.GeneralFeedback == nil {
+		m.GeneralFeedback = &mxRich{Format: "html"}
+	}
+	shuffle := fmt.Sprint(q.ShuffleOptions)
+	switch x.Type {
+	case Single, Multiple:
+		m.Type, m.Single, m.Shuffle, m.Numbering = "multichoice", fmt.Sprint(x.Type == Single), shuffle, "abc"
+		share := 100 / float64(len(x.Answer))
+		for _, o := range x.Options {
+			fraction := "0"
+			switch {
+			case x.IsAnswer(o.ID) && x.Type == Single:
+				fraction = "100"
+			case x.IsAnswer(o.ID):
+				fraction = moodleWeight(share)
+			case x.Type == Multiple:
+				fraction = moodleWeight(-share)
+			}
+			m.Answers = append(m.Answers, mxAnswer{Fraction: fraction, Format: "html", Text: string(r.Markdown(o.Text, true)), Feedback: rich(o.Feedback, true)})
+		}
+	case TrueFalse:
+		m.Type = "truefalse"
+		for _, o := range x.Options {
+			fraction := "0"
+			if x.IsAnswer(o.ID) {
+				fraction = "100"
+			}
+			m.Answers = append(m.Answers, mxAnswer{Fraction: fraction, Format: "moodle_auto_format", Text: o.ID, Feedback: rich(o.Feedback, true)})
+		}
+	case Ordering:
+		m.Type, m.Shuffle = "matching", "true"
+		for i, it := range x.Items {
+			m.Subquestions = append(m.Subquestions, mxSub{Format: "html", Text: fmt.Sprint(i + 1), Answer: mxText{Text: plain(it.Text)}})
+		}
+	case Matching:
+		m.Type, m.Shuffle = "matching", "true"
+		for _, p := range x.Pairs {
+			m.Subquestions = append(m.Subquestions, mxSub{Format: "html", Text: string(r.Markdown(p.Left, true)), Answer: mxText{Text: plain(p.Right)}})
+		}
+		for _, d := range x.Distractors {
+			m.Subquestions = append(m.Subquestions, mxSub{Format: "html", Answer: mxText{Text: plain(d)}})
+		}
+	case Reflection:
+		m.Type, m.ResponseFormat, m.DefaultGrade = "essay", "editor", "0"
+		m.GraderInfo = rich(x.ModelAnswer, false)
+	}
+	return m
+}

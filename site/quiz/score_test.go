@@ -1,0 +1,103 @@
+package quiz
+
+import (
+	"encoding/json"
+	"math"
+	"os"
+	"strings"
+	"testing"
+)
+
+type vector struct {
+	Name     string   `json:"name"`
+	Type     Type     `json:"type"`
+	Points   float64  `json:"points"`
+	Answer   string   `json:"answer"`
+	Response Response `json:"response"`
+	Earned   float64  `json:"earned"`
+}
+
+// questionFromVector builds the question a test vector describes.
+func questionFromVector(v vector) *Question {
+	x := &Question{ID: "q", Type: v.Type, Points: v.Points}
+	fields := strings.Fields(v.Answer)
+	switch v.Type {
+	case Single, Multiple, TrueFalse:
+		x.Answer = fields
+	case Ordering:
+		for _, id := range fields {
+			x.Items = append(x.Items, &Item{ID: id})
+		}
+	case Matching:
+		for _, pair := range fields {
+			left, _, _ := strings.Cut(pair, ":")
+			x.Pairs = append(x.Pairs, &Pair{ID: left})
+		}
+	}
+	return x
+}
+
+// TestScoreVectors runs the cases shared with the page script.
+func TestScoreVectors(t *testing.T) {
+	data, err := os.ReadFile("testdata/score-vectors.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var file struct {
+		Cases []vector `json:"cases"`
+	}
+	if err := json.Unmarshal(data, &file); err != nil {
+		t.Fatal(err)
+	}
+	if len(file.Cases) < 15 {
+		t.Fatalf("only %d vectors", len(file.Cases))
+	}
+	for _, v := range file.Cases {
+		x := questionFromVector(v)
+		if got := x.Points * Fraction(x, v.Response); math.Abs(got-v.Earned) > 1e-9 {
+			t.Errorf("%s: earned %v, want %v", v.Name, got, v.Earned)
+		}
+	}
+}
+
+func TestScoreQuiz(t *testing.T) {
+	q := &Quiz{PassMark: 60, Questions: []*Question{
+		{ID: "a", Type: Single, Points: 1, Answer: []string{"x"}},
+		{ID: "b", Type: Multiple, Points: 2, Answer: []string{"x", "y"}},
+		{ID: "c", Type: Reflection},
+	}}
+	r := Score(q, map[string]Response{"a": {Choices: []string{"x"}}, "b": {Choices: []string{"x"}}, "c": {Text: "t"}})
+	if r.Earned != 2 || r.Max != 3 || r.Percent != 66.7 || !r.Passed {
+		t.Errorf("got %+v", r)
+	}
+	if _, counted := r.Points["c"]; counted {
+		t.Error("a reflection was scored")
+	}
+	r = Score(q, nil)
+	if r.Earned != 0 || r.Passed {
+		t.Errorf("empty attempt: %+v", r)
+	}
+}
+
+func TestGIFTEscape(t *testing.T) {
+	tests := map[string]string{
+		`plain text`:      `plain text`,
+		`a~b=c#d{e}f:g\h`: `a\~b\=c\#d\{e\}f\:g\\h`,
+		"two\nlines\r\n":  `two\nlines`,
+		"  trimmed  ":     `trimmed`,
+		`中文：全角冒号不转义`:      `中文：全角冒号不转义`,
+	}
+	for in, want := range tests {
+		if got := giftEscape(in); got != want {
+			t.Errorf("giftEscape(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestMoodleWeight(t *testing.T) {
+	for in, want := range map[float64]string{100: "100", 50: "50", 100.0 / 3: "33.33333", -100.0 / 3: "-33.33333", 100.0 / 7: "14.28571"} {
+		if got := moodleWeight(in); got != want {
+			t.Errorf("moodleWeight(%v) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -1,0 +1,235 @@
+package quiz
+
+import (
+	"fmt"
+	"hash/fnv"
+	"html/template"
+	"math/rand/v2"
+	"strconv"
+	"strings"
+
+	"playbook/site/lessonref"
+	"playbook/site/strictyaml"
+)
+
+// Renderer turns quiz texts into HTML for one language and resolves lesson sources.
+type Renderer interface {
+	// Markdown renders a text; inline drops the paragraph around a one-paragraph text.
+	Markdown(t strictyaml.Text, inline bool) template.HTML
+	// SourceLink returns the URL and title of a question's lesson section, or "" when unknown.
+	SourceLink(s *lessonref.Ref) (url, title string)
+}
+
+// View is what the quiz template shows.
+type View struct {
+	ID          string
+	Mode        Mode
+	Title       string
+	Description template.HTML
+	Day         int
+	PassMark    int
+	TimeLimit   int
+	MaxPoints   string
+	// ShuffleQuestions and ShuffleOptions ask the page to reshuffle on every attempt.
+	ShuffleQuestions bool
+	ShuffleOptions   bool
+	// WithKey is true when the page carries the answers: self-check quizzes (for instant
+	// feedback) and every quiz in the trainer edition. Exam pages for learners carry none.
+	WithKey bool
+	// Trainer is true in the trainer edition, which adds a printable answer key.
+	Trainer bool
+	// Version changes when questions are added, removed or retyped, so stored progress
+	// can tell which questions it knew.
+	Version   string
+	Questions []QuestionView
+}
+
+// QuestionView is one question as shown.
+type QuestionView struct {
+	Number int
+	ID     string
+	Type   Type
+	Points string
+	Prompt template.HTML
+	// Options for single, multiple and true-false (true-false labels come from the theme).
+	Options []OptionView
+	// Items of an ordering question, in a fixed shuffled order (never the right one).
+	Items []ChoiceView
+	// Lefts and Rights of a matching question; Rights are shuffled and carry opaque ids.
+	Lefts  []ChoiceView
+	Rights []ChoiceView
+	// Answer encodes the key for the page script; empty when the page has no key.
+	// single/multiple/true-false: option ids separated by spaces; ordering: item ids in
+	// order; matching: "leftID:rightID" pairs separated by spaces.
+	Answer      string
+	Explanation template.HTML
+	ModelAnswer template.HTML
+	SourceURL   string
+	SourceTitle string
+	// Key is the right answer in words, for the printed answer key.
+	Key []template.HTML
+	// TrueFalseKey is "true" or "false" for a true-false question with the key; the theme
+	// words it.
+	TrueFalseKey string
+}
+
+// OptionView is an option as shown.
+type OptionView struct {
+	ID       string
+	Text     template.HTML
+	Feedback template.HTML
+	Right    bool
+}
+
+// ChoiceView is an ordering item, a matching term or a matching choice.
+type ChoiceView struct {
+	ID   string
+	Text template.HTML
+}
+
+// NewView prepares q for display. withKey puts the answers into the page; trainer adds the
+// printed key.
+func NewView(q *Quiz, lang string, r Renderer, withKey, trainer bool) *View {
+	v := &View{
+		ID: q.ID, Mode: q.Mode, Title: q.Title.Get(lang), Day: q.Day, PassMark: q.PassMark,
+		TimeLimit: q.TimeLimit, MaxPoints: formatPoints(q.MaxPoints()),
+		ShuffleQuestions: q.ShuffleQuestions, ShuffleOptions: q.ShuffleOptions,
+		WithKey: withKey, Trainer: trainer, Version: q.Version(),
+	}
+	if !q.Description.IsZero() {
+		v.Description = r.Markdown(q.Description, false)
+	}
+	for i, x := range q.Questions {
+		v.Questions = append(v.Questions, newQuestionView(q, x, i+1, r, withKey))
+	}
+	return v
+}
+
+func newQuestionView(q *Quiz, x *Question, number int, r Renderer, withKey bool) QuestionView {
+	qv := QuestionView{Number: number, ID: x.ID, Type: x.Type, Points: formatPoints(x.Points), Prompt: r.Markdown(x.Prompt, true)}
+	if withKey {
+		if !x.Explanation.IsZero() {
+			qv.Explanation = r.Markdown(x.Explanation, false)
+		}
+		if !x.ModelAnswer.IsZero() {
+			qv.ModelAnswer = r.Markdown(x.ModelAnswer, false)
+		}
+		if x.Source != nil {
+			qv.SourceURL, qv.SourceTitle = r.SourceLink(x.Source)
+		}
+	}
+	rng := rand.New(rand.NewPCG(seed(q.ID, x.ID)))
+	switch x.Type {
+	case Single, Multiple, TrueFalse:
+		for _, o := range x.Options {
+			ov := OptionView{ID: o.ID}
+			if !o.Text.IsZero() {
+				ov.Text = r.Markdown(o.Text, true)
+			}
+			if withKey {
+				ov.Right = x.IsAnswer(o.ID)
+				if !o.Feedback.IsZero() {
+					ov.Feedback = r.Markdown(o.Feedback, true)
+				}
+				if ov.Right && ov.Text != "" {
+					qv.Key = append(qv.Key, ov.Text)
+				}
+			}
+			qv.Options = append(qv.Options, ov)
+		}
+		if withKey {
+			qv.Answer = strings.Join(x.Answer, " ")
+			if x.Type == TrueFalse && len(x.Answer) == 1 {
+				qv.TrueFalseKey = x.Answer[0]
+			}
+		}
+	case Ordering:
+		ids := make([]string, len(x.Items))
+		var steps []string
+		for i, it := range x.Items {
+			ids[i] = it.ID
+			steps = append(steps, strconv.Itoa(i+1)+". "+string(r.Markdown(it.Text, true)))
+		}
+		if withKey {
+			qv.Key = []template.HTML{template.HTML(strings.Join(steps, " → "))}
+		}
+		for _, i := range derangement(rng, len(x.Items)) {
+			qv.Items = append(qv.Items, ChoiceView{ID: x.Items[i].ID, Text: r.Markdown(x.Items[i].Text, true)})
+		}
+		if withKey {
+			qv.Answer = strings.Join(ids, " ")
+		}
+	case Matching:
+		type choice struct {
+			pair string
+			text strictyaml.Text
+		}
+		var choices []choice
+		for _, p := range x.Pairs {
+			qv.Lefts = append(qv.Lefts, ChoiceView{ID: p.ID, Text: r.Markdown(p.Left, true)})
+			choices = append(choices, choice{pair: p.ID, text: p.Right})
+		}
+		for _, d := range x.Distractors {
+			choices = append(choices, choice{text: d})
+		}
+		rightOf := map[string]string{}
+		for k, i := range derangement(rng, len(choices)) {
+			id := "r" + strconv.Itoa(k+1)
+			qv.Rights = append(qv.Rights, ChoiceView{ID: id, Text: r.Markdown(choices[i].text, true)})
+			if choices[i].pair != "" {
+				rightOf[choices[i].pair] = id
+			}
+		}
+		if withKey {
+			var pairs []string
+			for _, p := range x.Pairs {
+				pairs = append(pairs, p.ID+":"+rightOf[p.ID])
+				qv.Key = append(qv.Key, r.Markdown(p.Left, true)+" → "+r.Markdown(p.Right, true))
+			}
+			qv.Answer = strings.Join(pairs, " ")
+		}
+	}
+	return qv
+}
+
+// Version is a short hash of the quiz's question ids and types.
+func (q *Quiz) Version() string {
+	h := fnv.New32a()
+	for _, x := range q.Questions {
+		fmt.Fprintf(h, "%s:%s;", x.ID, x.Type)
+	}
+	return strconv.FormatUint(uint64(h.Sum32()), 36)
+}
+
+func seed(parts ...string) (uint64, uint64) {
+	h := fnv.New64a()
+	for _, p := range parts {
+		h.Write([]byte(p))
+		h.Write([]byte{0})
+	}
+	s := h.Sum64()
+	return s, s ^ 0x9e3779b97f4a7c15
+}
+
+// derangement returns a fixed shuffle of 0..n-1 that leaves the first position moved when
+// n > 1, so a displayed order never gives the right order away.
+func derangement(rng *rand.Rand, n int) []int {
+	idx := rng.Perm(n)
+	if n > 1 {
+		identity := true
+		for i, x := range idx {
+			if i != x {
+				identity = false
+				break
+			}
+		}
+		if identity {
+			idx = append(idx[1:], idx[0])
+		}
+	}
+	return idx
+}
+
+func formatPoints(p float64) string {
+	return strconv.FormatFloat(p, 'f', -1, 64)
+}

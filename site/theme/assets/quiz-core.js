@@ -1,0 +1,294 @@
+"use strict";
+// Playbook quiz core: pure functions, no DOM. Scoring (the rules of docs/quizzes.md, the same
+// as site/quiz/score.go), shuffling, string formatting and the progress store of
+// docs/progress.md (parsing, validation, migration, recording and merging).
+// quiz.js holds the page code; both share the one global namespace Playbook.
+(() => {
+  const Playbook = (globalThis.Playbook = globalThis.Playbook || {});
+
+  const FORMAT = "playbook-progress";
+  const VERSION = 1;
+  const RESULTS = ["right", "wrong", "partly", "unanswered"];
+
+  // format fills the %s placeholders of a string in order; %% is a percent sign.
+  const format = (template, ...args) => {
+    let i = 0;
+    return String(template).replace(/%[s%]/g, (m) => (m === "%%" ? "%" : String(args[i++] ?? "")));
+  };
+
+  // round rounds x to the given number of decimals, avoiding 0.1 + 0.2 noise.
+  const round = (x, decimals = 2) => {
+    const f = 10 ** decimals;
+    return Math.round((x + Number.EPSILON) * f) / f;
+  };
+
+  // parseAnswer decodes data-answer: a list of ids, or for matching an object left -> right.
+  const parseAnswer = (type, answer) => {
+    const parts = String(answer || "").split(/\s+/).filter(Boolean);
+    if (type !== "matching") return parts;
+    const pairs = {};
+    for (const p of parts) {
+      const at = p.indexOf(":");
+      if (at > 0) pairs[p.slice(0, at)] = p.slice(at + 1);
+    }
+    return pairs;
+  };
+
+  // answered reports whether a response gives any answer at all.
+  const answered = (type, r) => {
+    r = r || {};
+    switch (type) {
+      case "single": case "multiple": case "true-false":
+        return (r.choices || []).length > 0;
+      case "ordering":
+        return (r.order || []).some(Boolean);
+      case "matching":
+        return Object.values(r.matches || {}).some(Boolean);
+      case "reflection":
+        return String(r.text || "").trim() !== "";
+    }
+    return false;
+  };
+
+  // fraction returns the share of a question's points a response earns, from 0 to 1.
+  const fraction = (type, answer, response) => {
+    const r = response || {};
+    const key = parseAnswer(type, answer);
+    switch (type) {
+      case "single": case "true-false": {
+        const c = r.choices || [];
+        return c.length === 1 && key.includes(c[0]) ? 1 : 0;
+      }
+      case "multiple": {
+        if (key.length === 0) return 0;
+        let right = 0, wrong = 0;
+        for (const c of new Set(r.choices || [])) {
+          if (key.includes(c)) right++; else wrong++;
+        }
+        return Math.max(0, (right - wrong) / key.length);
+      }
+      case "ordering": {
+        if (key.length === 0) return 0;
+        const order = r.order || [];
+        return key.filter((id, i) => order[i] === id).length / key.length;
+      }
+      case "matching": {
+        const lefts = Object.keys(key);
+        if (lefts.length === 0) return 0;
+        const m = r.matches || {};
+        return lefts.filter((l) => Object.hasOwn(m, l) && m[l] === key[l]).length / lefts.length;
+      }
+    }
+    return 0; // reflection and unknown types are not scored
+  };
+
+  // scoreQuestion scores one response: earned points, the points available and the result
+  // (right, wrong, partly, unanswered; "unscored" for reflection).
+  const scoreQuestion = (type, answer, points, response) => {
+    points = Number(points) || 0;
+    if (type === "reflection") return { earned: 0, max: 0, fraction: 0, result: "unscored" };
+    const f = fraction(type, answer, response);
+    const earned = points * f;
+    let result = f >= 1 ? "right" : f > 0 ? "partly" : "wrong";
+    if (f === 0 && !answered(type, response)) result = "unanswered";
+    return { earned, max: points, fraction: f, result };
+  };
+
+  // totals adds up scored questions; the percent is rounded to one decimal as in score.go
+  // and the quiz is passed when it reaches the pass mark.
+  const totals = (scores, passMark) => {
+    let earned = 0, max = 0;
+    for (const s of scores) { earned += s.earned; max += s.max; }
+    const percent = max > 0 ? Math.round((earned / max) * 1000) / 10 : 0;
+    return { earned: round(earned, 4), max: round(max, 4), percent, passed: percent >= Number(passMark) };
+  };
+
+  // orderFromPositions turns the position chosen for each item (item id -> "1".."n" or "")
+  // into the learner's order: slot i holds the item placed at position i + 1, or "" when no
+  // item or more than one item was placed there, so blanks and duplicates count as wrong.
+  const orderFromPositions = (itemIds, positions) => {
+    const slots = itemIds.map(() => []);
+    for (const id of itemIds) {
+      const p = Number.parseInt(positions[id], 10);
+      if (p >= 1 && p <= itemIds.length) slots[p - 1].push(id);
+    }
+    return slots.map((s) => (s.length === 1 ? s[0] : ""));
+  };
+
+  // seeded returns a repeatable random number generator (mulberry32) for a numeric seed.
+  const seeded = (seed) => {
+    let a = seed >>> 0;
+    return () => {
+      a = (a + 0x6d2b79f5) >>> 0;
+      let t = a;
+      t = Math.imul(t ^ (t >>> 15), t | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+  };
+
+  // shuffle returns a shuffled copy of list (Fisher-Yates); random defaults to Math.random.
+  const shuffle = (list, random = Math.random) => {
+    const out = Array.from(list);
+    for (let i = out.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [out[i], out[j]] = [out[j], out[i]];
+    }
+    return out;
+  };
+
+  // ---- Progress store (docs/progress.md) ----
+
+  const storageKey = (site) => `playbook:${site}:progress:v${VERSION}`;
+  const emptyStore = (site) => ({ format: FORMAT, version: VERSION, site, learner: "", quizzes: {} });
+
+  const isObject = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
+  const isCount = (v) => Number.isInteger(v) && v >= 0;
+  const isNum = (v) => typeof v === "number" && Number.isFinite(v);
+  const isDate = (v) => typeof v === "string" && !Number.isNaN(Date.parse(v));
+  const safeKeys = (o) => Object.keys(o).every((k) => k !== "" && k !== "__proto__");
+  const strings = (a) => Array.isArray(a) && a.every((s) => typeof s === "string");
+
+  const validResponse = (r) =>
+    isObject(r) &&
+    (r.choices === undefined || strings(r.choices)) &&
+    (r.order === undefined || strings(r.order)) &&
+    (r.matches === undefined || (isObject(r.matches) && safeKeys(r.matches) && Object.values(r.matches).every((s) => typeof s === "string"))) &&
+    (r.text === undefined || typeof r.text === "string");
+
+  // validScore checks a best or last attempt; unscored (learner exam) attempts have null
+  // scores.
+  const validScore = (s, withResponses) => {
+    if (!isObject(s) || !isDate(s.date) || typeof s.version !== "string") return false;
+    const scored = s.scored !== false;
+    if (scored && !(isNum(s.earned) && isNum(s.max) && isNum(s.percent) && typeof s.passed === "boolean")) return false;
+    if (!scored && !(s.earned === null && s.max === null && s.percent === null && s.passed === null)) return false;
+    if (!withResponses) return true;
+    return isObject(s.responses) && safeKeys(s.responses) && Object.values(s.responses).every(validResponse) &&
+      isObject(s.points) && safeKeys(s.points) && Object.values(s.points).every(isNum);
+  };
+
+  const validQuestion = (q) =>
+    isObject(q) && isCount(q.right) && isCount(q.wrong) && isCount(q.partly) && RESULTS.includes(q.last);
+
+  const validQuiz = (e) =>
+    isObject(e) && typeof e.version === "string" && isCount(e.attempts) &&
+    (e.best === null || (e.best?.scored !== false && validScore(e.best, false))) && (e.last === null || validScore(e.last, true)) &&
+    isObject(e.questions) && safeKeys(e.questions) && Object.values(e.questions).every(validQuestion);
+
+  // migrate brings an older layout up to the current version, or returns null when data is
+  // not a progress store this code understands. Version 1 files may omit learner, questions,
+  // partly and scored; they get their defaults.
+  const migrate = (data) => {
+    if (!isObject(data) || data.format !== FORMAT || data.version !== VERSION) return null;
+    if (typeof data.site !== "string" || data.site === "" || !isObject(data.quizzes) || !safeKeys(data.quizzes)) return null;
+    const store = emptyStore(data.site);
+    if (data.learner !== undefined) {
+      if (typeof data.learner !== "string") return null;
+      store.learner = data.learner;
+    }
+    for (const [id, raw] of Object.entries(data.quizzes)) {
+      if (!isObject(raw)) return null;
+      const e = { version: raw.version, attempts: raw.attempts, best: raw.best ?? null, last: raw.last ?? null, questions: {} };
+      for (const [qid, q] of Object.entries(isObject(raw.questions) ? raw.questions : {})) {
+        e.questions[qid] = isObject(q) ? { right: q.right, wrong: q.wrong, partly: q.partly ?? 0, last: q.last } : q;
+      }
+      if (raw.questions !== undefined && !isObject(raw.questions)) return null;
+      if (!validQuiz(e)) return null;
+      store.quizzes[id] = e;
+    }
+    return store;
+  };
+
+  // parseStore reads a stored or exported progress file. It returns { store } or { error }:
+  // "json" (not JSON), "shape" (not a progress file this code reads) or "site" (another
+  // course's file). A missing value (null) gives an empty store.
+  const parseStore = (text, site) => {
+    if (text === null || text === undefined) return { store: emptyStore(site) };
+    let data;
+    try { data = JSON.parse(text); } catch { return { error: "json" }; }
+    const store = migrate(data);
+    if (!store) return { error: "shape" };
+    if (store.site !== site) return { error: "site" };
+    return { store };
+  };
+
+  // recordAttempt adds one submitted attempt to the store. attempt has date (ISO), version,
+  // scored, earned, max, percent, passed, responses and points; results maps each scored
+  // question id to right, wrong, partly or unanswered.
+  const recordAttempt = (store, quizId, attempt, results) => {
+    const e = store.quizzes[quizId] || { version: attempt.version, attempts: 0, best: null, last: null, questions: {} };
+    e.version = attempt.version;
+    e.attempts += 1;
+    e.last = attempt;
+    if (attempt.scored && (!e.best || attempt.percent > e.best.percent)) {
+      const { date, version, earned, max, percent, passed } = attempt;
+      e.best = { date, version, earned, max, percent, passed };
+    }
+    for (const [qid, result] of Object.entries(results || {})) {
+      const q = e.questions[qid] || { right: 0, wrong: 0, partly: 0, last: result };
+      if (result === "right") q.right++;
+      else if (result === "partly") q.partly++;
+      else q.wrong++;
+      q.last = result;
+      e.questions[qid] = q;
+    }
+    store.quizzes[quizId] = e;
+    return store;
+  };
+
+  const newer = (a, b) => (!a ? b : !b ? a : Date.parse(b.date) > Date.parse(a.date) ? b : a);
+  const better = (a, b) => (!a ? b : !b ? a : b.percent > a.percent ? b : a);
+
+  // mergeStores merges progress from another file into store (both valid, same site): the
+  // better best score, the attempts added up, the newer last attempt; question counts add up
+  // and the last result comes from the side with the newer last attempt. It returns the
+  // merged store (a new object) and how many quizzes the other file had.
+  const mergeStores = (store, other) => {
+    const out = JSON.parse(JSON.stringify(store));
+    if (!out.learner && other.learner) out.learner = other.learner;
+    let count = 0;
+    for (const [id, theirs] of Object.entries(other.quizzes)) {
+      count++;
+      const ours = out.quizzes[id];
+      if (!ours) { out.quizzes[id] = JSON.parse(JSON.stringify(theirs)); continue; }
+      const last = newer(ours.last, theirs.last);
+      const theirsNewer = last !== ours.last && last === theirs.last;
+      const m = {
+        version: theirsNewer ? theirs.version : ours.version,
+        attempts: ours.attempts + theirs.attempts,
+        best: better(ours.best, theirs.best),
+        last,
+        questions: { ...ours.questions },
+      };
+      for (const [qid, q] of Object.entries(theirs.questions)) {
+        const o = m.questions[qid];
+        m.questions[qid] = o
+          ? { right: o.right + q.right, wrong: o.wrong + q.wrong, partly: o.partly + q.partly, last: theirsNewer ? q.last : o.last }
+          : { ...q };
+      }
+      out.quizzes[id] = JSON.parse(JSON.stringify(m));
+    }
+    return { store: out, count };
+  };
+
+  // exportStore returns the export file's object: the store with the time of export.
+  const exportStore = (store, now = new Date()) => {
+    const { format: f, version, site, learner, quizzes } = store;
+    return { format: f, version, site, exported: now.toISOString(), learner, quizzes };
+  };
+
+  // statusOf names a quiz's state: passed, failed, submitted (unscored attempts only) or
+  // not_started.
+  const statusOf = (entry) => {
+    if (!entry || entry.attempts === 0) return "not_started";
+    if (entry.best) return entry.best.passed ? "passed" : "failed";
+    return "submitted";
+  };
+
+  Playbook.quizCore = {
+    FORMAT, VERSION, format, round, parseAnswer, answered, fraction, scoreQuestion, totals,
+    orderFromPositions, seeded, shuffle, storageKey, emptyStore, migrate, parseStore,
+    recordAttempt, mergeStores, exportStore, statusOf,
+  };
+})();

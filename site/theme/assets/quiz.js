@@ -1,0 +1,390 @@
+"use strict";
+// Playbook quiz pages and the progress page: the DOM side of quiz-core.js. A classic script
+// (pages work from file://), loaded with defer after quiz-core.js.
+(() => {
+  const Playbook = (globalThis.Playbook = globalThis.Playbook || {});
+  const core = Playbook.quizCore;
+  document.documentElement.classList.add("js");
+
+  const strings = (() => {
+    try { return JSON.parse(document.getElementById("pb-strings")?.textContent || "{}"); } catch { return {}; }
+  })();
+  const t = (key, ...args) => core.format(strings[key] ?? key, ...args);
+  const lang = document.documentElement.lang || undefined;
+  const site = document.body.dataset.site || "playbook";
+  const num = (x) => new Intl.NumberFormat(lang, { maximumFractionDigits: 2 }).format(x);
+  const day = (iso) => new Intl.DateTimeFormat(lang, { dateStyle: "medium" }).format(new Date(iso));
+  const el = (tag, props = {}, text = "") => Object.assign(document.createElement(tag), props, text ? { textContent: text } : {});
+
+  // storage keeps the progress store in localStorage. Every method survives a browser that
+  // forbids storage (private mode) and a store it cannot read.
+  const storage = {
+    key: core.storageKey(site),
+    // load returns { store, notice }: notice names the string to show, or is "".
+    load() {
+      let raw;
+      try {
+        raw = localStorage.getItem(this.key);
+        localStorage.setItem(this.key + ":probe", "1");
+        localStorage.removeItem(this.key + ":probe");
+      } catch {
+        return { store: core.emptyStore(site), notice: "storage_unavailable" };
+      }
+      const r = core.parseStore(raw, site);
+      if (r.store) return { store: r.store, notice: "" };
+      try { // set the unreadable value aside, so nothing is lost, and start afresh
+        localStorage.setItem(`${this.key}:set-aside:${new Date().toISOString()}`, raw);
+        localStorage.removeItem(this.key);
+      } catch { /* the notice still tells the learner */ }
+      return { store: core.emptyStore(site), notice: "storage_corrupt" };
+    },
+    save(store) {
+      try { localStorage.setItem(this.key, JSON.stringify(store)); return true; } catch { return false; }
+    },
+    clear() {
+      try { localStorage.removeItem(this.key); return true; } catch { return false; }
+    },
+  };
+
+  // responseOf reads what the learner answered to one question, in the encoding of
+  // docs/progress.md (the same as the Go quiz.Response).
+  const responseOf = (li) => {
+    const id = li.dataset.question;
+    switch (li.dataset.type) {
+      case "single": case "multiple": case "true-false": {
+        const choices = Array.from(li.querySelectorAll("input:checked"), (i) => i.value);
+        return choices.length ? { choices } : {};
+      }
+      case "ordering": {
+        const items = Array.from(li.querySelectorAll(".order-item"));
+        const pos = Object.fromEntries(items.map((it) => [it.dataset.item, it.querySelector("select").value]));
+        const order = core.orderFromPositions(items.map((it) => it.dataset.item), pos);
+        return order.some(Boolean) ? { order } : {};
+      }
+      case "matching": {
+        const matches = {};
+        for (const row of li.querySelectorAll(".match-row")) {
+          const v = row.querySelector("select").value;
+          if (v) matches[row.dataset.left] = v;
+        }
+        return Object.keys(matches).length ? { matches } : {};
+      }
+      case "reflection": {
+        const text = li.querySelector(`textarea[name="${CSS.escape(id)}"]`)?.value.trim() || "";
+        return text ? { text } : {};
+      }
+    }
+    return {};
+  };
+
+  const MARKS = ["is-right", "is-wrong", "is-partly", "is-unanswered", "is-reflection", "is-chosen", "is-key"];
+
+  class QuizPage {
+    constructor(article) {
+      this.el = article;
+      this.id = article.dataset.quiz;
+      this.version = article.dataset.version || "";
+      this.passMark = Number(article.dataset.passMark) || 0;
+      this.withKey = article.hasAttribute("data-key");
+      this.trainer = document.body.classList.contains("edition-trainer");
+      this.form = article.querySelector(".quiz-form");
+      this.list = article.querySelector("ol.questions");
+      this.actions = article.querySelector(".quiz-actions");
+      this.result = article.querySelector(".quiz-result");
+      this.result.tabIndex = -1;
+      const header = article.querySelector(".page-header");
+      this.notices = el("div", { className: "quiz-notices" });
+      this.notices.setAttribute("role", "status");
+      this.best = el("p", { className: "quiz-best meta", hidden: true });
+      header.append(this.best, this.notices);
+      this.resultActions = el("div", { className: "result-actions", hidden: true });
+      this.retryButton = el("button", { type: "button", className: "button" }, t("retry"));
+      this.mistakesButton = el("button", { type: "button", className: "button" }, t("review_mistakes"));
+      this.retryButton.addEventListener("click", () => this.retry());
+      this.mistakesButton.addEventListener("click", () => this.toggleMistakes());
+      this.resultActions.append(this.retryButton, this.mistakesButton);
+      this.result.after(this.resultActions);
+      this.form.addEventListener("submit", (e) => { e.preventDefault(); this.submit(false); });
+
+      const { store, notice } = storage.load();
+      if (notice) this.notice(t(notice));
+      const entry = store.quizzes[this.id];
+      if (entry && entry.version !== this.version) {
+        this.notice(t("quiz_changed"));
+        entry.version = this.version; // tell once
+        storage.save(store);
+      }
+      this.showBest(entry);
+      if (!this.trainer) this.shuffle();
+      this.renumber();
+      this.startTimer();
+    }
+
+    questions() { return Array.from(this.list.querySelectorAll(":scope > li.question")); }
+
+    notice(text) { this.notices.append(el("p", { className: "notice" }, text)); }
+
+    showBest(entry) {
+      if (!entry?.best) return;
+      this.best.textContent = t("best", num(entry.best.percent)) + (entry.attempts > 1 ? " · " + t("attempts", entry.attempts) : "");
+      this.best.hidden = false;
+    }
+
+    // shuffle puts the options (data-shuffle-options) and the questions
+    // (data-shuffle-questions) in a new random order. The trainer edition keeps the page
+    // order, so a printed page matches its answer key.
+    shuffle() {
+      if (this.el.hasAttribute("data-shuffle-options")) {
+        for (const ul of this.el.querySelectorAll("ul.options")) ul.append(...core.shuffle(ul.children));
+      }
+      if (this.el.hasAttribute("data-shuffle-questions")) this.list.append(...core.shuffle(this.questions()));
+    }
+
+    renumber() {
+      this.questions().forEach((li, i) => {
+        const n = li.querySelector(".question-number");
+        if (n) n.textContent = t("question_n", i + 1);
+      });
+    }
+
+    lock(locked) {
+      for (const f of this.form.querySelectorAll("fieldset")) f.disabled = locked;
+      this.actions.hidden = locked;
+    }
+
+    submit(timeUp) {
+      if (this.submitted) return;
+      this.submitted = true;
+      this.stopTimer();
+      const responses = {}, points = {}, results = {}, scores = [];
+      for (const li of this.questions()) {
+        const qid = li.dataset.question, r = responseOf(li);
+        responses[qid] = r;
+        if (!this.withKey) continue;
+        const s = core.scoreQuestion(li.dataset.type, li.dataset.answer, li.dataset.points, r);
+        if (s.result !== "unscored") {
+          points[qid] = core.round(s.earned, 4);
+          results[qid] = s.result;
+          scores.push(s);
+        }
+        this.mark(li, s, r);
+      }
+      const date = new Date().toISOString();
+      const total = this.withKey ? core.totals(scores, this.passMark) : null;
+      const attempt = total
+        ? { date, version: this.version, scored: true, ...total, responses, points }
+        : { date, version: this.version, scored: false, earned: null, max: null, percent: null, passed: null, responses, points };
+      const { store, notice } = storage.load();
+      core.recordAttempt(store, this.id, attempt, results);
+      const saved = notice !== "storage_unavailable" && storage.save(store);
+      this.lock(true);
+      this.showResult(total, timeUp, saved);
+      if (saved) this.showBest(store.quizzes[this.id]);
+    }
+
+    // mark shows one question's verdict, its feedback and the marks on its choices.
+    mark(li, s, r) {
+      const cls = { right: "is-right", partly: "is-partly", wrong: "is-wrong", unanswered: "is-wrong", unscored: "is-reflection" }[s.result];
+      li.classList.add(cls);
+      if (s.result === "unanswered") li.classList.add("is-unanswered");
+      const verdict = {
+        right: () => t("correct"), partly: () => t("partly", num(core.round(s.earned)), num(s.max)),
+        wrong: () => t("incorrect"), unanswered: () => t("unanswered"), unscored: () => t("compare_model"),
+      }[s.result]();
+      const fb = li.querySelector(".question-feedback");
+      if (fb) {
+        fb.hidden = false;
+        const v = fb.querySelector(".verdict");
+        if (v) v.textContent = verdict;
+      }
+      for (const opt of li.querySelectorAll("li.option")) {
+        const chosen = opt.querySelector("input")?.checked;
+        opt.classList.toggle("is-chosen", Boolean(chosen));
+        opt.classList.toggle("is-key", opt.hasAttribute("data-right"));
+        const ofb = opt.querySelector(".option-feedback");
+        if (ofb) ofb.hidden = !chosen;
+      }
+      const key = core.parseAnswer(li.dataset.type, li.dataset.answer);
+      if (li.dataset.type === "ordering") {
+        for (const it of li.querySelectorAll(".order-item")) {
+          const ok = (r.order || [])[key.indexOf(it.dataset.item)] === it.dataset.item;
+          it.classList.add(ok ? "is-right" : "is-wrong");
+        }
+      } else if (li.dataset.type === "matching") {
+        for (const row of li.querySelectorAll(".match-row")) {
+          row.classList.add((r.matches || {})[row.dataset.left] === key[row.dataset.left] ? "is-right" : "is-wrong");
+        }
+      }
+    }
+
+    showResult(total, timeUp, saved) {
+      this.result.replaceChildren();
+      this.result.hidden = false;
+      const lines = [];
+      if (timeUp) lines.push(el("p", { className: "result-time-up" }, t("time_up")));
+      if (total) {
+        lines.push(el("p", { className: "result-score" }, t("score", num(total.earned), num(total.max), num(total.percent))));
+        lines.push(el("p", { className: "result-verdict " + (total.passed ? "is-passed" : "is-failed") },
+          t(total.passed ? "passed" : "failed", this.passMark)));
+        if (!saved) lines.push(el("p", { className: "result-not-saved" }, t("storage_unavailable")));
+      } else {
+        lines.push(el("p", { className: "result-saved" }, t(saved ? "exam_saved" : "storage_unavailable")));
+      }
+      this.result.append(...lines);
+      this.resultActions.hidden = !total;
+      this.onlyMistakes = false;
+      this.mistakesButton.textContent = t("review_mistakes");
+      this.result.focus();
+    }
+
+    toggleMistakes() {
+      this.onlyMistakes = !this.onlyMistakes;
+      for (const li of this.questions()) {
+        const mistake = li.classList.contains("is-wrong") || li.classList.contains("is-partly");
+        li.hidden = this.onlyMistakes && !mistake;
+      }
+      this.mistakesButton.textContent = t(this.onlyMistakes ? "show_all" : "review_mistakes");
+    }
+
+    retry() {
+      this.form.reset();
+      for (const li of this.questions()) {
+        li.hidden = false;
+        for (const e of [li, ...li.querySelectorAll(".option, .order-item, .match-row")]) e.classList.remove(...MARKS);
+        const fb = li.querySelector(".question-feedback");
+        if (fb) {
+          fb.hidden = true;
+          const v = fb.querySelector(".verdict");
+          if (v) v.textContent = "";
+        }
+        for (const o of li.querySelectorAll(".option-feedback")) o.hidden = true;
+      }
+      this.result.hidden = true;
+      this.result.replaceChildren();
+      this.resultActions.hidden = true;
+      this.lock(false);
+      this.submitted = false;
+      if (!this.trainer) this.shuffle();
+      this.renumber();
+      this.startTimer();
+      this.questions()[0]?.querySelector("input, select, textarea")?.focus();
+    }
+
+    // startTimer shows a countdown for data-time-limit minutes and submits at zero. The
+    // clock itself is silent (role=timer); a polite message announces 5 and 1 minute left.
+    startTimer() {
+      const minutes = Number(this.el.dataset.timeLimit);
+      if (!(minutes > 0)) return;
+      if (!this.clock) {
+        this.clock = el("p", { className: "quiz-timer" });
+        this.clock.setAttribute("role", "timer");
+        this.announcer = el("p", { className: "visually-hidden" });
+        this.announcer.setAttribute("aria-live", "polite");
+        this.form.before(this.clock, this.announcer);
+      }
+      this.limit = minutes * 60;
+      this.deadline = Date.now() + this.limit * 1000;
+      this.announced = new Set();
+      this.clock.hidden = false;
+      this.tick();
+      this.interval = setInterval(() => this.tick(), 500);
+    }
+
+    tick() {
+      const left = Math.max(0, Math.ceil((this.deadline - Date.now()) / 1000));
+      const h = Math.floor(left / 3600), m = Math.floor((left % 3600) / 60), s = String(left % 60).padStart(2, "0");
+      const text = t("time_left", h ? `${h}:${String(m).padStart(2, "0")}:${s}` : `${m}:${s}`);
+      if (this.clock.textContent !== text) this.clock.textContent = text;
+      for (const mark of [300, 60]) {
+        if (left <= mark && left > 0 && !this.announced.has(mark) && this.limit > mark) {
+          this.announced.add(mark);
+          this.announcer.textContent = text;
+        }
+      }
+      if (left === 0) this.submit(true);
+    }
+
+    stopTimer() {
+      clearInterval(this.interval);
+      if (this.clock) this.clock.hidden = true;
+    }
+  }
+
+  class ProgressPage {
+    constructor(section) {
+      this.el = section;
+      this.message = section.querySelector(".progress-message");
+      const { store, notice } = storage.load();
+      this.store = store;
+      this.available = notice !== "storage_unavailable";
+      if (notice) this.say(t(notice));
+      section.querySelector('[data-action="export"]')?.addEventListener("click", () => this.exportFile());
+      const input = section.querySelector('[data-action="import"]');
+      input?.addEventListener("change", async () => {
+        const file = input.files?.[0];
+        input.value = "";
+        if (file) await this.importFile(file);
+      });
+      section.querySelector('[data-action="reset"]')?.addEventListener("click", () => this.reset());
+      this.render();
+    }
+
+    say(text) { this.message.textContent = text; }
+
+    // fresh re-reads the store, so that changes from another tab are not overwritten.
+    fresh() {
+      if (this.available) this.store = storage.load().store;
+      return this.store;
+    }
+
+    render() {
+      for (const row of this.el.querySelectorAll("tr[data-progress-quiz]")) {
+        const e = this.store.quizzes[row.dataset.progressQuiz];
+        const status = core.statusOf(e);
+        row.dataset.status = status;
+        row.querySelector(".progress-status").textContent = t("status_" + status);
+        row.querySelector(".progress-best").textContent = e?.best ? num(e.best.percent) + "%" : "–";
+        row.querySelector(".progress-last").textContent = e?.last
+          ? day(e.last.date) + (e.attempts > 1 ? " · " + t("attempts", e.attempts) : "")
+          : "–";
+      }
+    }
+
+    exportFile() {
+      const data = core.exportStore(this.fresh());
+      const blob = new Blob([JSON.stringify(data, null, 2) + "\n"], { type: "application/json" });
+      const url = URL.createObjectURL(blob);
+      const a = el("a", { href: url, download: `${site}-progress-${data.exported.slice(0, 10)}.json`, hidden: true });
+      document.body.append(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 60000);
+      this.say(t("exported"));
+    }
+
+    async importFile(file) {
+      let text;
+      try { text = await file.text(); } catch { text = ""; }
+      const r = core.parseStore(text, site);
+      if (!r.store) { this.say(t("import_failed")); return; }
+      const merged = core.mergeStores(this.fresh(), r.store);
+      this.store = merged.store;
+      this.render();
+      this.say(this.available && storage.save(this.store) ? t("imported", merged.count) : t("storage_unavailable"));
+    }
+
+    reset() {
+      if (!window.confirm(t("reset_confirm"))) return;
+      storage.clear();
+      this.store = core.emptyStore(site);
+      this.render();
+      this.say(t("reset_done"));
+    }
+  }
+
+  const pages = {
+    quizzes: Array.from(document.querySelectorAll("article.quiz[data-quiz]"), (a) => new QuizPage(a)),
+    progress: Array.from(document.querySelectorAll("[data-progress]"), (s) => new ProgressPage(s)),
+  };
+  Playbook.quiz = { QuizPage, ProgressPage, storage, responseOf, pages };
+})();
