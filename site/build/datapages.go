@@ -13,6 +13,7 @@ import (
 	"playbook/site/markdown"
 	"playbook/site/quiz"
 	"playbook/site/strictyaml"
+	"playbook/site/worksheet"
 )
 
 // quizScripts are the scripts of quiz and progress pages: the pure logic, then the page code.
@@ -38,6 +39,19 @@ func (b *builder) renderChecklist(j pageJob, p *Page, diags *diag.List) {
 	p.Title = c.Title.Get(code)
 	p.Checklist = checklist.NewView(c, code, dataRenderer{b: b, lang: code, from: j.out, path: c.Path, diags: diags})
 	p.Scripts = checklistScripts
+	p.Breadcrumbs = b.dayCrumbs(j, p)
+}
+
+// worksheetScripts are the scripts of worksheet pages.
+var worksheetScripts = []string{"assets/worksheet-core.js", "assets/worksheet.js"}
+
+// renderWorksheet fills p with the worksheet of job j.
+func (b *builder) renderWorksheet(j pageJob, p *Page, diags *diag.List) {
+	w, code := j.sheet, j.lang.Code
+	p.Title = w.Title.Get(code)
+	p.Worksheet = worksheet.NewView(w, code, dataRenderer{b: b, lang: code, from: j.out, path: w.Path, diags: diags}, b.opts.Edition == Trainer)
+	p.Scripts = worksheetScripts
+	p.Styles = []string{"assets/worksheet.css"}
 	p.Breadcrumbs = b.dayCrumbs(j, p)
 }
 

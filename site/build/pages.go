@@ -16,6 +16,7 @@ import (
 	"playbook/site/output"
 	"playbook/site/quiz"
 	"playbook/site/theme"
+	"playbook/site/worksheet"
 )
 
 // CSP is the Content-Security-Policy of every page: only the site's own files, no inline
@@ -38,6 +39,7 @@ type pageJob struct {
 	day    *course.Day
 	quiz   *quiz.Quiz
 	list   *checklist.Checklist
+	sheet  *worksheet.Worksheet
 	index  int // lesson index within the day
 	out    string
 	source string // Markdown source path, "" when the page has none
@@ -80,9 +82,12 @@ type Page struct {
 	Lesson      *LessonView
 	Quiz        *quiz.View
 	Checklist   *checklist.View
+	Worksheet   *worksheet.View
 	Progress    *ProgressView
-	// Scripts are the theme scripts the page loads, relative to the site root.
+	// Scripts and Styles are the theme files the page loads beyond the base stylesheet,
+	// relative to the site root.
 	Scripts []string
+	Styles  []string
 	// ProgressURL links the progress page when the course has quizzes.
 	ProgressURL string
 	// SiteKey names the site in browser storage, so two courses opened from the same disk
@@ -139,6 +144,7 @@ type DayCard struct {
 	Lessons    []LessonCard
 	Quizzes    []LessonCard
 	Checklists []LessonCard
+	Worksheets []LessonCard
 }
 
 // ProgressView lists every quiz for the progress page.
@@ -175,6 +181,7 @@ type DayView struct {
 	Lessons    []LessonCard
 	Quizzes    []LessonCard
 	Checklists []LessonCard
+	Worksheets []LessonCard
 }
 
 // LessonView is a lesson page.
@@ -214,6 +221,9 @@ func (b *builder) plan() []pageJob {
 			for _, x := range b.course.ChecklistsOfDay(d.Number) {
 				jobs = append(jobs, pageJob{kind: "checklist", lang: lang, day: d, list: x, out: checklistPath(lang.Code, x)})
 			}
+			for _, x := range b.course.WorksheetsOfDay(d.Number) {
+				jobs = append(jobs, pageJob{kind: "worksheet", lang: lang, day: d, sheet: x, out: worksheetPath(lang.Code, x)})
+			}
 			for _, q := range b.course.QuizzesOfDay(d.Number) {
 				jobs = append(jobs, pageJob{kind: "quiz", lang: lang, day: d, quiz: q, out: quizPath(lang.Code, q)})
 			}
@@ -222,6 +232,11 @@ func (b *builder) plan() []pageJob {
 		for _, x := range b.course.Checklists {
 			if !b.hasDay(lang, x.Day) {
 				jobs = append(jobs, pageJob{kind: "checklist", lang: lang, list: x, out: checklistPath(lang.Code, x)})
+			}
+		}
+		for _, x := range b.course.Worksheets {
+			if !b.hasDay(lang, x.Day) {
+				jobs = append(jobs, pageJob{kind: "worksheet", lang: lang, sheet: x, out: worksheetPath(lang.Code, x)})
 			}
 		}
 		for _, q := range b.course.Quizzes {
@@ -264,6 +279,8 @@ func (b *builder) title(j *pageJob) string {
 		return j.quiz.Title.Get(j.lang.Code)
 	case "checklist":
 		return j.list.Title.Get(j.lang.Code)
+	case "worksheet":
+		return j.sheet.Title.Get(j.lang.Code)
 	case "lesson":
 		return j.day.Lessons[j.index].Title
 	case "day":
@@ -303,7 +320,7 @@ func (b *builder) render(j pageJob, diags *diag.List) *markdown.Document {
 			}
 		}
 		for _, d := range j.lang.Days {
-			card := DayCard{Number: d.Number, Title: dayTitle(d), URL: relURL(j.out, dayPath(code, d)), Minutes: d.Duration(), Lessons: b.lessonCards(j.out, code, d), Quizzes: b.quizCards(j.out, code, d.Number), Checklists: b.checklistCards(j.out, code, d.Number)}
+			card := DayCard{Number: d.Number, Title: dayTitle(d), URL: relURL(j.out, dayPath(code, d)), Minutes: d.Duration(), Lessons: b.lessonCards(j.out, code, d), Quizzes: b.quizCards(j.out, code, d.Number), Checklists: b.checklistCards(j.out, code, d.Number), Worksheets: b.worksheetCards(j.out, code, d.Number)}
 			if d.Info != nil {
 				card.Summary = d.Info.Summary
 			}
@@ -313,7 +330,7 @@ func (b *builder) render(j pageJob, diags *diag.List) *markdown.Document {
 	case "day":
 		d := j.day
 		p.Title = dayTitle(d)
-		p.Day = &DayView{Number: d.Number, Title: dayTitle(d), Minutes: d.Duration(), Lessons: b.lessonCards(j.out, code, d), Quizzes: b.quizCards(j.out, code, d.Number), Checklists: b.checklistCards(j.out, code, d.Number)}
+		p.Day = &DayView{Number: d.Number, Title: dayTitle(d), Minutes: d.Duration(), Lessons: b.lessonCards(j.out, code, d), Quizzes: b.quizCards(j.out, code, d.Number), Checklists: b.checklistCards(j.out, code, d.Number), Worksheets: b.worksheetCards(j.out, code, d.Number)}
 		if d.Info != nil {
 			p.Day.Summary = d.Info.Summary
 			p.Description = d.Info.Summary
@@ -342,6 +359,8 @@ func (b *builder) render(j pageJob, diags *diag.List) *markdown.Document {
 		b.renderQuiz(j, p, diags)
 	case "checklist":
 		b.renderChecklist(j, p, diags)
+	case "worksheet":
+		b.renderWorksheet(j, p, diags)
 	case "progress":
 		p.Title = p.T("progress")
 		p.Progress = &ProgressView{}
@@ -356,6 +375,14 @@ func (b *builder) render(j pageJob, diags *diag.List) *markdown.Document {
 	}
 	b.write(j.out, j.kind, p, diags)
 	return doc
+}
+
+func (b *builder) worksheetCards(from, code string, day int) []LessonCard {
+	var cards []LessonCard
+	for _, x := range b.course.WorksheetsOfDay(day) {
+		cards = append(cards, LessonCard{Title: x.Title.Get(code), URL: relURL(from, worksheetPath(code, x))})
+	}
+	return cards
 }
 
 func (b *builder) checklistCards(from, code string, day int) []LessonCard {
@@ -424,6 +451,8 @@ func (b *builder) keyOf(j pageJob) string {
 		return "quizzes/" + j.quiz.ID
 	case "checklist":
 		return "checklists/" + j.list.ID
+	case "worksheet":
+		return "worksheets/" + j.sheet.ID
 	case "progress":
 		return "progress"
 	case "day":

@@ -8,6 +8,7 @@ import (
 	"playbook/site/course"
 	"playbook/site/lesson"
 	"playbook/site/quiz"
+	"playbook/site/worksheet"
 )
 
 // urlMap knows where every source file ends up in the output.
@@ -29,6 +30,9 @@ type urlMap struct {
 func homePath(lang string) string               { return lang + "/index.html" }
 func progressPath(lang string) string           { return lang + "/progress.html" }
 func quizPath(lang string, q *quiz.Quiz) string { return lang + "/quizzes/" + q.ID + ".html" }
+func worksheetPath(lang string, w *worksheet.Worksheet) string {
+	return lang + "/worksheets/" + w.ID + ".html"
+}
 func checklistPath(lang string, c *checklist.Checklist) string {
 	return lang + "/checklists/" + c.ID + ".html"
 }
@@ -64,23 +68,16 @@ func newURLMap(c *course.Course) *urlMap {
 			}
 		}
 		for _, q := range c.Quizzes {
-			qp := quizPath(lang.Code, q)
-			if u.perLang[q.Path] == nil {
-				u.perLang[q.Path] = map[string]string{}
-			}
-			u.perLang[q.Path][lang.Code] = qp
-			keys["quizzes/"+q.ID] = qp
+			u.addData(lang.Code, q.Path, "quizzes/"+q.ID, quizPath(lang.Code, q))
 		}
 		if len(c.Quizzes) > 0 {
 			keys["progress"] = progressPath(lang.Code)
 		}
 		for _, x := range c.Checklists {
-			cp := checklistPath(lang.Code, x)
-			if u.perLang[x.Path] == nil {
-				u.perLang[x.Path] = map[string]string{}
-			}
-			u.perLang[x.Path][lang.Code] = cp
-			keys["checklists/"+x.ID] = cp
+			u.addData(lang.Code, x.Path, "checklists/"+x.ID, checklistPath(lang.Code, x))
+		}
+		for _, x := range c.Worksheets {
+			u.addData(lang.Code, x.Path, "worksheets/"+x.ID, worksheetPath(lang.Code, x))
 		}
 	}
 	for _, a := range c.Assets {
@@ -89,6 +86,15 @@ func newURLMap(c *course.Course) *urlMap {
 		u.assets[out] = true
 	}
 	return u
+}
+
+// addData records the page in lang of a YAML source file (quiz, checklist, worksheet).
+func (u *urlMap) addData(lang, src, key, out string) {
+	if u.perLang[src] == nil {
+		u.perLang[src] = map[string]string{}
+	}
+	u.perLang[src][lang] = out
+	u.byKey[lang][key] = out
 }
 
 // relURL returns the relative URL from the page at from to the file at to (both output paths).

@@ -18,6 +18,7 @@ import (
 	"playbook/site/lesson"
 	"playbook/site/quiz"
 	"playbook/site/source"
+	"playbook/site/worksheet"
 )
 
 // ContentDir holds one Markdown tree per language.
@@ -38,6 +39,19 @@ type Course struct {
 	Quizzes []*quiz.Quiz
 	// Checklists are the checklists of checklists/, sorted by day, then id.
 	Checklists []*checklist.Checklist
+	// Worksheets are the worksheets of worksheets/, sorted by day, then id.
+	Worksheets []*worksheet.Worksheet
+}
+
+// WorksheetsOfDay returns the worksheets that belong to day n.
+func (c *Course) WorksheetsOfDay(n int) []*worksheet.Worksheet {
+	var out []*worksheet.Worksheet
+	for _, x := range c.Worksheets {
+		if x.Day == n {
+			out = append(out, x)
+		}
+	}
+	return out
 }
 
 // ChecklistsOfDay returns the checklists that belong to day n.
@@ -120,6 +134,7 @@ func Load(fsys fs.FS, diags *diag.List) *Course {
 	}
 	c.Quizzes = loadQuizzes(fsys, c.DataFiles[quiz.Dir], c.Config.Languages, diags)
 	c.Checklists = loadChecklists(fsys, c.DataFiles[checklist.Dir], c.Config.Languages, diags)
+	c.Worksheets = loadWorksheets(fsys, c.DataFiles[worksheet.Dir], c.Config.Languages, diags)
 	checkTranslations(c, diags)
 	return c
 }
@@ -303,6 +318,35 @@ func loadChecklists(fsys fs.FS, paths []string, langs []string, diags *diag.List
 		}
 		byID[c.ID] = p
 		out = append(out, c)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Day != out[j].Day {
+			return out[i].Day < out[j].Day
+		}
+		return out[i].ID < out[j].ID
+	})
+	return out
+}
+
+// loadWorksheets parses every worksheet file and checks that ids are unique.
+func loadWorksheets(fsys fs.FS, paths []string, langs []string, diags *diag.List) []*worksheet.Worksheet {
+	var out []*worksheet.Worksheet
+	byID := map[string]string{}
+	for _, p := range paths {
+		text, ok := source.Read(fsys, p, diags)
+		if !ok {
+			continue
+		}
+		w := worksheet.Parse(p, text, langs, diags)
+		if w == nil || w.ID == "" {
+			continue
+		}
+		if prev, dup := byID[w.ID]; dup {
+			diags.Errorf(diag.Pos{Path: p}, "duplicate worksheet id %q: %s has it too; worksheet ids must be unique", w.ID, prev)
+			continue
+		}
+		byID[w.ID] = p
+		out = append(out, w)
 	}
 	sort.Slice(out, func(i, j int) bool {
 		if out[i].Day != out[j].Day {

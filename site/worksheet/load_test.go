@@ -1,0 +1,122 @@
+package worksheet
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"playbook/site/diag"
+)
+
+var langs = []string{"en", "zh-CN"}
+
+var wantLine = regexp.MustCompile(`(?m)^# want (\d+):(\d+) (.+)$`)
+
+// TestBadWorksheets parses every file in testdata/bad; each must produce exactly the errors
+// its "# want line:col message" lines name.
+func TestBadWorksheets(t *testing.T) {
+	files, _ := filepath.Glob("testdata/bad/*.yaml")
+	if len(files) < 15 {
+		t.Fatalf("only %d bad cases", len(files))
+	}
+	for _, f := range files {
+		t.Run(filepath.Base(f), func(t *testing.T) {
+			src, _ := os.ReadFile(f)
+			wants := wantLine.FindAllStringSubmatch(string(src), -1)
+			var d diag.List
+			Parse("bad.yaml", src, langs, &d)
+			var errs diag.List
+			for _, x := range d {
+				if x.Severity == diag.Error {
+					errs = append(errs, x)
+				}
+			}
+			for _, w := range wants {
+				pos := fmt.Sprintf("bad.yaml:%s:%s", w[1], w[2])
+				found := false
+				for _, x := range errs {
+					found = found || (x.Pos.String() == pos && strings.Contains(x.Message, w[3]))
+				}
+				if !found {
+					t.Errorf("want %s: %s\ngot:\n%s", pos, w[3], errs.Error())
+				}
+			}
+			if len(errs) != len(wants) {
+				t.Errorf("want %d errors, got %d:\n%s", len(wants), len(errs), errs.Error())
+			}
+		})
+	}
+}
+
+func TestGoodWorksheetsCompute(t *testing.T) {
+	dir := "../build/testdata/course/worksheets"
+	files, _ := filepath.Glob(dir + "/*.yaml")
+	byID := map[string]*Worksheet{}
+	for _, f := range files {
+		src, _ := os.ReadFile(f)
+		var d diag.List
+		w := Parse(f, src, langs, &d)
+		if len(d) > 0 {
+			t.Fatalf("%s: %v", f, d)
+		}
+		byID[w.ID] = w
+	}
+	if r := Rate(byID["accounts"], map[string]float64{"share": 5, "risk": 3}); !r.Complete || r.Percent != 83 || r.Band.ID != "a" {
+		t.Errorf("rating: %+v", r)
+	}
+	if r := Rate(byID["accounts"], map[string]float64{"share": 5}); r.Complete || r.Band != nil {
+		t.Errorf("incomplete rating: %+v", r)
+	}
+	if o := Decide(byID["man"], map[string]bool{"money": false, "need": true}); o == nil || o.Label.Get("en") != "Check credit" {
+		t.Errorf("decision: %+v", o)
+	}
+	if o := Decide(byID["man"], map[string]bool{"money": true}); o != nil {
+		t.Errorf("decision with a factor unanswered: %+v", o)
+	}
+	if q := Place(byID["value-matrix"], 5, 0); q == nil || q.ID != "gold" {
+		t.Errorf("matrix: %+v (split 5 is high)", q)
+	}
+	if q := Place(byID["value-matrix"], 4.9, 1); q == nil || q.ID != "iron" {
+		t.Errorf("matrix: %+v", q)
+	}
+	vals, errs := Calculate(byID["taxi"], map[string]float64{"hours": 10})
+	if len(errs) > 0 || vals["per_hour"] != 59 || vals["per_day"] != 590 {
+		t.Errorf("calculator: %v %v", vals, errs)
+	}
+	if _, errs := Calculate(byID["taxi"], map[string]float64{"hours": 0}); errs["per_hour"] == nil {
+		t.Error("division by zero hours was not reported")
+	}
+}
+
+// FuzzLoadWorksheet parses arbitrary YAML without panicking, and computes whatever loads.
+func FuzzLoadWorksheet(f *testing.F) {
+	for _, dir := range []string{"testdata/bad", "../build/testdata/course/worksheets"} {
+		files, _ := filepath.Glob(dir + "/*.yaml")
+		for _, file := range files {
+			data, _ := os.ReadFile(file)
+			f.Add(string(data))
+		}
+	}
+	f.Fuzz(func(t *testing.T, src string) {
+		var d diag.List
+		w := Parse("f.yaml", []byte(src), langs, &d)
+		if w == nil || d.HasErrors() {
+			return
+		}
+		switch w.Kind {
+		case Ranking:
+			Rank(w, []Row{{Value: 3}, {Value: -1}, {Value: 3}})
+		case Rating:
+			Rate(w, map[string]float64{})
+		case Decision:
+			Decide(w, map[string]bool{})
+		case Matrix:
+			Place(w, 1, 1)
+		case Calculator:
+			Calculate(w, nil)
+		}
+	})
+}

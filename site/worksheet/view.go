@@ -1,0 +1,236 @@
+package worksheet
+
+import (
+	"encoding/json"
+	"fmt"
+	"hash/fnv"
+	"html/template"
+	"strconv"
+	"strings"
+
+	"playbook/site/strictyaml"
+)
+
+// Renderer turns worksheet texts into HTML for one language.
+type Renderer interface {
+	// Markdown renders a text; inline drops the paragraph around a one-paragraph text.
+	Markdown(t strictyaml.Text, inline bool) template.HTML
+}
+
+// View is what the worksheet template shows.
+type View struct {
+	ID          string
+	Kind        Kind
+	Title       string
+	Description template.HTML
+	// Example is the worked example, shown in the trainer edition only.
+	Example template.HTML
+	Day     int
+	Version string
+
+	ValueLabel string
+	Method     string
+	Bands      []BandView
+
+	ScaleMin, ScaleMax int
+	ScalePoints        []int
+	ScaleLow           string
+	ScaleHigh          string
+	Criteria           []CriterionView
+
+	Factors  []LabelView
+	Outcomes []OutcomeView
+
+	X, Y      *AxisView
+	Quadrants []QuadrantView
+
+	Inputs  []InputView
+	Outputs []OutputView
+}
+
+// BandView is a band of a ranking or a rating.
+type BandView struct {
+	ID        string
+	Label     string
+	Treatment template.HTML
+	Share     string
+	Min, Max  int
+}
+
+// CriterionView is a rating criterion.
+type CriterionView struct {
+	ID     string
+	Label  template.HTML
+	Hint   template.HTML
+	Weight string
+}
+
+// LabelView is an id with a label.
+type LabelView struct {
+	ID    string
+	Label template.HTML
+}
+
+// OutcomeView is a row of a decision table.
+type OutcomeView struct {
+	// When encodes the combination for the page script: "money=yes authority=no".
+	When    string
+	Answers []string // "yes"/"no" per factor, in factor order
+	Label   string
+	Action  template.HTML
+}
+
+// AxisView is a matrix axis.
+type AxisView struct {
+	ID        string
+	Label     string
+	Low, High string
+	YesNo     bool
+	Min, Max  string
+	Split     string
+}
+
+// QuadrantView is a matrix cell.
+type QuadrantView struct {
+	ID        string
+	X, Y      string // "high" or "low"
+	Label     string
+	Treatment template.HTML
+}
+
+// InputView is a calculator input.
+type InputView struct {
+	ID       string
+	Label    string
+	Unit     string
+	Default  string
+	Min, Max string
+	Step     string
+}
+
+// OutputView is a calculated value; Formula is the tree the page evaluates, as JSON.
+type OutputView struct {
+	ID       string
+	Label    string
+	Unit     string
+	Source   string
+	Formula  string
+	Decimals int
+	// Example is the value computed from the defaults, shown in print and before the script runs.
+	Example string
+}
+
+// NewView prepares w for display in lang.
+func NewView(w *Worksheet, lang string, r Renderer, trainer bool) *View {
+	v := &View{ID: w.ID, Kind: w.Kind, Title: w.Title.Get(lang), Day: w.Day, Version: w.Version()}
+	md := func(t strictyaml.Text, inline bool) template.HTML {
+		if t.IsZero() {
+			return ""
+		}
+		return r.Markdown(t, inline)
+	}
+	get := func(t strictyaml.Text) string { return t.Get(lang) }
+	v.Description = md(w.Description, false)
+	if trainer {
+		v.Example = md(w.Example, false)
+	}
+	switch w.Kind {
+	case Ranking:
+		v.ValueLabel = get(w.ValueLabel)
+		v.Method = "customers"
+		if w.ByValue {
+			v.Method = "value"
+		}
+		for _, b := range w.Bands {
+			v.Bands = append(v.Bands, BandView{ID: b.ID, Label: get(b.Label), Treatment: md(b.Treatment, true), Share: formatNumber(b.Share)})
+		}
+	case Rating:
+		v.ScaleMin, v.ScaleMax = w.Scale.Min, w.Scale.Max
+		for p := w.Scale.Min; p <= w.Scale.Max; p++ {
+			v.ScalePoints = append(v.ScalePoints, p)
+		}
+		v.ScaleLow, v.ScaleHigh = get(w.Scale.Low), get(w.Scale.High)
+		for _, c := range w.Criteria {
+			v.Criteria = append(v.Criteria, CriterionView{ID: c.ID, Label: md(c.Label, true), Hint: md(c.Hint, true), Weight: formatNumber(c.Weight)})
+		}
+		for _, b := range w.Bands {
+			v.Bands = append(v.Bands, BandView{ID: b.ID, Label: get(b.Label), Treatment: md(b.Treatment, true), Min: b.Min, Max: b.Max})
+		}
+	case Decision:
+		for _, f := range w.Factors {
+			v.Factors = append(v.Factors, LabelView{ID: f.ID, Label: md(f.Label, true)})
+		}
+		for _, o := range w.Outcomes {
+			ov := OutcomeView{Label: get(o.Label), Action: md(o.Action, true)}
+			var parts []string
+			for _, f := range w.Factors {
+				a := "no"
+				if o.When[f.ID] {
+					a = "yes"
+				}
+				parts = append(parts, f.ID+"="+a)
+				ov.Answers = append(ov.Answers, a)
+			}
+			ov.When = strings.Join(parts, " ")
+			v.Outcomes = append(v.Outcomes, ov)
+		}
+	case Matrix:
+		v.X, v.Y = axisView(w.X, lang), axisView(w.Y, lang)
+		for _, q := range w.Quadrants {
+			v.Quadrants = append(v.Quadrants, QuadrantView{ID: q.ID, X: highLow(q.XHigh), Y: highLow(q.YHigh), Label: get(q.Label), Treatment: md(q.Treatment, true)})
+		}
+	case Calculator:
+		for _, in := range w.Inputs {
+			iv := InputView{ID: in.ID, Label: get(in.Label), Unit: get(in.Unit), Default: formatNumber(in.Default), Step: formatNumber(in.Step)}
+			if in.HasMin {
+				iv.Min = formatNumber(in.Min)
+			}
+			if in.HasMax {
+				iv.Max = formatNumber(in.Max)
+			}
+			v.Inputs = append(v.Inputs, iv)
+		}
+		values, _ := Calculate(w, nil)
+		for _, o := range w.Outputs {
+			ov := OutputView{ID: o.ID, Label: get(o.Label), Unit: get(o.Unit), Source: o.Formula, Decimals: o.Decimals}
+			if o.Expr != nil {
+				data, _ := json.Marshal(o.Expr)
+				ov.Formula = string(data)
+			}
+			if x, ok := values[o.ID]; ok {
+				ov.Example = strconv.FormatFloat(x, 'f', o.Decimals, 64)
+			}
+			v.Outputs = append(v.Outputs, ov)
+		}
+	}
+	return v
+}
+
+func axisView(a *Axis, lang string) *AxisView {
+	if a == nil {
+		return nil
+	}
+	return &AxisView{ID: a.ID, Label: a.Label.Get(lang), Low: a.Low.Get(lang), High: a.High.Get(lang), YesNo: a.YesNo,
+		Min: formatNumber(a.Min), Max: formatNumber(a.Max), Split: formatNumber(a.Split)}
+}
+
+// Version is a short hash of what saved data depends on: the kind and the ids.
+func (w *Worksheet) Version() string {
+	h := fnv.New32a()
+	fmt.Fprintf(h, "%s;", w.Kind)
+	for _, c := range w.Criteria {
+		fmt.Fprintf(h, "c:%s;", c.ID)
+	}
+	for _, f := range w.Factors {
+		fmt.Fprintf(h, "f:%s;", f.ID)
+	}
+	for _, in := range w.Inputs {
+		fmt.Fprintf(h, "i:%s;", in.ID)
+	}
+	for _, b := range w.Bands {
+		fmt.Fprintf(h, "b:%s;", b.ID)
+	}
+	return strconv.FormatUint(uint64(h.Sum32()), 36)
+}
+
+func formatNumber(x float64) string { return strconv.FormatFloat(x, 'f', -1, 64) }
