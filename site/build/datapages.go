@@ -39,6 +39,7 @@ func (b *builder) renderChecklist(j pageJob, p *Page, diags *diag.List) {
 	p.Title = c.Title.Get(code)
 	p.Checklist = checklist.NewView(c, code, dataRenderer{b: b, lang: code, from: j.out, path: c.Path, diags: diags})
 	p.Scripts = checklistScripts
+	p.StringGroup = "ck_"
 	p.Breadcrumbs = b.dayCrumbs(j, p)
 }
 
@@ -51,6 +52,7 @@ func (b *builder) renderWorksheet(j pageJob, p *Page, diags *diag.List) {
 	p.Title = w.Title.Get(code)
 	p.Worksheet = worksheet.NewView(w, code, dataRenderer{b: b, lang: code, from: j.out, path: w.Path, diags: diags}, b.opts.Edition == Trainer)
 	p.Scripts = worksheetScripts
+	p.StringGroup = "ws_"
 	p.Styles = []string{"assets/worksheet.css"}
 	p.Breadcrumbs = b.dayCrumbs(j, p)
 }

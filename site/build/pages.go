@@ -88,6 +88,8 @@ type Page struct {
 	// relative to the site root.
 	Scripts []string
 	Styles  []string
+	// StringGroup selects the script strings the page carries (see theme.ScriptStrings).
+	StringGroup string
 	// ProgressURL links the progress page when the course has quizzes.
 	ProgressURL string
 	// SiteKey names the site in browser storage, so two courses opened from the same disk
@@ -97,7 +99,7 @@ type Page struct {
 }
 
 // ScriptStrings returns the interface strings the page's scripts use, in its language.
-func (p *Page) ScriptStrings() map[string]string { return p.theme.ScriptStrings(p.Lang) }
+func (p *Page) ScriptStrings() map[string]string { return p.theme.ScriptStrings(p.Lang, p.StringGroup) }
 
 // T returns an interface string in the page's language.
 func (p *Page) T(key string) string { return p.theme.String(p.Lang, key) }

@@ -139,34 +139,6 @@ func Load(fsys fs.FS, diags *diag.List) *Course {
 	return c
 }
 
-// loadQuizzes parses every quiz file and checks that quiz ids are unique.
-func loadQuizzes(fsys fs.FS, paths []string, langs []string, diags *diag.List) []*quiz.Quiz {
-	var out []*quiz.Quiz
-	byID := map[string]string{}
-	for _, p := range paths {
-		text, ok := source.Read(fsys, p, diags)
-		if !ok {
-			continue
-		}
-		q := quiz.Parse(p, text, langs, diags)
-		if q == nil || q.ID == "" {
-			continue
-		}
-		if prev, dup := byID[q.ID]; dup {
-			diags.Errorf(diag.Pos{Path: p}, "duplicate quiz id %q: %s has it too; quiz ids must be unique", q.ID, prev)
-			continue
-		}
-		byID[q.ID] = p
-		out = append(out, q)
-	}
-	sort.Slice(out, func(i, j int) bool {
-		if out[i].Day != out[j].Day {
-			return out[i].Day < out[j].Day
-		}
-		return out[i].ID < out[j].ID
-	})
-	return out
-}
 
 func loadLanguage(fsys fs.FS, c *Course, code string, diags *diag.List) *Language {
 	lang := &Language{Code: code}
@@ -299,60 +271,61 @@ func listYAML(fsys fs.FS, dir string, diags *diag.List) []string {
 	return out
 }
 
-// loadChecklists parses every checklist file and checks that ids are unique.
-func loadChecklists(fsys fs.FS, paths []string, langs []string, diags *diag.List) []*checklist.Checklist {
-	var out []*checklist.Checklist
-	byID := map[string]string{}
-	for _, p := range paths {
-		text, ok := source.Read(fsys, p, diags)
-		if !ok {
-			continue
-		}
-		c := checklist.Parse(p, text, langs, diags)
-		if c == nil || c.ID == "" {
-			continue
-		}
-		if prev, dup := byID[c.ID]; dup {
-			diags.Errorf(diag.Pos{Path: p}, "duplicate checklist id %q: %s has it too; checklist ids must be unique", c.ID, prev)
-			continue
-		}
-		byID[c.ID] = p
-		out = append(out, c)
-	}
-	sort.Slice(out, func(i, j int) bool {
-		if out[i].Day != out[j].Day {
-			return out[i].Day < out[j].Day
-		}
-		return out[i].ID < out[j].ID
-	})
-	return out
+
+
+// loadQuizzes parses every quiz file.
+func loadQuizzes(fsys fs.FS, paths []string, langs []string, diags *diag.List) []*quiz.Quiz {
+	return loadData(fsys, paths, diags, "quiz", func(p string, text []byte) *quiz.Quiz {
+		return quiz.Parse(p, text, langs, diags)
+	}, func(q *quiz.Quiz) (string, int) { return q.ID, q.Day })
 }
 
-// loadWorksheets parses every worksheet file and checks that ids are unique.
+// loadChecklists parses every checklist file.
+func loadChecklists(fsys fs.FS, paths []string, langs []string, diags *diag.List) []*checklist.Checklist {
+	return loadData(fsys, paths, diags, "checklist", func(p string, text []byte) *checklist.Checklist {
+		return checklist.Parse(p, text, langs, diags)
+	}, func(c *checklist.Checklist) (string, int) { return c.ID, c.Day })
+}
+
+// loadWorksheets parses every worksheet file.
 func loadWorksheets(fsys fs.FS, paths []string, langs []string, diags *diag.List) []*worksheet.Worksheet {
-	var out []*worksheet.Worksheet
+	return loadData(fsys, paths, diags, "worksheet", func(p string, text []byte) *worksheet.Worksheet {
+		return worksheet.Parse(p, text, langs, diags)
+	}, func(w *worksheet.Worksheet) (string, int) { return w.ID, w.Day })
+}
+
+// loadData reads and parses YAML files of one kind, reports duplicate ids, and returns what
+// parsed sorted by day, then id. key gives an item's id and day.
+func loadData[T any](fsys fs.FS, paths []string, diags *diag.List, what string, parse func(string, []byte) *T, key func(*T) (string, int)) []*T {
+	var out []*T
 	byID := map[string]string{}
 	for _, p := range paths {
 		text, ok := source.Read(fsys, p, diags)
 		if !ok {
 			continue
 		}
-		w := worksheet.Parse(p, text, langs, diags)
-		if w == nil || w.ID == "" {
+		x := parse(p, text)
+		if x == nil {
 			continue
 		}
-		if prev, dup := byID[w.ID]; dup {
-			diags.Errorf(diag.Pos{Path: p}, "duplicate worksheet id %q: %s has it too; worksheet ids must be unique", w.ID, prev)
+		id, _ := key(x)
+		if id == "" {
 			continue
 		}
-		byID[w.ID] = p
-		out = append(out, w)
+		if prev, dup := byID[id]; dup {
+			diags.Errorf(diag.Pos{Path: p}, "duplicate %s id %q: %s has it too; %s ids must be unique", what, id, prev, what)
+			continue
+		}
+		byID[id] = p
+		out = append(out, x)
 	}
-	sort.Slice(out, func(i, j int) bool {
-		if out[i].Day != out[j].Day {
-			return out[i].Day < out[j].Day
+	sort.SliceStable(out, func(i, j int) bool {
+		a, da := key(out[i])
+		b, db := key(out[j])
+		if da != db {
+			return da < db
 		}
-		return out[i].ID < out[j].ID
+		return a < b
 	})
 	return out
 }

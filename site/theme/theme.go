@@ -22,11 +22,21 @@ import (
 var files embed.FS
 
 // Pages are the page templates; each is combined with templates/base.html.
-var Pages = []string{"home", "day", "lesson", "quiz", "progress", "checklist", "notfound", "redirect"}
+var Pages = []string{"home", "day", "lesson", "quiz", "progress", "checklist", "worksheet", "notfound", "redirect"}
 
 // funcs are the helpers templates may call; they are pure.
 var funcs = template.FuncMap{
 	"add": func(a, b int) int { return a + b },
+	// seq returns 1..n, for blank rows of printed forms.
+	"seq": func(n int) []int {
+		out := make([]int, n)
+		for i := range out {
+			out[i] = i + 1
+		}
+		return out
+	},
+	// list makes a slice of its arguments.
+	"list": func(items ...any) []any { return items },
 	// dict builds a map from key/value pairs, to pass several values to a sub-template.
 	"dict": func(kv ...any) (map[string]any, error) {
 		if len(kv)%2 != 0 {
@@ -116,16 +126,35 @@ func (t *Theme) String(lang, key string) string {
 	return key
 }
 
-// ScriptStrings returns the strings for page scripts in lang: the keys starting with "js_",
-// without that prefix.
-func (t *Theme) ScriptStrings(lang string) map[string]string {
+// scriptGroups are the prefixes (after "js_") of the strings of each page script; the quiz
+// scripts use the keys without a group prefix.
+var scriptGroups = []string{"ck_", "ws_"}
+
+// ScriptStrings returns the strings one page script uses, in lang: the keys starting with
+// "js_" + group ("" for the quiz scripts, "ck_" for checklists, "ws_" for worksheets),
+// without the "js_" prefix. Pages carry only the strings of their own scripts.
+func (t *Theme) ScriptStrings(lang, group string) map[string]string {
 	out := map[string]string{}
 	for key := range t.strings {
-		if name, ok := strings.CutPrefix(key, "js_"); ok {
-			out[name] = t.String(lang, key)
+		name, ok := strings.CutPrefix(key, "js_")
+		if !ok || !strings.HasPrefix(name, group) {
+			continue
 		}
+		if group == "" && hasGroup(name) {
+			continue
+		}
+		out[name] = t.String(lang, key)
 	}
 	return out
+}
+
+func hasGroup(name string) bool {
+	for _, g := range scriptGroups {
+		if strings.HasPrefix(name, g) {
+			return true
+		}
+	}
+	return false
 }
 
 // StringKeys returns every key of the strings table, sorted.
