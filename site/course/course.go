@@ -139,7 +139,6 @@ func Load(fsys fs.FS, diags *diag.List) *Course {
 	return c
 }
 
-
 func loadLanguage(fsys fs.FS, c *Course, code string, diags *diag.List) *Language {
 	lang := &Language{Code: code}
 	root := path.Join(ContentDir, code)
@@ -270,8 +269,6 @@ func listYAML(fsys fs.FS, dir string, diags *diag.List) []string {
 	sort.Strings(out)
 	return out
 }
-
-
 
 // loadQuizzes parses every quiz file.
 func loadQuizzes(fsys fs.FS, paths []string, langs []string, diags *diag.List) []*quiz.Quiz {
