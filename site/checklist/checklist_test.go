@@ -1,19 +1,16 @@
 package checklist
 
 import (
-	"fmt"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"testing"
 
+	"playbook/internal/wanttest"
 	"playbook/site/diag"
 )
 
 var langs = []string{"en", "zh-CN"}
-
-var wantLine = regexp.MustCompile(`(?m)^# want (\d+):(\d+) (.+)$`)
 
 // TestBadChecklists parses every file in testdata/bad; each must produce exactly the errors
 // its "# want line:col message" lines name.
@@ -24,29 +21,13 @@ func TestBadChecklists(t *testing.T) {
 	}
 	for _, f := range files {
 		t.Run(filepath.Base(f), func(t *testing.T) {
-			src, _ := os.ReadFile(f)
-			wants := wantLine.FindAllStringSubmatch(string(src), -1)
+			src, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
 			var d diag.List
 			Parse("bad.yaml", src, langs, &d)
-			var errs diag.List
-			for _, x := range d {
-				if x.Severity == diag.Error {
-					errs = append(errs, x)
-				}
-			}
-			for _, w := range wants {
-				pos := fmt.Sprintf("bad.yaml:%s:%s", w[1], w[2])
-				found := false
-				for _, x := range errs {
-					found = found || (x.Pos.String() == pos && strings.Contains(x.Message, w[3]))
-				}
-				if !found {
-					t.Errorf("want %s: %s\ngot:\n%s", pos, w[3], errs.Error())
-				}
-			}
-			if len(errs) != len(wants) {
-				t.Errorf("want %d errors, got %d:\n%s", len(wants), len(errs), errs.Error())
-			}
+			wanttest.Check(t, "bad.yaml", src, d)
 		})
 	}
 }

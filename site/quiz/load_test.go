@@ -1,19 +1,16 @@
 package quiz
 
 import (
-	"fmt"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"testing"
 
+	"playbook/internal/wanttest"
 	"playbook/site/diag"
 )
 
 var langs = []string{"en", "zh-CN"}
-
-var wantLine = regexp.MustCompile(`(?m)^# want (\d+):(\d+) (.+)$`)
 
 // TestBadQuizzes parses every file in testdata/bad. Each starts with "# want line:col message"
 // lines; the file must produce exactly those errors (each message as a substring).
@@ -28,33 +25,9 @@ func TestBadQuizzes(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			wants := wantLine.FindAllStringSubmatch(string(src), -1)
-			if len(wants) == 0 {
-				t.Fatal("no # want line")
-			}
 			var d diag.List
 			Parse("bad.yaml", src, langs, &d)
-			var errs []diag.Diagnostic
-			for _, x := range d {
-				if x.Severity == diag.Error {
-					errs = append(errs, x)
-				}
-			}
-			for _, w := range wants {
-				pos := fmt.Sprintf("bad.yaml:%s:%s", w[1], w[2])
-				found := false
-				for _, x := range errs {
-					if x.Pos.String() == pos && strings.Contains(x.Message, w[3]) {
-						found = true
-					}
-				}
-				if !found {
-					t.Errorf("want %s: %s\ngot:\n%s", pos, w[3], diag.List(errs).Error())
-				}
-			}
-			if len(errs) != len(wants) {
-				t.Errorf("want %d errors, got %d:\n%s", len(wants), len(errs), diag.List(errs).Error())
-			}
+			wanttest.Check(t, "bad.yaml", src, d)
 		})
 	}
 }
