@@ -2,11 +2,11 @@ package checklist
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 
 	"gopkg.in/yaml.v3"
 
+	"playbook/site/bands"
 	"playbook/site/diag"
 	"playbook/site/lessonref"
 	"playbook/site/strictyaml"
@@ -293,33 +293,15 @@ func (p *parser) bands(f map[string]strictyaml.Field, root *yaml.Node) []*Band {
 			all = append(all, placed{b, n})
 		}
 	}
-	sort.SliceStable(all, func(i, j int) bool { return all[i].band.Min < all[j].band.Min })
+	ranges := make([]bands.Range, len(all))
+	for i, x := range all {
+		ranges[i] = bands.Range{ID: x.band.ID, Min: x.band.Min, Max: x.band.Max, Node: x.node}
+	}
 	var out []*Band
-	next := 0
-	for _, x := range all {
-		b := x.band
-		switch {
-		case b.Min > next:
-			p.d.Errorf(x.node, "the bands leave a gap: no band covers %s; start band %s at %d", span(next, b.Min-1), b.ID, next)
-		case b.Min < next:
-			p.d.Errorf(x.node, "band %s overlaps the band below it: %s is covered twice; start it at %d", b.ID, span(b.Min, min(next-1, b.Max)), next)
-		}
-		next = max(next, b.Max+1)
-		out = append(out, b)
+	for _, i := range bands.Check(p.d, ranges) {
+		out = append(out, all[i].band)
 	}
-	if len(all) > 0 && next <= 100 {
-		p.d.Errorf(all[len(all)-1].node, "the bands leave a gap: no band covers %s; end the top band at 100", span(next, 100))
-	}
-	// Highest band first reads best on the page.
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Min > out[j].Min })
 	return out
-}
-
-func span(a, b int) string {
-	if a == b {
-		return fmt.Sprintf("%d%%", a)
-	}
-	return fmt.Sprintf("%d-%d%%", a, b)
 }
 
 func (p *parser) notBlank(t strictyaml.Text, what string) {

@@ -4,11 +4,11 @@ import (
 	"fmt"
 	"math"
 	"regexp"
-	"sort"
 	"strings"
 
 	"gopkg.in/yaml.v3"
 
+	"playbook/site/bands"
 	"playbook/site/diag"
 	"playbook/site/strictyaml"
 )
@@ -251,23 +251,14 @@ func (p *parser) percentBands(f map[string]strictyaml.Field, root *yaml.Node) []
 		b.Min, b.Max = lo, hi
 		all = append(all, placed{b, n})
 	}
-	sort.SliceStable(all, func(i, j int) bool { return all[i].band.Min < all[j].band.Min })
-	next := 0
+	ranges := make([]bands.Range, len(all))
+	for i, x := range all {
+		ranges[i] = bands.Range{ID: x.band.ID, Min: x.band.Min, Max: x.band.Max, Node: x.node}
+	}
 	var out []*Band
-	for _, x := range all {
-		switch {
-		case x.band.Min > next:
-			p.d.Errorf(x.node, "the bands leave a gap: no band covers %d-%d%%; start band %s at %d", next, x.band.Min-1, x.band.ID, next)
-		case x.band.Min < next:
-			p.d.Errorf(x.node, "band %s overlaps the band below it; start it at %d", x.band.ID, next)
-		}
-		next = max(next, x.band.Max+1)
-		out = append(out, x.band)
+	for _, i := range bands.Check(p.d, ranges) {
+		out = append(out, all[i].band)
 	}
-	if len(all) > 0 && next <= 100 {
-		p.d.Errorf(all[len(all)-1].node, "the bands leave a gap: no band covers %d-100%%; end the top band at 100", next)
-	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Min > out[j].Min })
 	return out
 }
 
