@@ -5,6 +5,7 @@ package bands
 
 import (
 	"fmt"
+	"math"
 	"sort"
 
 	"gopkg.in/yaml.v3"
@@ -52,4 +53,15 @@ func span(a, b int) string {
 		return fmt.Sprintf("%d%%", a)
 	}
 	return fmt.Sprintf("%d-%d%%", a, b)
+}
+
+// Percent returns earned/max in whole percent, rounded half up, and 0 when max is 0. The
+// quotient is first rounded to 9 decimals so that exact halves such as 23/40 = 57.5% are not
+// pushed below .5 by floating-point error (the page scripts compute it the same way).
+func Percent(earned, max float64) int {
+	if max == 0 {
+		return 0
+	}
+	q := math.Round(earned*100/max*1e9) / 1e9
+	return int(math.Floor(q + 0.5))
 }

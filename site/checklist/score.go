@@ -1,6 +1,6 @@
 package checklist
 
-import "math"
+import "playbook/site/bands"
 
 // Result is a scored checklist.
 type Result struct {
@@ -40,7 +40,7 @@ func Score(c *Checklist, answers map[string]string) Result {
 		}
 	}
 	if r.Max > 0 {
-		r.Percent = int(math.Floor(r.Earned/r.Max*100 + 0.5))
+		r.Percent = bands.Percent(r.Earned, r.Max)
 		r.Band = c.BandFor(r.Percent)
 	}
 	return r

@@ -3,6 +3,8 @@ package worksheet
 import (
 	"math"
 	"sort"
+
+	"playbook/site/bands"
 )
 
 // Row is one customer of a ranking: a name and a value.
@@ -109,7 +111,7 @@ func Rate(w *Worksheet, scores map[string]float64) RatingResult {
 		r.Complete = r.Complete && r.Max > 0
 		return r
 	}
-	r.Percent = int(math.Floor(r.Weighted/r.Max*100 + 0.5))
+	r.Percent = bands.Percent(r.Weighted, r.Max)
 	for _, b := range w.Bands {
 		if r.Percent >= b.Min && r.Percent <= b.Max {
 			r.Band = b
