@@ -12,6 +12,9 @@ import (
 	"playbook/site/strictyaml"
 )
 
+// reservedIDs are the names of the page's header fields, which item ids must not reuse.
+var reservedIDs = []string{"team", "person", "date", "reviewer"}
+
 var checklistKeys = []string{"id", "title", "description", "day", "audience", "scale", "sections", "items", "bands"}
 
 // DefaultScale is the response scale of a checklist that gives none.
@@ -221,6 +224,10 @@ func (p *parser) item(n *yaml.Node, number int) *Item {
 	var ok bool
 	if it.ID, ok = p.d.ID(f, "id"); !ok {
 		p.require(f, n, "id", "id: keeps-prospect-cards")
+		return nil
+	}
+	if contains(reservedIDs, it.ID) {
+		p.d.Errorf(f["id"].Value, "item id %q is taken by a header field of the page (%s); choose another id", it.ID, strings.Join(reservedIDs, ", "))
 		return nil
 	}
 	if prev, dup := p.items[it.ID]; dup {
