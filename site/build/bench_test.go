@@ -2,14 +2,13 @@ package build
 
 import (
 	"fmt"
-	"math/rand"
 	"os"
 	"path/filepath"
-	"strings"
 	"syscall"
 	"testing"
 	"testing/fstest"
 
+	"playbook/internal/corpus"
 	"playbook/site/output"
 )
 
@@ -19,63 +18,8 @@ import (
 //	go test ./site/build -run '^$' -bench Build -benchtime 3x -count 6 | tee new.txt
 //	benchstat old.txt new.txt
 
-var enWords = strings.Fields("customer relationship management value tier platinum gold iron lead prospect account loyalty complaint service survey card cadence visit call order profit cost share retention churn lifecycle stage interest purchase repurchase")
-
-var zhWords = []string{"客户", "关系", "管理", "价值", "白金", "黄金", "铁质", "铅质", "潜在客户", "大客户", "忠诚度", "投诉", "服务", "调查", "客户卡", "拜访", "电话", "订单", "利润", "成本", "份额", "保留", "流失", "生命周期", "阶段", "兴趣", "购买", "重复购买"}
-
-// generateCourse returns an in-memory course of n lessons.
-func generateCourse(n int) fstest.MapFS {
-	rng := rand.New(rand.NewSource(1))
-	fsys := fstest.MapFS{
-		"playbook.yaml": {Data: []byte("title: {en: Bench, zh-CN: 基准}\nlanguages: [en, zh-CN]\nbase_url: https://example.org/\n")},
-	}
-	perLang := n / 2
-	perDay := (perLang + 9) / 10
-	for _, lang := range []string{"en", "zh-CN"} {
-		for day := 1; day <= 10; day++ {
-			dir := fmt.Sprintf("content/%s/day-%02d-topic", lang, day)
-			fsys[dir+"/_index.md"] = &fstest.MapFile{Data: []byte(fmt.Sprintf("---\ntitle: Day %d\nsummary: Theme %d\n---\nIntro.\n", day, day))}
-			for i := 1; i <= perDay && (day-1)*perDay+i <= perLang; i++ {
-				fsys[fmt.Sprintf("%s/%04d-lesson-%d.md", dir, i, i)] = &fstest.MapFile{Data: lessonText(rng, lang, i, perDay)}
-			}
-		}
-	}
-	return fsys
-}
-
-func lessonText(rng *rand.Rand, lang string, i, perDay int) []byte {
-	words := enWords
-	sep := " "
-	if lang == "zh-CN" {
-		words, sep = zhWords, ""
-	}
-	sentence := func(n int) string {
-		parts := make([]string, n)
-		for k := range parts {
-			parts[k] = words[rng.Intn(len(words))]
-		}
-		return strings.Join(parts, sep) + "."
-	}
-	var b strings.Builder
-	sections := 0
-	for s := 1; b.Len() < 4700; s++ {
-		sections++
-		fmt.Fprintf(&b, "## Section %d {minutes=10}\n\n%s\n\n", s, sentence(3))
-		for p := 0; p < 2; p++ {
-			fmt.Fprintf(&b, "%s **%s** %s\n%s\n\n", sentence(12), words[rng.Intn(len(words))], sentence(10), sentence(9))
-		}
-		fmt.Fprintf(&b, "- %s\n- %s\n- [ ] %s\n\n", sentence(6), sentence(5), sentence(4))
-		fmt.Fprintf(&b, "| Tier | Share | Note |\n|---|---:|---|\n| %s | 1%% | %s |\n| %s | 4%% | %s |\n\n", words[0], sentence(3), words[1], sentence(3))
-		next := i%perDay + 1
-		fmt.Fprintf(&b, "See [the next lesson](%04d-lesson-%d.md#section-1) and [day one](../day-01-topic/_index.md).\n\n", next, next)
-		fmt.Fprintf(&b, "::: trainer\n%s\n:::\n\n", sentence(15))
-	}
-	front := fmt.Sprintf("---\ntitle: Lesson %d %s\nsummary: %s\nduration: %d\nobjectives:\n  - %s\n  - %s\n---\n\n", i, words[i%len(words)], sentence(8), sections*10, sentence(5), sentence(6))
-	return []byte(front + b.String())
-}
-
 func benchmarkBuild(b *testing.B, n int) {
-	fsys := generateCourse(n)
+	fsys := corpus.Generate(n)
 	b.ReportAllocs()
 	b.ResetTimer()
 	var pages int
@@ -108,14 +52,8 @@ func BenchmarkBuild(b *testing.B) {
 // build, and write the site atomically.
 func BenchmarkBuildFromDisk(b *testing.B) {
 	src := b.TempDir()
-	for name, f := range generateCourse(10000) {
-		p := filepath.Join(src, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			b.Fatal(err)
-		}
-		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
-			b.Fatal(err)
-		}
+	if err := corpus.Write(corpus.Generate(10000), src); err != nil {
+		b.Fatal(err)
 	}
 	out := filepath.Join(b.TempDir(), "public")
 	b.ReportAllocs()
@@ -138,16 +76,40 @@ func BenchmarkBuildFromDisk(b *testing.B) {
 // TestGeneratedCourseIsValid keeps the benchmark corpus honest: it must build without errors
 // and its lessons must be about 5 KB.
 func TestGeneratedCourseIsValid(t *testing.T) {
-	fsys := generateCourse(40)
+	fsys := corpus.Generate(40)
 	res := Build(fsys, Options{Edition: Trainer})
 	if len(res.Diags) > 0 {
 		t.Fatal(res.Diags[:min(5, len(res.Diags))])
 	}
-	if res.Pages != 40+20+2 {
-		t.Errorf("pages = %d, want 62 (40 lessons, 20 day pages, 2 home pages)", res.Pages)
+	if res.Pages != 40+20+2+2 {
+		t.Errorf("pages = %d, want 64 (40 lessons, 20 day pages, 2 home pages, 2 search pages)", res.Pages)
 	}
 	size := len(fsys["content/zh-CN/day-01-topic/0001-lesson-1.md"].Data)
 	if size < 4500 || size > 7000 {
 		t.Errorf("a generated lesson is %d bytes, want about 5 KB", size)
+	}
+}
+
+// BenchmarkRebuildOneLesson is the live preview's work after a save: one lesson's body
+// changes, and the build goes through the cache of the previous build.
+func BenchmarkRebuildOneLesson(b *testing.B) {
+	for _, n := range []int{1000, 10000} {
+		b.Run(fmt.Sprintf("lessons=%d", n), func(b *testing.B) {
+			fsys := corpus.Generate(n)
+			cache := NewCache()
+			if res := Build(fsys, Options{Edition: Trainer, Cache: cache}); res.Diags.HasErrors() {
+				b.Fatal(res.Diags[:1])
+			}
+			target := "content/en/day-03-topic/0002-lesson-2.md"
+			base := fsys[target].Data
+			b.ReportAllocs()
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				fsys[target] = &fstest.MapFile{Data: append(append([]byte{}, base...), fmt.Sprintf("\nEdit %d.\n", i)...)}
+				if res := Build(fsys, Options{Edition: Trainer, Cache: cache}); res.Diags.HasErrors() {
+					b.Fatal(res.Diags[:1])
+				}
+			}
+		})
 	}
 }

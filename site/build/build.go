@@ -13,6 +13,7 @@ import (
 	"playbook/site/diag"
 	"playbook/site/markdown"
 	"playbook/site/output"
+	"playbook/site/search"
 	"playbook/site/theme"
 )
 
@@ -40,6 +41,12 @@ type Options struct {
 	Edition Edition
 	// BaseURL overrides the configuration's base_url when not empty.
 	BaseURL string
+	// Cache, when set, carries conversions and rendered pages over to the next build with
+	// the same cache (the live preview); output is the same with or without it.
+	Cache *Cache
+	// DeferSearchIndex leaves the search index out of Site and hands it over as
+	// Result.SearchIndex instead, so the live preview can reload the tab first.
+	DeferSearchIndex bool
 }
 
 // Result is what a build produced.
@@ -48,6 +55,8 @@ type Result struct {
 	Diags diag.List
 	// Pages counts the HTML pages rendered.
 	Pages int
+	// SearchIndex builds the search index files, when Options.DeferSearchIndex asked for it.
+	SearchIndex func() map[string][]byte
 }
 
 // Build renders the course in fsys. When Diags has errors, Site must not be written.
@@ -83,10 +92,27 @@ func Build(fsys fs.FS, opts Options) *Result {
 		})
 	}
 	jobs := b.plan()
+	for i := range jobs {
+		jobs[i].idx = i
+	}
+	b.urlKey = b.urls.key()
+	b.layout = b.layoutKeys(jobs)
+	b.searchDocs = make([][]search.Doc, len(jobs))
 	docs := b.run(jobs, &res.Diags)
 	checkFragments(docs, &res.Diags)
 	b.checkSources(docs, &res.Diags)
+	b.checkCoverage(docs, &res.Diags)
+	b.checkStructure(docs, &res.Diags)
 	b.copyAssets(fsys, &res.Diags)
+	if c.Config.Features.Search {
+		if opts.DeferSearchIndex {
+			res.SearchIndex = func() map[string][]byte { return b.searchIndex(jobs) }
+		} else {
+			for p, data := range b.searchIndex(jobs) {
+				res.Site.Add(p, data)
+			}
+		}
+	}
 	b.extras(&res.Diags)
 	res.Pages = len(jobs)
 	res.Diags.Sort()

@@ -113,6 +113,12 @@ func TestSiteStructure(t *testing.T) {
 		if !strings.Contains(s, `http-equiv="Content-Security-Policy"`) {
 			t.Errorf("%s has no CSP", p)
 		}
+		if strings.Contains(s, ` style="`) {
+			t.Errorf("%s has an inline style attribute, which the CSP (style-src 'self') blocks", p)
+		}
+		if strings.Contains(s, "_playbook") {
+			t.Errorf("%s carries the live-preview script, which belongs to serve mode only", p)
+		}
 		if strings.Contains(s, "<script>") || strings.Contains(s, " onclick=") {
 			t.Errorf("%s has inline script", p)
 		}
@@ -199,7 +205,7 @@ func TestBadInput(t *testing.T) {
 		{"huge file", map[string]string{"content/en/day-01-a/02-two.md": "---\ntitle: x\n---\n" + strings.Repeat("word ", 11<<20)}, "larger than", "content/en/day-01-a/02-two.md:1:1"},
 		{"day mismatch", map[string]string{"content/en/day-01-a/02-two.md": "---\ntitle: Two\nday: 3\n---\n## End\n"}, "front matter says day 3", "content/en/day-01-a/02-two.md:2:1"},
 		{"bad day folder", map[string]string{"content/en/week-1/01-x.md": "---\ntitle: X\n---\n"}, "not a day folder", "content/en/week-1:1:1"},
-		{"lesson outside a day", map[string]string{"content/en/stray.md": "---\ntitle: X\n---\n"}, "belong in a day folder", "content/en/stray.md:1:1"},
+		{"page beside the days takes no lesson keys", map[string]string{"content/en/glossary.md": "---\ntitle: X\nday: 1\n---\n"}, `unknown key "day"`, "content/en/glossary.md:3:1"},
 		{"missing language folder", map[string]string{"playbook.yaml": "title: T\nlanguages: [en, zh-CN]\n"}, "has no folder content/zh-CN", "playbook.yaml:1:1"},
 		{"bad config", map[string]string{"playbook.yaml": "title: T\nlanguages: [en, fr]\nthemes: x\n"}, `language "fr"`, "playbook.yaml:2:"},
 		{"no config", map[string]string{"playbook.yaml": "<delete>"}, "no playbook.yaml", "playbook.yaml:1:1"},
@@ -321,5 +327,37 @@ func TestUnreadableFile(t *testing.T) {
 	res := Build(fsys, Options{})
 	if !strings.Contains(res.Diags.Error(), "content/en/day-01-a/02-two.md:1:1: cannot read file: permission denied") {
 		t.Errorf("got:\n%v", res.Diags)
+	}
+}
+
+func TestTranslationsCarryTheSameStructure(t *testing.T) {
+	files := map[string]string{
+		"playbook.yaml":                      "title: T\nlanguages: [en, zh-CN]\n",
+		"content/en/day-01-a/_index.md":      "---\ntitle: A\n---\n",
+		"content/zh-CN/day-01-a/_index.md":   "---\ntitle: 甲\n---\n",
+		"content/en/day-01-a/01-one.md":      "---\ntitle: One\nduration: 20\nobjectives: [a, b]\n---\n## Start {#start minutes=10}\n\n## End {minutes=10}\n",
+		"content/zh-CN/day-01-a/01-one.md":   "---\ntitle: 一\nduration: 20\nobjectives: [甲, 乙]\n---\n## 开始 {#start minutes=10}\n\n## 结束 {minutes=10}\n",
+		"content/en/day-01-a/02-two.md":      "---\ntitle: Two\nduration: 30\n---\n## A {minutes=10}\n\n## B {minutes=20}\n",
+		"content/zh-CN/day-01-a/02-two.md":   "---\ntitle: 二\nduration: 25\n---\n## 甲 {minutes=10}\n",
+		"content/en/day-01-a/03-three.md":    "---\ntitle: Three\n---\n## A {#a}\n",
+		"content/zh-CN/day-01-a/03-three.md": "---\ntitle: 三\n---\n## 甲 {#b}\n",
+	}
+	fsys := fstest.MapFS{}
+	for k, v := range files {
+		fsys[k] = &fstest.MapFile{Data: []byte(v)}
+	}
+	res := Build(fsys, Options{Edition: Trainer})
+	got := res.Diags.Error()
+	for _, want := range []string{
+		"content/zh-CN/day-01-a/02-two.md:1:1: the sections differ from content/en/day-01-a/02-two.md: 1 headings here, 2 there",
+		"content/zh-CN/day-01-a/02-two.md:2:1: duration is 25 but content/en/day-01-a/02-two.md says 30",
+		"content/zh-CN/day-01-a/03-three.md:1:1: the sections differ from content/en/day-01-a/03-three.md: heading 1 has the anchor #b here, #a there",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("missing %q in:\n%s", want, got)
+		}
+	}
+	if strings.Contains(got, "01-one.md") {
+		t.Errorf("matching translations were reported:\n%s", got)
 	}
 }

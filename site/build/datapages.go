@@ -27,6 +27,7 @@ func (b *builder) renderQuiz(j pageJob, p *Page, diags *diag.List) {
 	p.Title = q.Title.Get(code)
 	p.Quiz = quiz.NewView(q, code, dataRenderer{b: b, lang: code, from: j.out, path: q.Path, diags: diags}, withKey, trainer)
 	p.Scripts = quizScripts
+	p.StringGroups = []string{""}
 	p.Breadcrumbs = b.dayCrumbs(j, p)
 }
 
@@ -39,7 +40,7 @@ func (b *builder) renderChecklist(j pageJob, p *Page, diags *diag.List) {
 	p.Title = c.Title.Get(code)
 	p.Checklist = checklist.NewView(c, code, dataRenderer{b: b, lang: code, from: j.out, path: c.Path, diags: diags})
 	p.Scripts = checklistScripts
-	p.StringGroup = "ck_"
+	p.StringGroups = []string{"ck_"}
 	p.Breadcrumbs = b.dayCrumbs(j, p)
 }
 
@@ -52,7 +53,7 @@ func (b *builder) renderWorksheet(j pageJob, p *Page, diags *diag.List) {
 	p.Title = w.Title.Get(code)
 	p.Worksheet = worksheet.NewView(w, code, dataRenderer{b: b, lang: code, from: j.out, path: w.Path, diags: diags}, b.opts.Edition == Trainer)
 	p.Scripts = worksheetScripts
-	p.StringGroup = "ws_"
+	p.StringGroups = []string{"ws_"}
 	p.Styles = []string{"assets/worksheet.css"}
 	p.Breadcrumbs = b.dayCrumbs(j, p)
 }

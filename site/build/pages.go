@@ -15,6 +15,7 @@ import (
 	"playbook/site/markdown"
 	"playbook/site/output"
 	"playbook/site/quiz"
+	"playbook/site/search"
 	"playbook/site/theme"
 	"playbook/site/worksheet"
 )
@@ -30,6 +31,11 @@ type builder struct {
 	urls       *urlMap
 	site       *output.Site
 	converters map[string]*markdown.Converter
+	// searchDocs holds each job's search documents, by job index, written by the workers.
+	searchDocs [][]search.Doc
+	// urlKey and layout fingerprint what pages depend on beyond their own source (see cache.go).
+	urlKey uint64
+	layout map[string]uint64
 }
 
 // pageJob is one page to render.
@@ -37,11 +43,13 @@ type pageJob struct {
 	kind   string // home, day, lesson, quiz, progress
 	lang   *course.Language
 	day    *course.Day
+	page   *lesson.Day // a standalone page
 	quiz   *quiz.Quiz
 	list   *checklist.Checklist
 	sheet  *worksheet.Worksheet
 	index  int // lesson index within the day
 	out    string
+	idx    int    // position in the plan, for ordered results from parallel rendering
 	source string // Markdown source path, "" when the page has none
 	prev   *Link
 	next   *Link
@@ -84,14 +92,20 @@ type Page struct {
 	Checklist   *checklist.View
 	Worksheet   *worksheet.View
 	Progress    *ProgressView
+	Standalone  *StandaloneView
+	Coverage    *CoverageView
 	// Scripts and Styles are the theme files the page loads beyond the base stylesheet,
 	// relative to the site root.
 	Scripts []string
 	Styles  []string
-	// StringGroup selects the script strings the page carries (see theme.ScriptStrings).
-	StringGroup string
+	// StringGroups select the script strings the page carries (see theme.ScriptStrings).
+	StringGroups []string
 	// ProgressURL links the progress page when the course has quizzes.
 	ProgressURL string
+	// CoverageURL links the framework coverage table (trainer edition with frameworks.yaml).
+	CoverageURL string
+	// Search configures the search box; nil when search is off.
+	Search *SearchBox
 	// SiteKey names the site in browser storage, so two courses opened from the same disk
 	// keep their progress apart.
 	SiteKey string
@@ -99,7 +113,15 @@ type Page struct {
 }
 
 // ScriptStrings returns the interface strings the page's scripts use, in its language.
-func (p *Page) ScriptStrings() map[string]string { return p.theme.ScriptStrings(p.Lang, p.StringGroup) }
+func (p *Page) ScriptStrings() map[string]string {
+	out := map[string]string{}
+	for _, g := range p.StringGroups {
+		for k, v := range p.theme.ScriptStrings(p.Lang, g) {
+			out[k] = v
+		}
+	}
+	return out
+}
 
 // T returns an interface string in the page's language.
 func (p *Page) T(key string) string { return p.theme.String(p.Lang, key) }
@@ -147,6 +169,13 @@ type DayCard struct {
 	Quizzes    []LessonCard
 	Checklists []LessonCard
 	Worksheets []LessonCard
+}
+
+// StandaloneView is a page beside the days, such as the glossary.
+type StandaloneView struct {
+	Title   string
+	Summary string
+	HTML    template.HTML
 }
 
 // ProgressView lists every quiz for the progress page.
@@ -210,7 +239,7 @@ func (b *builder) plan() []pageJob {
 			home.source = lang.Home.Path
 		}
 		jobs = append(jobs, home)
-		var seq []*pageJob
+		var seq []int // indexes into jobs, in reading order; pointers would not survive appends
 		for _, d := range lang.Days {
 			dj := pageJob{kind: "day", lang: lang, day: d, out: dayPath(lang.Code, d)}
 			if d.Info != nil {
@@ -248,18 +277,30 @@ func (b *builder) plan() []pageJob {
 		}
 		for i := range jobs {
 			if jobs[i].lang == lang && jobs[i].kind != "home" {
-				seq = append(seq, &jobs[i])
+				seq = append(seq, i)
 			}
+		}
+		for _, pg := range lang.Pages {
+			jobs = append(jobs, pageJob{kind: "page", lang: lang, page: pg, out: standalonePath(lang.Code, pg), source: pg.Path})
 		}
 		if len(b.course.Quizzes) > 0 {
 			jobs = append(jobs, pageJob{kind: "progress", lang: lang, out: progressPath(lang.Code)})
 		}
-		for i, j := range seq {
-			if i > 0 {
-				j.prev = &Link{Title: b.title(seq[i-1]), URL: relURL(j.out, seq[i-1].out)}
+		if b.course.Config.Features.Search {
+			jobs = append(jobs, pageJob{kind: "search", lang: lang, out: searchPath(lang.Code)})
+		}
+		if b.opts.Edition == Trainer && len(b.course.Frameworks) > 0 {
+			jobs = append(jobs, pageJob{kind: "coverage", lang: lang, out: coveragePath(lang.Code)})
+		}
+		for k, i := range seq {
+			j := &jobs[i]
+			if k > 0 {
+				prev := &jobs[seq[k-1]]
+				j.prev = &Link{Title: b.title(prev), URL: relURL(j.out, prev.out)}
 			}
-			if i+1 < len(seq) {
-				j.next = &Link{Title: b.title(seq[i+1]), URL: relURL(j.out, seq[i+1].out)}
+			if k+1 < len(seq) {
+				next := &jobs[seq[k+1]]
+				j.next = &Link{Title: b.title(next), URL: relURL(j.out, next.out)}
 			}
 		}
 	}
@@ -298,7 +339,8 @@ func dayTitle(d *course.Day) string {
 	return d.Folder
 }
 
-// convert renders a Markdown body for the page at out.
+// convert renders a Markdown body for the page at out (use convertCached, which goes through
+// the cache when there is one).
 func (b *builder) convert(lang, srcPath string, body []byte, bodyLine int, out string, diags *diag.List) *markdown.Document {
 	return b.converters[lang].Convert(markdown.Source{
 		Path: srcPath, Body: body, LineOffset: bodyLine,
@@ -306,8 +348,30 @@ func (b *builder) convert(lang, srcPath string, body []byte, bodyLine int, out s
 	}, diags)
 }
 
-// render renders one page into the site and returns its converted Markdown, if any.
+// render renders one page into the site, through the cache when there is one, and returns
+// its converted Markdown, if any.
 func (b *builder) render(j pageJob, diags *diag.List) *markdown.Document {
+	if b.opts.Cache == nil {
+		return b.renderPage(j, diags)
+	}
+	key := b.pageKey(j)
+	if c, ok := b.opts.Cache.page(j.out); ok && c.key == key {
+		b.site.Add(j.out, c.data)
+		b.searchDocs[j.idx] = c.search
+		diags.Add(c.diags...)
+		return c.doc
+	}
+	var local diag.List
+	doc := b.renderPage(j, &local)
+	diags.Add(local...)
+	if data, ok := b.site.Get(j.out); ok {
+		b.opts.Cache.putPage(j.out, cachedPage{key: key, data: data, search: b.searchDocs[j.idx], doc: doc, diags: local})
+	}
+	return doc
+}
+
+// renderPage renders one page into the site and returns its converted Markdown, if any.
+func (b *builder) renderPage(j pageJob, diags *diag.List) *markdown.Document {
 	code := j.lang.Code
 	p := b.newPage(j)
 	var doc *markdown.Document
@@ -315,7 +379,7 @@ func (b *builder) render(j pageJob, diags *diag.List) *markdown.Document {
 	case "home":
 		p.Home = &HomeView{Summary: b.course.Config.Description[code]}
 		if h := j.lang.Home; h != nil {
-			doc = b.convert(code, h.Path, h.Body, h.BodyLine, j.out, diags)
+			doc = b.convertCached(code, h.Path, h.Body, h.BodyLine, j.out, diags)
 			p.Home.Intro = template.HTML(doc.HTML)
 			if h.Summary != "" {
 				p.Home.Summary = h.Summary
@@ -336,13 +400,13 @@ func (b *builder) render(j pageJob, diags *diag.List) *markdown.Document {
 		if d.Info != nil {
 			p.Day.Summary = d.Info.Summary
 			p.Description = d.Info.Summary
-			doc = b.convert(code, d.Info.Path, d.Info.Body, d.Info.BodyLine, j.out, diags)
+			doc = b.convertCached(code, d.Info.Path, d.Info.Body, d.Info.BodyLine, j.out, diags)
 			p.Day.Intro = template.HTML(doc.HTML)
 		}
 		p.Breadcrumbs = []Link{{Title: p.T("home"), URL: relURL(j.out, homePath(code))}}
 	case "lesson":
 		l := j.day.Lessons[j.index]
-		doc = b.convert(code, l.Path, l.Body, l.BodyLine, j.out, diags)
+		doc = b.convertCached(code, l.Path, l.Body, l.BodyLine, j.out, diags)
 		p.Title = l.Title
 		p.Description = l.Summary
 		p.Lesson = &LessonView{
@@ -373,7 +437,28 @@ func (b *builder) render(j pageJob, diags *diag.List) *markdown.Document {
 			})
 		}
 		p.Scripts = quizScripts
+		p.StringGroups = []string{""}
 		p.Breadcrumbs = []Link{{Title: p.T("home"), URL: relURL(j.out, homePath(code))}}
+	case "page":
+		pg := j.page
+		doc = b.convertCached(code, pg.Path, pg.Body, pg.BodyLine, j.out, diags)
+		p.Title = pg.Title
+		p.Description = pg.Summary
+		p.Standalone = &StandaloneView{Title: pg.Title, Summary: pg.Summary, HTML: template.HTML(doc.HTML)}
+		p.Breadcrumbs = []Link{{Title: p.T("home"), URL: relURL(j.out, homePath(code))}}
+	case "coverage":
+		p.Title = p.T("coverage")
+		p.Coverage = b.coverageView(code, j.out)
+		p.Breadcrumbs = []Link{{Title: p.T("home"), URL: relURL(j.out, homePath(code))}}
+	case "search":
+		p.Title = p.T("search_results")
+		p.Breadcrumbs = []Link{{Title: p.T("home"), URL: relURL(j.out, homePath(code))}}
+	}
+	if b.course.Config.Features.Search {
+		b.searchDocs[j.idx] = searchDocsOf(j, p, doc)
+		p.Search = &SearchBox{Index: p.Root + "search/" + code + "/", Results: relURL(j.out, searchPath(code))}
+		p.Scripts = append(append([]string{}, p.Scripts...), searchScripts...)
+		p.StringGroups = append(p.StringGroups, "sr_")
 	}
 	b.write(j.out, j.kind, p, diags)
 	return doc
@@ -426,8 +511,13 @@ func (b *builder) newPage(j pageJob) *Page {
 	if len(b.course.Quizzes) > 0 {
 		progress = relURL(j.out, progressPath(code))
 	}
+	coverageURL := ""
+	if b.opts.Edition == Trainer && len(b.course.Frameworks) > 0 {
+		coverageURL = relURL(j.out, coveragePath(code))
+	}
 	return &Page{
 		ProgressURL: progress,
+		CoverageURL: coverageURL,
 		Kind:        j.kind, Lang: code, SiteTitle: b.course.Config.Title[code],
 		Description: b.course.Config.Description[code],
 		Root:        rootPrefix(j.out), HomeURL: relURL(j.out, homePath(code)), CSP: CSP,
@@ -457,6 +547,12 @@ func (b *builder) keyOf(j pageJob) string {
 		return "worksheets/" + j.sheet.ID
 	case "progress":
 		return "progress"
+	case "page":
+		return course.RelPath(j.lang.Code, j.page.Path)
+	case "search":
+		return "search"
+	case "coverage":
+		return "coverage"
 	case "day":
 		return j.day.Folder + "/"
 	case "lesson":

@@ -27,8 +27,11 @@ type urlMap struct {
 	titles map[string]string
 }
 
-func homePath(lang string) string               { return lang + "/index.html" }
-func progressPath(lang string) string           { return lang + "/progress.html" }
+func homePath(lang string) string     { return lang + "/index.html" }
+func progressPath(lang string) string { return lang + "/progress.html" }
+func standalonePath(lang string, p *lesson.Day) string {
+	return lang + "/" + lesson.SlugOf(p.Path) + ".html"
+}
 func quizPath(lang string, q *quiz.Quiz) string { return lang + "/quizzes/" + q.ID + ".html" }
 func worksheetPath(lang string, w *worksheet.Worksheet) string {
 	return lang + "/worksheets/" + w.ID + ".html"
@@ -54,6 +57,12 @@ func newURLMap(c *course.Course) *urlMap {
 		u.bySource[root] = home
 		u.bySource[root+"/"+lesson.DayFile] = home
 		keys[""] = home
+		for _, pg := range lang.Pages {
+			out := standalonePath(lang.Code, pg)
+			u.bySource[pg.Path] = out
+			u.titles[pg.Path] = pg.Title
+			keys[course.RelPath(lang.Code, pg.Path)] = out
+		}
 		for _, d := range lang.Days {
 			dir := root + "/" + d.Folder
 			dp := dayPath(lang.Code, d)
@@ -72,6 +81,9 @@ func newURLMap(c *course.Course) *urlMap {
 		}
 		if len(c.Quizzes) > 0 {
 			keys["progress"] = progressPath(lang.Code)
+		}
+		if c.Config.Features.Search {
+			keys["search"] = searchPath(lang.Code)
 		}
 		for _, x := range c.Checklists {
 			u.addData(lang.Code, x.Path, "checklists/"+x.ID, checklistPath(lang.Code, x))

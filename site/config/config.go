@@ -33,6 +33,8 @@ type Features struct {
 	// RawHTML lets raw HTML in Markdown through to the pages. Off by default: content is not
 	// trusted to carry markup or scripts.
 	RawHTML bool
+	// Search adds a search box to every page and writes the search index. On by default.
+	Search bool
 }
 
 // SupportedLanguages are the languages the theme has interface strings for.
@@ -41,7 +43,7 @@ var SupportedLanguages = []string{"en", "zh-CN"}
 // Load reads FileName from fsys. Every problem is added to diags; the returned Config is
 // usable (with defaults) even when there were problems, so later stages can go on checking.
 func Load(fsys fs.FS, diags *diag.List) *Config {
-	cfg := &Config{Languages: []string{"en"}, DefaultLanguage: "en"}
+	cfg := &Config{Languages: []string{"en"}, DefaultLanguage: "en", Features: Features{Search: true}}
 	src, err := fs.ReadFile(fsys, FileName)
 	if errors.Is(err, fs.ErrNotExist) {
 		diags.Errorf(diag.Pos{Path: FileName}, "no %s found; run the command in the course folder or pass --src DIR", FileName)
@@ -97,8 +99,11 @@ func Load(fsys fs.FS, diags *diag.List) *Config {
 		}
 	}
 	if fl, ok := f["features"]; ok {
-		ff := d.Mapping(fl.Value, "features", "raw_html")
+		ff := d.Mapping(fl.Value, "features", "raw_html", "search")
 		cfg.Features.RawHTML, _ = d.Bool(ff, "raw_html")
+		if on, ok := d.Bool(ff, "search"); ok {
+			cfg.Features.Search = on
+		}
 	}
 	return cfg
 }

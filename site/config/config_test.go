@@ -32,7 +32,7 @@ func TestLoadErrors(t *testing.T) {
 		{"title: T\ndefault_language: zh-CN\n", "not one of languages"},
 		{"title: {en: T}\nlanguages: [en, zh-CN]\n", "no zh-CN translation"},
 		{"title: T\nbase_url: ftp://x/\n", "base URL must be"},
-		{"title: T\nfeatures: {search: true}\n", `unknown key "search"`},
+		{"title: T\nfeatures: {sarch: true}\n", `unknown key "sarch"`},
 		{"title: T\nfeatures: {raw_html: yes please}\n", "raw_html must be true or false"},
 		{"title: T\nlanguage: [en]\n", `did you mean "languages"`},
 	}

@@ -5,6 +5,7 @@
 package course
 
 import (
+	"hash/fnv"
 	"io/fs"
 	"path"
 	"regexp"
@@ -14,6 +15,7 @@ import (
 
 	"playbook/site/checklist"
 	"playbook/site/config"
+	"playbook/site/coverage"
 	"playbook/site/diag"
 	"playbook/site/lesson"
 	"playbook/site/quiz"
@@ -41,6 +43,22 @@ type Course struct {
 	Checklists []*checklist.Checklist
 	// Worksheets are the worksheets of worksheets/, sorted by day, then id.
 	Worksheets []*worksheet.Worksheet
+	// Hashes fingerprints the content of every source file read, by path, so a caching
+	// builder can tell what changed.
+	Hashes map[string]uint64
+	// Frameworks are the rows of the coverage table (frameworks.yaml), if the course has one.
+	Frameworks []*coverage.Framework
+}
+
+// read reads a source file and records its fingerprint.
+func (c *Course) read(fsys fs.FS, p string, diags *diag.List) ([]byte, bool) {
+	text, ok := source.Read(fsys, p, diags)
+	if ok {
+		h := fnv.New64a()
+		h.Write(text)
+		c.Hashes[p] = h.Sum64()
+	}
+	return text, ok
 }
 
 // WorksheetsOfDay returns the worksheets that belong to day n.
@@ -82,6 +100,8 @@ type Language struct {
 	// Home is the optional content/<lang>/_index.md introducing the course.
 	Home *lesson.Day
 	Days []*Day
+	// Pages are standalone pages beside the days (content/<lang>/glossary.md...), by file name.
+	Pages []*lesson.Day
 }
 
 // Day is one day folder.
@@ -125,16 +145,21 @@ var dayFolder = regexp.MustCompile(`^day-(\d{2})(-[a-z0-9][a-z0-9-]*)?$`)
 
 // Load reads the course in fsys. Every problem goes to diags. Drafts are left out.
 func Load(fsys fs.FS, diags *diag.List) *Course {
-	c := &Course{Config: config.Load(fsys, diags), DataFiles: map[string][]string{}}
+	c := &Course{Config: config.Load(fsys, diags), DataFiles: map[string][]string{}, Hashes: map[string]uint64{}}
 	for _, code := range c.Config.Languages {
 		c.Languages = append(c.Languages, loadLanguage(fsys, c, code, diags))
 	}
 	for _, dir := range DataDirs {
 		c.DataFiles[dir] = listYAML(fsys, dir, diags)
 	}
-	c.Quizzes = loadQuizzes(fsys, c.DataFiles[quiz.Dir], c.Config.Languages, diags)
-	c.Checklists = loadChecklists(fsys, c.DataFiles[checklist.Dir], c.Config.Languages, diags)
-	c.Worksheets = loadWorksheets(fsys, c.DataFiles[worksheet.Dir], c.Config.Languages, diags)
+	c.Quizzes = c.loadQuizzes(fsys, c.DataFiles[quiz.Dir], c.Config.Languages, diags)
+	c.Checklists = c.loadChecklists(fsys, c.DataFiles[checklist.Dir], c.Config.Languages, diags)
+	c.Worksheets = c.loadWorksheets(fsys, c.DataFiles[worksheet.Dir], c.Config.Languages, diags)
+	if _, err := fs.Stat(fsys, coverage.FileName); err == nil {
+		if text, ok := c.read(fsys, coverage.FileName, diags); ok {
+			c.Frameworks = coverage.Parse(text, c.Config.Languages, diags)
+		}
+	}
 	checkTranslations(c, diags)
 	return c
 }
@@ -153,12 +178,19 @@ func loadLanguage(fsys fs.FS, c *Course, code string, diags *diag.List) *Languag
 		p := path.Join(root, name)
 		switch {
 		case ignored(name):
+		case e.Type()&fs.ModeSymlink != 0:
+			diags.Errorf(diag.Pos{Path: p}, "%s is a symbolic link, which the build does not follow (it could reach files outside the course); copy the file or folder in instead", p)
 		case !e.IsDir() && name == lesson.DayFile:
-			if text, ok := source.Read(fsys, p, diags); ok {
+			if text, ok := c.read(fsys, p, diags); ok {
 				lang.Home = lesson.ParseDay(p, text, diags)
 			}
 		case !e.IsDir() && strings.HasSuffix(name, ".md"):
-			diags.Errorf(diag.Pos{Path: p}, "lessons belong in a day folder; move this file into %s/day-NN-topic/", root)
+			// A page beside the days: the glossary, an about page. Lessons go in day folders.
+			if text, ok := c.read(fsys, p, diags); ok {
+				if pg := lesson.ParseDay(p, text, diags); pg != nil {
+					lang.Pages = append(lang.Pages, pg)
+				}
+			}
 		case !e.IsDir():
 			c.Assets = append(c.Assets, p)
 		default:
@@ -181,6 +213,7 @@ func loadLanguage(fsys fs.FS, c *Course, code string, diags *diag.List) *Languag
 		}
 	}
 	sort.Slice(lang.Days, func(i, j int) bool { return lang.Days[i].Number < lang.Days[j].Number })
+	sort.Slice(lang.Pages, func(i, j int) bool { return lang.Pages[i].Path < lang.Pages[j].Path })
 	return lang
 }
 
@@ -199,6 +232,10 @@ func loadDay(fsys fs.FS, c *Course, dir string, number int, diags *diag.List) *D
 			}
 			return nil
 		}
+		if e.Type()&fs.ModeSymlink != 0 {
+			diags.Errorf(diag.Pos{Path: p}, "%s is a symbolic link, which the build does not follow (it could reach files outside the course); copy the file in instead", p)
+			return nil
+		}
 		if e.IsDir() {
 			return nil
 		}
@@ -209,11 +246,11 @@ func loadDay(fsys fs.FS, c *Course, dir string, number int, diags *diag.List) *D
 		case nested:
 			diags.Errorf(diag.Pos{Path: p}, "lessons must sit directly in the day folder %s, not in a subfolder; move the file up", dir)
 		case name == lesson.DayFile:
-			if text, ok := source.Read(fsys, p, diags); ok {
+			if text, ok := c.read(fsys, p, diags); ok {
 				day.Info = lesson.ParseDay(p, text, diags)
 			}
 		default:
-			text, ok := source.Read(fsys, p, diags)
+			text, ok := c.read(fsys, p, diags)
 			if !ok {
 				return nil
 			}
@@ -271,33 +308,33 @@ func listYAML(fsys fs.FS, dir string, diags *diag.List) []string {
 }
 
 // loadQuizzes parses every quiz file.
-func loadQuizzes(fsys fs.FS, paths []string, langs []string, diags *diag.List) []*quiz.Quiz {
-	return loadData(fsys, paths, diags, "quiz", func(p string, text []byte) *quiz.Quiz {
+func (c *Course) loadQuizzes(fsys fs.FS, paths []string, langs []string, diags *diag.List) []*quiz.Quiz {
+	return loadData(fsys, c.read, paths, diags, "quiz", func(p string, text []byte) *quiz.Quiz {
 		return quiz.Parse(p, text, langs, diags)
 	}, func(q *quiz.Quiz) (string, int) { return q.ID, q.Day })
 }
 
 // loadChecklists parses every checklist file.
-func loadChecklists(fsys fs.FS, paths []string, langs []string, diags *diag.List) []*checklist.Checklist {
-	return loadData(fsys, paths, diags, "checklist", func(p string, text []byte) *checklist.Checklist {
+func (c *Course) loadChecklists(fsys fs.FS, paths []string, langs []string, diags *diag.List) []*checklist.Checklist {
+	return loadData(fsys, c.read, paths, diags, "checklist", func(p string, text []byte) *checklist.Checklist {
 		return checklist.Parse(p, text, langs, diags)
 	}, func(c *checklist.Checklist) (string, int) { return c.ID, c.Day })
 }
 
 // loadWorksheets parses every worksheet file.
-func loadWorksheets(fsys fs.FS, paths []string, langs []string, diags *diag.List) []*worksheet.Worksheet {
-	return loadData(fsys, paths, diags, "worksheet", func(p string, text []byte) *worksheet.Worksheet {
+func (c *Course) loadWorksheets(fsys fs.FS, paths []string, langs []string, diags *diag.List) []*worksheet.Worksheet {
+	return loadData(fsys, c.read, paths, diags, "worksheet", func(p string, text []byte) *worksheet.Worksheet {
 		return worksheet.Parse(p, text, langs, diags)
 	}, func(w *worksheet.Worksheet) (string, int) { return w.ID, w.Day })
 }
 
 // loadData reads and parses YAML files of one kind, reports duplicate ids, and returns what
 // parsed sorted by day, then id. key gives an item's id and day.
-func loadData[T any](fsys fs.FS, paths []string, diags *diag.List, what string, parse func(string, []byte) *T, key func(*T) (string, int)) []*T {
+func loadData[T any](fsys fs.FS, read func(fs.FS, string, *diag.List) ([]byte, bool), paths []string, diags *diag.List, what string, parse func(string, []byte) *T, key func(*T) (string, int)) []*T {
 	var out []*T
 	byID := map[string]string{}
 	for _, p := range paths {
-		text, ok := source.Read(fsys, p, diags)
+		text, ok := read(fsys, p, diags)
 		if !ok {
 			continue
 		}
@@ -341,11 +378,19 @@ func checkTranslations(c *Course, diags *diag.List) {
 	}
 	files := map[string]map[string]bool{} // relative path -> languages having it
 	for _, lang := range c.Languages {
+		for _, pg := range lang.Pages {
+			r := RelPath(lang.Code, pg.Path)
+			if files[r] == nil {
+				files[r] = map[string]bool{}
+			}
+			files[r][lang.Code] = true
+		}
 		for _, day := range lang.Days {
 			rels := []string{day.Folder + "/"}
 			for _, l := range day.Lessons {
 				rels = append(rels, RelPath(lang.Code, l.Path))
 			}
+
 			for _, r := range rels {
 				if files[r] == nil {
 					files[r] = map[string]bool{}

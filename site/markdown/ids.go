@@ -47,9 +47,13 @@ func foldWidth(r rune) rune {
 // "overview", the next "overview-1", and so on. Explicit {#id} attributes are reserved first.
 type headingIDs struct {
 	used map[string]bool
+	// explicit holds the ids written by hand ({#id}).
+	explicit map[string]bool
 }
 
-func newHeadingIDs() *headingIDs { return &headingIDs{used: map[string]bool{}} }
+func newHeadingIDs() *headingIDs {
+	return &headingIDs{used: map[string]bool{}, explicit: map[string]bool{}}
+}
 
 // Generate implements parser.IDs.
 func (s *headingIDs) Generate(value []byte, kind ast.NodeKind) []byte {
@@ -65,8 +69,11 @@ func (s *headingIDs) Generate(value []byte, kind ast.NodeKind) []byte {
 	return []byte(id)
 }
 
-// Put implements parser.IDs.
-func (s *headingIDs) Put(value []byte) { s.used[string(value)] = true }
+// Put implements parser.IDs; goldmark calls it for ids written by hand.
+func (s *headingIDs) Put(value []byte) {
+	s.used[string(value)] = true
+	s.explicit[string(value)] = true
+}
 
 // stripInlineMarkup drops the destination part of inline links, "[text](dest)" -> "text", so
 // anchors follow what the reader sees.

@@ -6,6 +6,7 @@ package markdown
 
 import (
 	"bytes"
+	"strings"
 	"sync"
 	"unicode/utf8"
 
@@ -50,7 +51,12 @@ func New(opts Options) *Converter {
 	c := &Converter{opts: opts}
 	c.md = goldmark.New(
 		goldmark.WithExtensions(
-			extension.GFM,
+			// GFM, with table alignment as align attributes: style attributes would break
+			// the pages' Content-Security-Policy (style-src 'self').
+			extension.Linkify,
+			extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignAttribute)),
+			extension.Strikethrough,
+			extension.TaskList,
 			extension.Footnote,
 			extension.DefinitionList,
 			extension.Typographer,
@@ -91,11 +97,13 @@ type Source struct {
 
 // Heading is a section heading of a document.
 type Heading struct {
-	Level   int
-	ID      string
-	Text    string
-	Minutes int
-	Pos     diag.Pos
+	Level int
+	ID    string
+	// Explicit is true when the id was written by hand ({#id}).
+	Explicit bool
+	Text     string
+	Minutes  int
+	Pos      diag.Pos
 }
 
 // Link is a link to another document's anchor, kept so the caller can check the anchor
@@ -115,6 +123,16 @@ type Document struct {
 	Anchors map[string]bool
 	// Links lists the links that carry a #fragment, to be checked by the caller.
 	Links []Link
+	// Sections is the text of the document split at its level-2 headings, for the search
+	// index; the first section (ID "") holds the text before the first heading.
+	Sections []Section
+}
+
+// Section is the plain text under one level-2 heading.
+type Section struct {
+	ID      string
+	Heading string
+	Text    string
 }
 
 // Minutes sums the timings of the document's level-2 sections.
@@ -136,6 +154,7 @@ type convertState struct {
 	lines *lineIndex
 	diags *diag.List
 	doc   *Document
+	ids   *headingIDs
 }
 
 func (s *convertState) pos(offset int) diag.Pos {
@@ -151,10 +170,12 @@ func (c *Converter) Convert(src Source, diags *diag.List) *Document {
 		src.Body = bytes.ToValidUTF8(src.Body, []byte("\uFFFD"))
 	}
 	doc := &Document{Anchors: map[string]bool{}}
-	state := &convertState{src: src, lines: newLineIndex(src.Body), diags: diags, doc: doc}
-	pc := parser.NewContext(parser.WithIDs(newHeadingIDs()))
+	ids := newHeadingIDs()
+	state := &convertState{src: src, lines: newLineIndex(src.Body), diags: diags, doc: doc, ids: ids}
+	pc := parser.NewContext(parser.WithIDs(ids))
 	pc.Set(stateKey, state)
 	root := c.md.Parser().Parse(text.NewReader(src.Body), parser.WithContext(pc))
+	doc.Sections = sections(root, src.Body)
 	buf := c.bufs.Get().(*bytes.Buffer)
 	buf.Reset()
 	if err := c.md.Renderer().Render(buf, src.Body, root); err != nil {
@@ -165,11 +186,45 @@ func (c *Converter) Convert(src Source, diags *diag.List) *Document {
 	return doc
 }
 
+// sections splits the top-level blocks of root at level-2 headings and collects their text.
+func sections(root ast.Node, source []byte) []Section {
+	out := []Section{{}}
+	var b bytes.Buffer
+	flush := func() {
+		out[len(out)-1].Text = strings.Join(strings.Fields(b.String()), " ")
+		b.Reset()
+	}
+	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
+		if h, ok := n.(*ast.Heading); ok && h.Level == 2 {
+			flush()
+			id := ""
+			if v, ok := h.AttributeString("id"); ok {
+				if bs, ok := v.([]byte); ok {
+					id = string(bs)
+				}
+			}
+			out = append(out, Section{ID: id, Heading: PlainText(h, source)})
+			continue
+		}
+		b.WriteString(PlainText(n, source))
+		b.WriteByte(' ')
+	}
+	flush()
+	if out[0].Text == "" {
+		out = out[1:]
+	}
+	return out
+}
+
 // PlainText returns the text a reader sees in n and its descendants.
 func PlainText(n ast.Node, source []byte) string {
 	var b bytes.Buffer
 	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
+			// Blocks (paragraphs, list items, table cells) are separated by a space.
+			if c.Type() == ast.TypeBlock && c != n {
+				b.WriteByte(' ')
+			}
 			return ast.WalkContinue, nil
 		}
 		switch t := c.(type) {
@@ -180,10 +235,17 @@ func PlainText(n ast.Node, source []byte) string {
 			}
 		case *ast.String:
 			b.Write(t.Value)
+		case *ast.CodeSpan, *ast.FencedCodeBlock, *ast.CodeBlock:
+			if l := c.Lines(); l != nil {
+				for i := 0; i < l.Len(); i++ {
+					seg := l.At(i)
+					b.Write(seg.Value(source))
+				}
+			}
 		case *Timing:
 			return ast.WalkSkipChildren, nil
 		}
 		return ast.WalkContinue, nil
 	})
-	return b.String()
+	return strings.TrimSpace(b.String())
 }

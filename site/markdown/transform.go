@@ -96,7 +96,7 @@ func (t lessonTransformer) heading(state *convertState, h *ast.Heading, source [
 	state.doc.Anchors[id] = true
 	if h.Level == 2 || h.Level == 3 {
 		state.doc.Headings = append(state.doc.Headings, Heading{
-			Level: h.Level, ID: id, Text: PlainText(h, source), Minutes: minutes, Pos: state.pos(offset),
+			Level: h.Level, ID: id, Explicit: state.ids.explicit[id], Text: PlainText(h, source), Minutes: minutes, Pos: state.pos(offset),
 		})
 	}
 	if minutes > 0 && t.trainer {

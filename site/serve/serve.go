@@ -2,6 +2,7 @@
 package serve
 
 import (
+	"bytes"
 	"mime"
 	"net/http"
 	"path"
@@ -12,15 +13,25 @@ import (
 )
 
 // Server serves the current version of a site; Set swaps in a new build atomically, so a
-// request sees either the old site or the new one, never a mix.
+// request sees either the old site or the new one, never a mix. With live preview on, HTML
+// pages get the live-reload script and /_playbook/ serves the event stream; a built site
+// never contains either.
 type Server struct {
 	site atomic.Pointer[output.Site]
+	live *Live
 }
 
 // Handler returns a Server serving site.
 func Handler(site *output.Site) *Server {
 	s := &Server{}
 	s.Set(site)
+	return s
+}
+
+// LiveHandler returns a Server serving site with live preview through live.
+func LiveHandler(site *output.Site, live *Live) *Server {
+	s := Handler(site)
+	s.live = live
 	return s
 }
 
@@ -31,6 +42,10 @@ func (s *Server) Set(site *output.Site) { s.site.Store(site) }
 // not in the site gets 404.html when the site has one. Only files of the site can be reached:
 // lookups go through the site's own map, never the disk.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if s.live != nil && strings.HasPrefix(r.URL.Path, LivePrefix) {
+		s.live.ServeHTTP(w, r)
+		return
+	}
 	site := s.site.Load()
 	{
 		if r.Method != http.MethodGet && r.Method != http.MethodHead {
@@ -57,6 +72,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			}
 			return
 		}
+		if s.live != nil && strings.HasSuffix(p, ".html") {
+			data = injectLive(data)
+		}
 		w.Header().Set("Content-Type", ContentType(p))
 		w.Header().Set("X-Content-Type-Options", "nosniff")
 		w.Header().Set("Cache-Control", "no-cache")
@@ -65,6 +83,21 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 		_, _ = w.Write(data)
 	}
+}
+
+var liveTag = []byte(`<script src="` + LivePrefix + `live.js" defer></script>`)
+
+// injectLive adds the live-reload script to a page, before </head> (or at the start when the
+// page has no head).
+func injectLive(page []byte) []byte {
+	i := bytes.Index(page, []byte("</head>"))
+	if i < 0 {
+		i = 0
+	}
+	out := make([]byte, 0, len(page)+len(liveTag))
+	out = append(out, page[:i]...)
+	out = append(out, liveTag...)
+	return append(out, page[i:]...)
 }
 
 // ContentType returns the MIME type for a file name, with UTF-8 for text.

@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"time"
 
@@ -13,7 +14,7 @@ import (
 
 // Debounce is how long the watcher waits after the last change before it reports: editors
 // save in bursts (write, rename, chmod), and one rebuild should follow one save.
-const Debounce = 80 * time.Millisecond
+const Debounce = 12 * time.Millisecond
 
 // Sources says what to watch in a course folder.
 type Sources struct {
@@ -25,10 +26,11 @@ type Sources struct {
 	Files []string
 }
 
-// Watch calls onChange once after every burst of changes to the sources, until ctx ends. It
-// watches folders recursively, including folders created later (and source folders that
-// appear after start), and ignores hidden files and editors' temporary files.
-func Watch(ctx context.Context, src Sources, onChange func()) error {
+// Watch calls onChange once after every burst of changes to the sources, with the paths that
+// changed (sorted, relative to the root, slash-separated), until ctx ends. It watches folders
+// recursively, including folders created later (and source folders that appear after start),
+// and ignores hidden files and editors' temporary files.
+func Watch(ctx context.Context, src Sources, onChange func(paths []string)) error {
 	w, err := fsnotify.NewWatcher()
 	if err != nil {
 		return err
@@ -57,6 +59,7 @@ func Watch(ctx context.Context, src Sources, onChange func()) error {
 	}
 	var timer *time.Timer
 	fire := make(chan struct{}, 1)
+	pending := map[string]bool{}
 	for {
 		select {
 		case <-ctx.Done():
@@ -70,6 +73,9 @@ func Watch(ctx context.Context, src Sources, onChange func()) error {
 			}
 			if !counts(ev.Name) {
 				continue
+			}
+			if rel, err := filepath.Rel(src.Root, ev.Name); err == nil {
+				pending[filepath.ToSlash(rel)] = true
 			}
 			if ev.Has(fsnotify.Create) {
 				if info, err := os.Stat(ev.Name); err == nil && info.IsDir() {
@@ -87,7 +93,13 @@ func Watch(ctx context.Context, src Sources, onChange func()) error {
 				timer.Reset(Debounce)
 			}
 		case <-fire:
-			onChange()
+			paths := make([]string, 0, len(pending))
+			for p := range pending {
+				paths = append(paths, p)
+			}
+			sort.Strings(paths)
+			pending = map[string]bool{}
+			onChange(paths)
 		case _, ok := <-w.Errors:
 			if !ok {
 				return nil

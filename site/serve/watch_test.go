@@ -19,7 +19,7 @@ func TestWatchReportsOneChangePerBurst(t *testing.T) {
 	done := make(chan error, 1)
 	go func() {
 		done <- Watch(ctx, Sources{Root: root, Dirs: []string{"content", "quizzes"}, Files: []string{"playbook.yaml"}},
-			func() { calls.Add(1); changed <- struct{}{} })
+			func([]string) { calls.Add(1); changed <- struct{}{} })
 	}()
 	time.Sleep(100 * time.Millisecond) // let the watcher start
 	// A burst: write, write again, temp file, rename into place.

@@ -22,7 +22,7 @@ import (
 var files embed.FS
 
 // Pages are the page templates; each is combined with templates/base.html.
-var Pages = []string{"home", "day", "lesson", "quiz", "progress", "checklist", "worksheet", "notfound", "redirect"}
+var Pages = []string{"home", "day", "lesson", "quiz", "progress", "checklist", "worksheet", "search", "page", "coverage", "notfound", "redirect"}
 
 // funcs are the helpers templates may call; they are pure.
 var funcs = template.FuncMap{
@@ -128,10 +128,11 @@ func (t *Theme) String(lang, key string) string {
 
 // scriptGroups are the prefixes (after "js_") of the strings of each page script; the quiz
 // scripts use the keys without a group prefix.
-var scriptGroups = []string{"ck_", "ws_"}
+var scriptGroups = []string{"ck_", "ws_", "sr_"}
 
 // ScriptStrings returns the strings one page script uses, in lang: the keys starting with
-// "js_" + group ("" for the quiz scripts, "ck_" for checklists, "ws_" for worksheets),
+// "js_" + group ("" for the quiz scripts, "ck_" for checklists, "ws_" for worksheets,
+// "sr_" for search),
 // without the "js_" prefix. Pages carry only the strings of their own scripts.
 func (t *Theme) ScriptStrings(lang, group string) map[string]string {
 	out := map[string]string{}

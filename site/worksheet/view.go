@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"hash/fnv"
 	"html/template"
+	"math"
 	"strconv"
 	"strings"
 
@@ -54,7 +55,10 @@ type BandView struct {
 	Label     string
 	Treatment template.HTML
 	Share     string
-	Min, Max  int
+	// From and To are a ranking band's cumulative range in percent (of customers by rank,
+	// or of value), e.g. 1 to 5 for gold after a 1% platinum band.
+	From, To string
+	Min, Max int
 }
 
 // CriterionView is a rating criterion.
@@ -65,10 +69,11 @@ type CriterionView struct {
 	Weight string
 }
 
-// LabelView is an id with a label.
+// LabelView is an id with a label (as HTML, and as text for table headings).
 type LabelView struct {
 	ID    string
 	Label template.HTML
+	Text  string
 }
 
 // OutcomeView is a row of a decision table.
@@ -141,8 +146,12 @@ func NewView(w *Worksheet, lang string, r Renderer, trainer bool) *View {
 		if w.ByValue {
 			v.Method = "value"
 		}
+		cum := 0.0
 		for _, b := range w.Bands {
-			v.Bands = append(v.Bands, BandView{ID: b.ID, Label: get(b.Label), Treatment: md(b.Treatment, true), Share: formatNumber(b.Share)})
+			from := cum
+			cum += b.Share
+			v.Bands = append(v.Bands, BandView{ID: b.ID, Label: get(b.Label), Treatment: md(b.Treatment, true), Share: formatNumber(b.Share),
+				From: formatNumber(from), To: formatNumber(math.Round(cum*1e6) / 1e6)})
 		}
 	case Rating:
 		v.ScaleMin, v.ScaleMax = w.Scale.Min, w.Scale.Max
@@ -158,7 +167,7 @@ func NewView(w *Worksheet, lang string, r Renderer, trainer bool) *View {
 		}
 	case Decision:
 		for _, f := range w.Factors {
-			v.Factors = append(v.Factors, LabelView{ID: f.ID, Label: md(f.Label, true)})
+			v.Factors = append(v.Factors, LabelView{ID: f.ID, Label: md(f.Label, true), Text: PlainLabel(get(f.Label))})
 		}
 		for _, o := range w.Outcomes {
 			ov := OutcomeView{Label: get(o.Label), Action: md(o.Action, true)}
@@ -198,7 +207,7 @@ func NewView(w *Worksheet, lang string, r Renderer, trainer bool) *View {
 				ov.Formula = string(data)
 			}
 			if x, ok := values[o.ID]; ok {
-				ov.Example = strconv.FormatFloat(x, 'f', o.Decimals, 64)
+				ov.Example = FormatFixed(x, o.Decimals)
 			}
 			v.Outputs = append(v.Outputs, ov)
 		}
@@ -214,10 +223,33 @@ func axisView(a *Axis, lang string) *AxisView {
 		Min: formatNumber(a.Min), Max: formatNumber(a.Max), Split: formatNumber(a.Split)}
 }
 
-// Version is a short hash of what saved data depends on: the kind and the ids.
+// FormatFixed formats x with the given decimals, rounding halves up as the page does, and
+// never as "-0".
+func FormatFixed(x float64, decimals int) string {
+	f := math.Pow(10, float64(decimals))
+	r := math.Floor(x*f+0.5) / f
+	if r == 0 {
+		r = 0 // drops the sign of -0
+	}
+	return strconv.FormatFloat(r, 'f', decimals, 64)
+}
+
+// PlainLabel strips Markdown emphasis markers from a short label, for places that take text.
+func PlainLabel(s string) string { return strings.NewReplacer("**", "", "__", "", "`", "").Replace(s) }
+
+// Version is a short hash of what saved data depends on: the kind, the scale and every id.
 func (w *Worksheet) Version() string {
 	h := fnv.New32a()
-	fmt.Fprintf(h, "%s;", w.Kind)
+	fmt.Fprintf(h, "%s;%d-%d;", w.Kind, w.Scale.Min, w.Scale.Max)
+	if w.X != nil && w.Y != nil {
+		fmt.Fprintf(h, "x:%s;y:%s;", w.X.ID, w.Y.ID)
+	}
+	for _, q := range w.Quadrants {
+		fmt.Fprintf(h, "q:%s;", q.ID)
+	}
+	for _, o := range w.Outputs {
+		fmt.Fprintf(h, "o:%s;", o.ID)
+	}
 	for _, c := range w.Criteria {
 		fmt.Fprintf(h, "c:%s;", c.ID)
 	}

@@ -1,0 +1,83 @@
+package build
+
+import (
+	"fmt"
+
+	"playbook/site/course"
+	"playbook/site/diag"
+	"playbook/site/markdown"
+)
+
+// checkStructure reports lessons whose translations do not carry the same structure as the
+// default language: the same sections (headings of level 2 and 3, with the same timings and
+// the same explicit anchors), the same duration and the same number of objectives.
+func (b *builder) checkStructure(docs map[string]*markdown.Document, diags *diag.List) {
+	def := b.course.Lang(b.course.Config.DefaultLanguage)
+	if def == nil {
+		return
+	}
+	for _, other := range b.course.Languages {
+		if other == def {
+			continue
+		}
+		for _, d := range def.Days {
+			for _, l := range d.Lessons {
+				rel := course.RelPath(def.Code, l.Path)
+				twin := course.ContentDir + "/" + other.Code + "/" + rel
+				a, b2 := docs[l.Path], docs[twin]
+				if a == nil || b2 == nil {
+					continue // a missing translation is reported elsewhere
+				}
+				if msg := compareSections(a.Headings, b2.Headings); msg != "" {
+					diags.Errorf(diag.Pos{Path: twin}, "the sections differ from %s: %s; both languages must carry the same structure", l.Path, msg)
+				}
+				if tl := b.lessonAt(other, twin); tl != nil {
+					if tl.Duration != l.Duration {
+						diags.Errorf(diag.Pos{Path: twin, Line: 2}, "duration is %d but %s says %d; both languages must carry the same structure", tl.Duration, l.Path, l.Duration)
+					}
+					if len(tl.Objectives) != len(l.Objectives) {
+						diags.Errorf(diag.Pos{Path: twin, Line: 2}, "%d objectives but %s has %d; both languages must carry the same structure", len(tl.Objectives), l.Path, len(l.Objectives))
+					}
+				}
+			}
+		}
+	}
+}
+
+func (b *builder) lessonAt(lang *course.Language, p string) *lessonView {
+	for _, d := range lang.Days {
+		for _, l := range d.Lessons {
+			if l.Path == p {
+				return &lessonView{Duration: l.Duration, Objectives: l.Objectives}
+			}
+		}
+	}
+	return nil
+}
+
+type lessonView struct {
+	Duration   int
+	Objectives []string
+}
+
+// compareSections describes the first difference between two lists of headings, or "".
+func compareSections(a, b []markdown.Heading) string {
+	if len(a) != len(b) {
+		return fmt.Sprintf("%d headings here, %d there", len(b), len(a))
+	}
+	for i := range a {
+		x, y := a[i], b[i]
+		switch {
+		case x.Level != y.Level:
+			return fmt.Sprintf("heading %d is level %d here, %d there", i+1, y.Level, x.Level)
+		case x.Minutes != y.Minutes:
+			return fmt.Sprintf("heading %d (%q) has {minutes=%d} here, %d there", i+1, y.Text, y.Minutes, x.Minutes)
+		case (x.Explicit || y.Explicit) && x.ID != y.ID:
+			// A hand-written anchor in one language must be the anchor of the other too.
+			return fmt.Sprintf("heading %d has the anchor %s here, %s there", i+1, anchor(y), anchor(x))
+		}
+	}
+	return ""
+}
+
+func anchor(h markdown.Heading) string { return "#" + h.ID }

@@ -1,0 +1,76 @@
+// Package preview runs the authoring server: the course built in memory through a cache,
+// rebuilt on every save, served with live reload and error overlays.
+package preview
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"time"
+
+	"playbook/site/build"
+	"playbook/site/config"
+	"playbook/site/course"
+	"playbook/site/diag"
+	"playbook/site/output"
+	"playbook/site/serve"
+)
+
+// Options configures a preview server.
+type Options struct {
+	// Src is the course folder.
+	Src     string
+	Edition build.Edition
+	// Log receives diagnostics and a line per rebuild.
+	Log io.Writer
+	// Ready, when set, is called once the first build is served.
+	Ready func(*serve.Session)
+}
+
+// Run serves the course on ln until ctx ends, then shuts the server down gracefully and
+// returns. Content errors never stop it: the last good site stays served and the open tabs
+// show the error until the next good save.
+func Run(ctx context.Context, ln net.Listener, opts Options) error {
+	files := serve.NewCachedFS(opts.Src)
+	cache := build.NewCache()
+	session := serve.NewSession(func(changed []string) (*output.Site, diag.List, func() map[string][]byte) {
+		files.Invalidate(changed)
+		res := build.Build(files, build.Options{Edition: opts.Edition, Cache: cache, DeferSearchIndex: true})
+		return res.Site, res.Diags, res.SearchIndex
+	}, opts.Log)
+	srv := &http.Server{Handler: session.Server, ReadHeaderTimeout: 10 * time.Second}
+	watchCtx, stopWatch := context.WithCancel(ctx)
+	defer stopWatch()
+	watchDone := make(chan struct{})
+	go func() {
+		defer close(watchDone)
+		sources := serve.Sources{Root: opts.Src, Dirs: append([]string{course.ContentDir}, course.DataDirs...), Files: []string{config.FileName}}
+		if err := serve.Watch(watchCtx, sources, func(paths []string) { session.Rebuild(paths) }); err != nil {
+			fmt.Fprintf(opts.Log, "not watching for changes: %v\n", err)
+		}
+	}()
+	served := make(chan error, 1)
+	go func() { served <- srv.Serve(ln) }()
+	if opts.Ready != nil {
+		opts.Ready(session)
+	}
+	var err error
+	select {
+	case <-ctx.Done():
+		shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		session.Live.Close()
+		err = srv.Shutdown(shutdown)
+		<-served
+	case err = <-served:
+	}
+	stopWatch()
+	<-watchDone
+	if errors.Is(err, http.ErrServerClosed) {
+		return nil
+	}
+	return err
+}

@@ -1,0 +1,168 @@
+package search
+
+import (
+	"encoding/json"
+	"os"
+	"sort"
+	"strings"
+	"testing"
+
+	"playbook/internal/golden"
+)
+
+func TestTokenizeVectors(t *testing.T) {
+	data, err := os.ReadFile("testdata/tokenize-vectors.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var file struct {
+		Cases []struct {
+			Text   string   `json:"text"`
+			Tokens [][]any  `json:"tokens"`
+			Query  []string `json:"query"`
+		} `json:"cases"`
+	}
+	if err := json.Unmarshal(data, &file); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range file.Cases {
+		var got [][]any
+		for _, tok := range Tokenize(c.Text) {
+			got = append(got, []any{tok.Term, float64(tok.Pos)})
+		}
+		if a, b := jsonOf(got), jsonOf(c.Tokens); a != b {
+			t.Errorf("Tokenize(%q)\n got %s\nwant %s", c.Text, a, b)
+		}
+		if a, b := jsonOf(QueryTerms(c.Text)), jsonOf(c.Query); a != b {
+			t.Errorf("QueryTerms(%q) = %s, want %s", c.Text, a, b)
+		}
+	}
+}
+
+func jsonOf(v any) string {
+	b, _ := json.Marshal(v)
+	s := string(b)
+	if s == "null" {
+		return "[]"
+	}
+	return s
+}
+
+var corpus = []Doc{
+	{URL: "en/a.html", Title: "Value tiers", Body: "Platinum customers are the top one percent of customers.", Type: "lesson", Day: 3},
+	{URL: "en/a.html#abc", Title: "Value tiers", Heading: "ABC classification", Body: "Rank customers by value; A customers bring most of the value.", Type: "lesson", Day: 3},
+	{URL: "zh-CN/b.html", Title: "客户价值", Body: "白金客户是前百分之一的客户。", Type: "lesson", Day: 3},
+	{URL: "en/q.html#q-1", Title: "Day 3 quiz", Heading: "Which tier is the top 1%?", Body: "Platinum Gold Iron Lead", Type: "quiz", Day: 3},
+}
+
+// TestIndexGolden pins the index format: any change to it shows in the golden files.
+func TestIndexGolden(t *testing.T) {
+	files := Build("en", "search/en", corpus)
+	var b strings.Builder
+	for _, name := range sortedNames(files) {
+		b.WriteString("== " + name + "\n")
+		b.Write(files[name])
+	}
+	golden.Check(t, "testdata/index.golden", []byte(b.String()))
+}
+
+func TestIndexIsDeterministic(t *testing.T) {
+	a, b := Build("en", "x", corpus), Build("en", "x", corpus)
+	for name, data := range a {
+		if string(b[name]) != string(data) {
+			t.Errorf("%s differs between two builds", name)
+		}
+	}
+}
+
+func TestShardsSplitLargeIndexes(t *testing.T) {
+	var docs []Doc
+	for i := 0; i < 3000; i++ {
+		docs = append(docs, Doc{URL: "p.html", Title: "Lesson", Body: strings.Repeat("word", 1) + " " + string(rune('a'+i%26)) + string(rune('a'+i/26%26)) + string(rune('a'+i/676%26)), Type: "lesson"})
+	}
+	files := Build("en", "s", docs)
+	shards := 0
+	for name, data := range files {
+		if strings.HasPrefix(name, "s/t-") {
+			shards++
+			if len(data) > 3*shardBytes {
+				t.Errorf("%s is %d bytes, far above the aimed %d", name, len(data), shardBytes)
+			}
+		}
+	}
+	if shards < 2 {
+		t.Errorf("a large index should be split, got %d shard(s)", shards)
+	}
+	// Every term is in the shard ShardOf names.
+	var meta struct {
+		Shards int `json:"shards"`
+	}
+	decodeLoader(t, files["s/meta.js"], &meta)
+	for name, data := range files {
+		if !strings.HasPrefix(name, "s/t-") {
+			continue
+		}
+		var shard struct {
+			Shard int            `json:"shard"`
+			Terms map[string]any `json:"terms"`
+		}
+		decodeLoader(t, data, &shard)
+		for term := range shard.Terms {
+			if ShardOf(term, meta.Shards) != shard.Shard {
+				t.Fatalf("term %q is in shard %d, ShardOf says %d", term, shard.Shard, ShardOf(term, meta.Shards))
+			}
+		}
+	}
+}
+
+func decodeLoader(t *testing.T, data []byte, v any) {
+	t.Helper()
+	s := strings.TrimSuffix(strings.TrimPrefix(string(data), "Playbook.searchLoad("), ");\n")
+	if err := json.Unmarshal([]byte(s), v); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func sortedNames(m map[string][]byte) []string {
+	var out []string
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// FuzzTokenize feeds arbitrary text to the tokenizer: no panic, no empty term, positions
+// never decrease.
+func FuzzTokenize(f *testing.F) {
+	for _, s := range []string{"客户 CRM", "ＣＲＭ", "a'b's", "😀😀", "\xff\xfe"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		last := -1
+		for _, tok := range Tokenize(s) {
+			if tok.Term == "" || tok.Pos < last {
+				t.Fatalf("bad token %+v after position %d in %q", tok, last, s)
+			}
+			last = tok.Pos
+		}
+		_ = QueryTerms(s)
+	})
+}
+
+// BenchmarkBuild indexes 10,000 documents of about 150 words each.
+func BenchmarkBuild(b *testing.B) {
+	words := strings.Fields("customer relationship management value tier platinum gold iron lead prospect account loyalty complaint service survey card cadence visit call order profit cost share retention churn lifecycle stage interest purchase repurchase 客户 关系 管理 价值 白金 黄金 忠诚度 投诉 服务")
+	var docs []Doc
+	for i := 0; i < 10000; i++ {
+		var body []string
+		for k := 0; k < 150; k++ {
+			body = append(body, words[(i*7+k*13)%len(words)])
+		}
+		docs = append(docs, Doc{URL: "p.html", Title: "Lesson " + words[i%len(words)], Heading: "Section", Body: strings.Join(body, " "), Type: "lesson", Day: 1 + i%10})
+	}
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		Build("en", "s", docs)
+	}
+}

@@ -1,0 +1,165 @@
+// Package search builds the site's search index at build time: a tokenizer shared with the
+// page script (Latin words lower-cased and lightly stemmed; Chinese, Japanese and Korean text as
+// single characters and overlapping bigrams, so any query of one or more characters finds its
+// matches without a dictionary), and an index per language split into shards that the page
+// loads on demand with script tags, so search works from file:// and from any sub-path.
+package search
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// Token is a term at a position in a text. Positions count tokens, so adjacent words and
+// adjacent CJK bigrams have neighbouring positions.
+type Token struct {
+	Term string
+	Pos  int
+}
+
+// Tokenize splits text into index terms: Latin-script and digit runs become lower-cased,
+// stemmed words; each CJK run becomes its single characters and its overlapping bigrams.
+// Full-width letters and digits are folded to ASCII; punctuation and symbols (emoji
+// included) separate tokens and are dropped.
+func Tokenize(text string) []Token {
+	var out []Token
+	newTokenizer().tokenize(text, func(term string, pos int) { out = append(out, Token{Term: term, Pos: pos}) })
+	return out
+}
+
+// tokenizer keeps the strings it has made, so that indexing a large site allocates each term
+// once rather than once per occurrence. It is not safe for concurrent use.
+type tokenizer struct {
+	words   map[string]string // raw lower-cased word -> stemmed term
+	singles map[rune]string
+	pairs   map[[2]rune]string
+	word    []byte
+	cjk     []rune
+}
+
+func newTokenizer() *tokenizer {
+	return &tokenizer{words: map[string]string{}, singles: map[rune]string{}, pairs: map[[2]rune]string{}}
+}
+
+func (tk *tokenizer) tokenize(text string, emit func(term string, pos int)) {
+	pos := 0
+	tk.word, tk.cjk = tk.word[:0], tk.cjk[:0]
+	flushWord := func() {
+		if len(tk.word) == 0 {
+			return
+		}
+		term, ok := tk.words[string(tk.word)]
+		if !ok {
+			raw := string(tk.word)
+			term = Stem(raw)
+			tk.words[raw] = term
+		}
+		emit(term, pos)
+		pos++
+		tk.word = tk.word[:0]
+	}
+	flushCJK := func() {
+		for i, r := range tk.cjk {
+			s, ok := tk.singles[r]
+			if !ok {
+				s = string(r)
+				tk.singles[r] = s
+			}
+			emit(s, pos)
+			if i+1 < len(tk.cjk) {
+				key := [2]rune{r, tk.cjk[i+1]}
+				p, ok := tk.pairs[key]
+				if !ok {
+					p = string(key[:])
+					tk.pairs[key] = p
+				}
+				emit(p, pos)
+			}
+			pos++
+		}
+		tk.cjk = tk.cjk[:0]
+	}
+	for _, r := range text {
+		if r < 0x80 {
+			// ASCII fast path: the same classes as below, without table lookups.
+			switch {
+			case 'a' <= r && r <= 'z' || '0' <= r && r <= '9':
+				flushCJK()
+				tk.word = append(tk.word, byte(r))
+			case 'A' <= r && r <= 'Z':
+				flushCJK()
+				tk.word = append(tk.word, byte(r+'a'-'A'))
+			case r == '\'':
+				if len(tk.word) > 0 {
+					tk.word = append(tk.word, '\'')
+				}
+			default:
+				flushWord()
+				flushCJK()
+			}
+			continue
+		}
+		r = fold(r)
+		switch {
+		case isCJK(r):
+			flushWord()
+			tk.cjk = append(tk.cjk, r)
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r):
+			flushCJK()
+			tk.word = utf8.AppendRune(tk.word, unicode.ToLower(r))
+		case r == '’':
+			// Apostrophes join a word ("customer’s"), and the stemmer drops them.
+			if len(tk.word) > 0 {
+				tk.word = append(tk.word, '\'')
+			}
+		default:
+			flushWord()
+			flushCJK()
+		}
+	}
+	flushWord()
+	flushCJK()
+}
+
+// QueryTerms returns the terms a query must match: its words, and for each CJK run its single
+// character (a run of one) or its bigrams (a longer run).
+func QueryTerms(query string) []string {
+	var out []string
+	toks := Tokenize(query)
+	for i, t := range toks {
+		if utf8.RuneCountInString(t.Term) == 1 && isCJK([]rune(t.Term)[0]) {
+			// A single CJK character counts only when it is a run of one: not followed by
+			// its bigram, and not the end of a bigram before it.
+			next := i+1 < len(toks) && toks[i+1].Pos == t.Pos
+			prev := i > 0 && toks[i-1].Pos == t.Pos-1 && utf8.RuneCountInString(toks[i-1].Term) == 2 && isCJK([]rune(toks[i-1].Term)[0])
+			if next || prev {
+				continue
+			}
+		}
+		out = append(out, t.Term)
+	}
+	return out
+}
+
+// fold maps full-width ASCII variants and the ideographic space to their half-width forms.
+func fold(r rune) rune {
+	switch {
+	case r >= 0xFF01 && r <= 0xFF5E:
+		return r - 0xFF01 + 0x21
+	case r == 0x3000:
+		return ' '
+	}
+	return r
+}
+
+// isCJK reports whether r is a Han, Hiragana, Katakana or Hangul character. The common
+// blocks are checked by range first; the Unicode tables decide the rest.
+func isCJK(r rune) bool {
+	switch {
+	case r < 0x1100:
+		return false
+	case 0x4E00 <= r && r <= 0x9FFF, 0x3040 <= r && r <= 0x30FF, 0xAC00 <= r && r <= 0xD7A3:
+		return true
+	}
+	return unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r) || unicode.Is(unicode.Hangul, r)
+}

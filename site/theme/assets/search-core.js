@@ -1,0 +1,439 @@
+"use strict";
+// Playbook search core: pure functions, no DOM. The tokenizer and stemmer (exactly those of
+// site/search/tokenize.go and stem.go: the shared vectors in site/search/testdata keep them in
+// step), the shard of a term (FNV-1a, as search.ShardOf), the ranking of documents from the
+// index's postings, prefix expansion of the word being typed, and snippets with the matched
+// words marked. search.js holds the page code and loads the index (docs/search.md).
+(() => {
+  const Playbook = (globalThis.Playbook = globalThis.Playbook || {});
+
+  // VERSION is the index format this script reads (search.Version).
+  const VERSION = 2;
+  // K1 is the BM25 saturation of the precomputed, field-weighted term frequency.
+  const K1 = 1.2;
+  // PHRASE and NEAR are the bonuses, in units of the query's summed idf, of documents where
+  // the query's words stand together in query order, and of documents where they stand close.
+  const PHRASE = 0.5;
+  const NEAR = 0.2;
+  // NEAR_SLACK is how many positions beyond the query's own span still count as close.
+  const NEAR_SLACK = 6;
+  // PREFIX_WEIGHT scales the score of a word completed from the prefix being typed, so that
+  // the word as typed ranks first when it exists.
+  const PREFIX_WEIGHT = 0.9;
+  // MIN_PREFIX is the shortest word that is completed while typing.
+  const MIN_PREFIX = 2;
+
+  const RE_CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+  // Go's unicode.IsLetter, unicode.IsDigit (decimal digits only) and unicode.Mn.
+  const RE_WORD = /[\p{L}\p{Nd}\p{Mn}]/u;
+
+  // format fills the %s placeholders of a string in order; %% is a percent sign.
+  const format = (template, ...args) => {
+    let i = 0;
+    return String(template).replace(/%[s%]/g, (m) => (m === "%%" ? "%" : String(args[i++] ?? "")));
+  };
+
+  // fold maps full-width ASCII variants and the ideographic space to their half-width forms.
+  const fold = (cp) => (cp >= 0xff01 && cp <= 0xff5e ? cp - 0xff01 + 0x21 : cp === 0x3000 ? 0x20 : cp);
+
+  // lower lower-cases one character to one character, as Go's unicode.ToLower: where the full
+  // mapping gives more (İ gives i and a combining dot), the first is the simple mapping.
+  const lower = (ch) => String.fromCodePoint(ch.toLowerCase().codePointAt(0));
+
+  // isCJK is search.isCJK: the Han, Hiragana, Katakana and Hangul scripts, and the whole of
+  // the CJK Unified Ideographs, Hiragana, Katakana and Hangul Syllables blocks (the Go side
+  // checks these ranges first, so the marks of the kana blocks, ー and ・, count too).
+  const isCJK = (ch) => {
+    const cp = ch.codePointAt(0);
+    if (cp < 0x1100) return false;
+    if ((cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0x3040 && cp <= 0x30ff) || (cp >= 0xac00 && cp <= 0xd7a3)) return true;
+    return RE_CJK.test(ch);
+  };
+  const runes = (s) => Array.from(s).length;
+
+  const hasVowel = (s) => /[aeiouy]/.test(s);
+  // undouble drops the last of two equal final consonants, except l, s and z.
+  const undouble = (s) => {
+    const n = s.length;
+    if (n >= 2 && s[n - 1] === s[n - 2] && !"aeiouylsz".includes(s[n - 1])) return s.slice(0, -1);
+    return s;
+  };
+
+  // stem reduces an English word with the suffix rules of stem.go.
+  const stem = (w) => {
+    if (w.endsWith("'s")) w = w.slice(0, -2);
+    if (w.endsWith("'")) w = w.slice(0, -1);
+    w = w.replaceAll("'", "");
+    if (w.length <= 3 || !/^[a-z]*$/.test(w)) return w;
+    if (w.endsWith("ies") && w.length > 4) w = w.slice(0, -3) + "y";
+    else if (w.endsWith("sses")) w = w.slice(0, -2);
+    else if (w.endsWith("ss") || w.endsWith("us") || w.endsWith("is")) { /* kept */ }
+    else if (w.endsWith("es") && (w.endsWith("shes") || w.endsWith("ches") || w.endsWith("xes"))) w = w.slice(0, -2);
+    else if (w.endsWith("s")) w = w.slice(0, -1);
+    if (w.endsWith("ing") && w.length > 5 && hasVowel(w.slice(0, -3))) w = undouble(w.slice(0, -3));
+    else if (w.endsWith("ed") && w.length > 4 && hasVowel(w.slice(0, -2))) w = undouble(w.slice(0, -2));
+    return w;
+  };
+
+  // scan is Tokenize with more to tell: each token also has start and end (UTF-16 offsets in
+  // text, for marking), raw (a word as written, lower-cased, without apostrophes: what a
+  // prefix is matched against) and cjk.
+  const scan = (text) => {
+    const out = [];
+    let pos = 0;
+    let word = "", wordStart = 0, wordEnd = 0;
+    let cjk = [];
+    const flushWord = () => {
+      if (!word) return;
+      out.push({ term: stem(word), pos, start: wordStart, end: wordEnd, raw: word.replaceAll("'", ""), cjk: false });
+      pos++;
+      word = "";
+    };
+    const flushCJK = () => {
+      for (let i = 0; i < cjk.length; i++) {
+        const c = cjk[i];
+        out.push({ term: c.ch, pos, start: c.start, end: c.end, raw: c.ch, cjk: true });
+        if (i + 1 < cjk.length) {
+          const d = cjk[i + 1];
+          out.push({ term: c.ch + d.ch, pos, start: c.start, end: d.end, raw: c.ch + d.ch, cjk: true });
+        }
+        pos++;
+      }
+      cjk = [];
+    };
+    let at = 0;
+    for (const original of String(text)) {
+      const start = at;
+      at += original.length;
+      let cp = original.codePointAt(0);
+      if (cp < 0x80) {
+        // ASCII fast path: the same classes as below, without regular expressions.
+        if ((cp >= 0x61 && cp <= 0x7a) || (cp >= 0x30 && cp <= 0x39) || (cp >= 0x41 && cp <= 0x5a)) {
+          flushCJK();
+          if (!word) wordStart = start;
+          word += cp <= 0x5a && cp >= 0x41 ? String.fromCharCode(cp + 32) : original;
+          wordEnd = at;
+        } else if (cp === 0x27) {
+          if (word) {
+            word += "'";
+            wordEnd = at;
+          }
+        } else {
+          flushWord();
+          flushCJK();
+        }
+        continue;
+      }
+      cp = fold(cp);
+      const ch = String.fromCodePoint(cp);
+      if (isCJK(ch)) {
+        flushWord();
+        cjk.push({ ch, start, end: at });
+      } else if (RE_WORD.test(ch)) {
+        flushCJK();
+        if (!word) wordStart = start;
+        word += lower(ch);
+        wordEnd = at;
+      } else if (cp === 0x27 || cp === 0x2019) {
+        // Apostrophes join a word ("customer's"), and only a word.
+        if (word) {
+          word += "'";
+          wordEnd = at;
+        }
+      } else {
+        flushWord();
+        flushCJK();
+      }
+    }
+    flushWord();
+    flushCJK();
+    return out;
+  };
+
+  // tokenize returns the index terms of text with their positions, as search.Tokenize.
+  const tokenize = (text) => scan(text).map((t) => ({ term: t.term, pos: t.pos }));
+
+  // queryTokens returns the tokens of a query that count, as search.QueryTerms: a single CJK
+  // character only when it is a run of one.
+  const queryTokens = (query) => {
+    const toks = scan(query);
+    return toks.filter((t, i) => {
+      if (runes(t.term) === 1 && isCJK(t.term)) {
+        const next = i + 1 < toks.length && toks[i + 1].pos === t.pos;
+        const prev = i > 0 && toks[i - 1].pos === t.pos - 1 && runes(toks[i - 1].term) === 2 && isCJK(toks[i - 1].term);
+        if (next || prev) return false;
+      }
+      return true;
+    });
+  };
+
+  // queryTerms returns the terms a query must match, as search.QueryTerms.
+  const queryTerms = (query) => queryTokens(query).map((t) => t.term);
+
+  // parseQuery turns a query into its distinct terms in query order, each with its position
+  // in the query (for the phrase bonus), and the prefix of the word being typed: the last
+  // word when it is Latin and nothing follows it, so that "custo" can complete to customer.
+  const parseQuery = (query) => {
+    const q = String(query || "");
+    const toks = queryTokens(q);
+    const terms = [];
+    const seen = new Set();
+    for (const t of toks) {
+      if (seen.has(t.term)) continue;
+      seen.add(t.term);
+      terms.push({ term: t.term, qpos: t.pos, cjk: t.cjk });
+    }
+    let prefix = "";
+    const last = toks[toks.length - 1];
+    if (last && !last.cjk && last.end === q.length && runes(last.raw) >= MIN_PREFIX) prefix = last.raw;
+    return { terms, prefix, prefixTerm: prefix ? last.term : "" };
+  };
+
+  const encoder = new TextEncoder();
+  // shardOf returns the shard of a term: FNV-1a (32-bit) of its UTF-8 bytes, modulo shards.
+  const shardOf = (term, shards) => {
+    let h = 0x811c9dc5;
+    for (const b of encoder.encode(term)) {
+      h ^= b;
+      h = Math.imul(h, 0x01000193) >>> 0;
+    }
+    return h % shards;
+  };
+
+  // decodePostings reads a term's flat array [df, doc, tf, npos, pos..., ...] into
+  // { df, docs, tfs, offs, flat }: the positions of posting k are flat[offs[k]] and the
+  // npos numbers that follow, read by positionsOf.
+  const decodePostings = (flat) => {
+    if (!Array.isArray(flat) || flat.length < 1) return null;
+    const docs = [], tfs = [], offs = [];
+    let doc = 0;
+    for (let i = 1; i + 2 < flat.length;) {
+      const np = flat[i + 2];
+      doc += flat[i]; // document numbers are stored as gaps (index format 2)
+      docs.push(doc);
+      tfs.push(flat[i + 1]);
+      offs.push(i + 2);
+      i += 3 + np;
+    }
+    return { df: flat[0], docs, tfs, offs, flat };
+  };
+
+  const positionsOf = (p, k) => {
+    const at = p.offs[k];
+    return p.flat.slice(at + 1, at + 1 + p.flat[at]);
+  };
+
+  // idf is the BM25 inverse document frequency of a term in n documents.
+  const idf = (n, df) => Math.log(1 + (n - df + 0.5) / (df + 0.5));
+
+  // lowerBound returns the index of the first string of sorted that is >= s.
+  const lowerBound = (sorted, s) => {
+    let lo = 0, hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid] < s) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+
+  // expand returns up to limit terms of sorted (an array of terms in code-unit order) that
+  // start with one of prefixes, other than the exact term, the most frequent first (dfOf
+  // gives a term's document frequency; ties in term order).
+  const expand = (prefixes, sorted, dfOf, exact, limit = 8) => {
+    const found = new Set();
+    for (const p of prefixes) {
+      if (!p) continue;
+      for (let i = lowerBound(sorted, p); i < sorted.length && sorted[i].startsWith(p); i++) {
+        if (sorted[i] !== exact) found.add(sorted[i]);
+      }
+    }
+    return Array.from(found)
+      .map((term) => ({ term, df: dfOf(term) }))
+      .sort((a, b) => b.df - a.df || (a.term < b.term ? -1 : a.term > b.term ? 1 : 0))
+      .slice(0, limit)
+      .map((x) => x.term);
+  };
+
+  // phraseAt reports whether the groups' positions hold the query's words in query order:
+  // some p with p + (qpos_i - qpos_0) among the positions of every group i.
+  const isPhrase = (lists, offsets) => {
+    for (const p of lists[0]) {
+      if (offsets.every((d, i) => i === 0 || lists[i].includes(p + d))) return true;
+    }
+    return false;
+  };
+
+  // nearestSpan returns the smallest distance between the first and last of a set of
+  // positions, one from each list, all in the same field; Infinity when there is none.
+  const nearestSpan = (lists, fieldGap) => {
+    const all = [];
+    lists.forEach((l, g) => { for (const p of l) all.push([p, g]); });
+    all.sort((a, b) => a[0] - b[0]);
+    const count = new Array(lists.length).fill(0);
+    let have = 0, best = Infinity, lo = 0;
+    for (let hi = 0; hi < all.length; hi++) {
+      if (count[all[hi][1]]++ === 0) have++;
+      while (have === lists.length) {
+        const span = all[hi][0] - all[lo][0];
+        if (span < best && Math.floor(all[hi][0] / fieldGap) === Math.floor(all[lo][0] / fieldGap)) best = span;
+        if (--count[all[lo][1]] === 0) have--;
+        lo++;
+      }
+    }
+    return best;
+  };
+
+  // rank scores the documents of n that match the query's groups. A group is one query term
+  // with its postings, or the word being typed with its completions:
+  //   { qpos, terms: [{ term, weight, postings }] }  (postings from decodePostings, or null)
+  // A document's score is the sum over groups of the group's best idf * tf / (K1 + tf) *
+  // weight, plus PHRASE (or NEAR, scaled by closeness) times the summed idf when the words
+  // stand together. Every group must match ("and"); when no document has them all and there
+  // are several groups, any group may ("or"). Results come best first, ties in site order.
+  // capped tells that some term has more documents than its postings list (the index keeps
+  // the best postings of very common words only).
+  const rank = (n, groups, fieldGap = 1000) => {
+    const gs = groups.map((g) => {
+      const hits = new Map();
+      let best = 0, capped = false;
+      for (const t of g.terms) {
+        const p = t.postings;
+        if (!p) continue;
+        const w = t.weight ?? 1;
+        const f = idf(n, p.df);
+        best = Math.max(best, f * w);
+        if (p.df > p.docs.length) capped = true;
+        for (let k = 0; k < p.docs.length; k++) {
+          const tf = p.tfs[k];
+          const s = (w * f * tf) / (K1 + tf);
+          const h = hits.get(p.docs[k]);
+          if (!h) hits.set(p.docs[k], { s, refs: [[p, k]] });
+          else {
+            if (s > h.s) h.s = s;
+            h.refs.push([p, k]);
+          }
+        }
+      }
+      return { qpos: g.qpos, hits, idf: best, capped };
+    });
+    const capped = gs.some((g) => g.capped);
+    if (gs.length === 0) return { mode: "none", results: [], capped };
+    const bySize = gs.slice().sort((a, b) => a.hits.size - b.hits.size);
+    const results = [];
+    const sumIdf = gs.reduce((a, g) => a + g.idf, 0);
+    const ordered = gs.slice().sort((a, b) => a.qpos - b.qpos);
+    const offsets = ordered.map((g) => g.qpos - ordered[0].qpos);
+    const span = offsets[offsets.length - 1];
+    for (const [doc, h0] of bySize[0].hits) {
+      let score = h0.s;
+      let all = true;
+      for (let i = 1; i < bySize.length; i++) {
+        const h = bySize[i].hits.get(doc);
+        if (!h) { all = false; break; }
+        score += h.s;
+      }
+      if (!all) continue;
+      if (gs.length > 1) {
+        const lists = ordered.map((g) => {
+          const out = [];
+          for (const [p, k] of g.hits.get(doc).refs) out.push(...positionsOf(p, k));
+          return out;
+        });
+        if (isPhrase(lists, offsets)) score += PHRASE * sumIdf;
+        else {
+          const near = nearestSpan(lists, fieldGap);
+          if (near <= span + NEAR_SLACK) score += (NEAR * sumIdf * (span + 1)) / (near + 1);
+        }
+      }
+      results.push({ doc, score });
+    }
+    let mode = "and";
+    if (results.length === 0 && gs.length > 1) {
+      mode = "or";
+      const sum = new Map();
+      for (const g of gs) for (const [doc, h] of g.hits) sum.set(doc, (sum.get(doc) || 0) + h.s);
+      for (const [doc, score] of sum) results.push({ doc, score });
+    }
+    if (results.length === 0) mode = "none";
+    results.sort((a, b) => b.score - a.score || a.doc - b.doc);
+    return { mode, results, capped };
+  };
+
+  // matcher returns a test of scanned tokens: is the token one of terms, or a Latin word that
+  // starts with one of prefixes?
+  const matcher = (terms, prefixes = []) => {
+    const set = new Set(terms);
+    const ps = prefixes.filter(Boolean);
+    return (tok) => set.has(tok.term) || (!tok.cjk && ps.some((p) => tok.raw.startsWith(p) || tok.term.startsWith(p)));
+  };
+
+  // marks returns the ranges [start, end) of text that match, merged where they overlap or
+  // touch (the bigrams of one CJK run become one range).
+  const marks = (text, match) => {
+    const ranges = [];
+    for (const tok of scan(text)) {
+      if (!match(tok)) continue;
+      const last = ranges[ranges.length - 1];
+      if (last && tok.start <= last[1]) last[1] = Math.max(last[1], tok.end);
+      else ranges.push([tok.start, tok.end]);
+    }
+    return ranges;
+  };
+
+  // segments cuts text[from, to) into [text, marked] pieces along ranges.
+  const segments = (text, ranges, from = 0, to = text.length) => {
+    const out = [];
+    let at = from;
+    for (const [s0, e0] of ranges) {
+      const s = Math.max(s0, from), e = Math.min(e0, to);
+      if (e <= s) continue;
+      if (s > at) out.push([text.slice(at, s), false]);
+      out.push([text.slice(s, e), true]);
+      at = e;
+    }
+    if (at < to) out.push([text.slice(at, to), false]);
+    return out;
+  };
+
+  // highlight returns the whole text as [text, marked] pieces.
+  const highlight = (text, match) => segments(String(text || ""), marks(String(text || ""), match));
+
+  const isLow = (text, i) => i > 0 && i < text.length && text.charCodeAt(i) >= 0xdc00 && text.charCodeAt(i) <= 0xdfff;
+
+  // snippet returns about width characters of text around its first match as [text, marked]
+  // pieces, with an ellipsis where text was cut; from the start when nothing matches. Cuts
+  // fall on spaces where a space is near.
+  const snippet = (text, match, width = 160) => {
+    text = String(text || "").replace(/\s+/g, " ").trim();
+    const ranges = marks(text, match);
+    if (text.length <= width) return segments(text, ranges);
+    let start = 0;
+    if (ranges.length) {
+      const [s, e] = ranges[0];
+      start = Math.max(0, Math.min(s - Math.floor((width - (e - s)) / 2), text.length - width));
+      if (start > 0) {
+        const sp = text.indexOf(" ", start - 1);
+        if (sp >= 0 && sp < s && sp - start < 20) start = sp + 1;
+      }
+    }
+    let end = Math.min(text.length, start + width);
+    if (end < text.length) {
+      const sp = text.lastIndexOf(" ", end);
+      const first = ranges.length ? ranges[0][1] : 0;
+      if (sp > first && end - sp < 20) end = sp;
+    }
+    if (isLow(text, start)) start--;
+    if (isLow(text, end)) end++;
+    const out = segments(text, ranges, start, end);
+    if (start > 0) out.unshift(["…", false]);
+    if (end < text.length) out.push(["…", false]);
+    return out;
+  };
+
+  Playbook.searchCore = {
+    VERSION, K1, PHRASE, NEAR, PREFIX_WEIGHT, MIN_PREFIX,
+    format, stem, scan, tokenize, queryTokens, queryTerms, parseQuery, shardOf, isCJK,
+    decodePostings, positionsOf, idf, expand, rank, matcher, marks, highlight, snippet,
+  };
+})();

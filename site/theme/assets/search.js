@@ -1,0 +1,643 @@
+"use strict";
+// Playbook search: the page code of search-core.js. A classic script (pages work from file://
+// and from any sub-path), loaded with defer after search-core.js on every page. It loads the
+// index of the page's language on demand, one file at a time, with script tags (each file
+// calls Playbook.searchLoad), searches as you type in the header's combobox, and fills the
+// results page (search.html?q=...) with filters by type and day. See docs/search.md.
+(() => {
+  const Playbook = (globalThis.Playbook = globalThis.Playbook || {});
+  const core = Playbook.searchCore;
+  document.documentElement.classList.add("js");
+
+  const strings = (() => {
+    try { return JSON.parse(document.getElementById("pb-strings")?.textContent || "{}"); } catch { return {}; }
+  })();
+  const t = (key, ...args) => core.format(strings["sr_" + key] ?? key, ...args);
+  const lang = document.documentElement.lang || undefined;
+  const numbers = new Intl.NumberFormat(lang);
+  const num = (x) => numbers.format(x);
+  // el makes an element with properties (role and aria-* become attributes) and children.
+  const el = (tag, props = {}, ...children) => {
+    const e = document.createElement(tag);
+    for (const [k, v] of Object.entries(props)) {
+      if (k === "role" || k.startsWith("aria-")) e.setAttribute(k, v);
+      else e[k] = v;
+    }
+    e.append(...children);
+    return e;
+  };
+
+  // POPUP_RESULTS is how many results the header box lists; PAGE_BATCH how many more the
+  // results page shows at a time; DEBOUNCE the pause after a keystroke that follows another
+  // within it (a keystroke after a pause searches at once); ALL_SHARDS the most term shards
+  // loaded whole to complete the word being typed when the index has no vocabulary.
+  const POPUP_RESULTS = 8;
+  const PAGE_BATCH = 200;
+  const DEBOUNCE = 80;
+  const ALL_SHARDS = 4;
+  // COMPLETIONS is how many words the word being typed completes to, the most frequent first;
+  // each may need a term shard of its own.
+  const COMPLETIONS = 4;
+  const TYPES = ["lesson", "day", "quiz", "checklist", "worksheet"];
+
+  // ---- Loading the index ------------------------------------------------------------------
+
+  // Every index file is a classic script that calls Playbook.searchLoad(data); the data goes
+  // to the request of the script element that is running (document.currentScript).
+  const waiting = new Map();
+  Playbook.searchLoad = (data) => {
+    const done = waiting.get(document.currentScript);
+    if (done) done(data);
+  };
+  // files holds one promise per file URL, so concurrent requests share one load and a file
+  // loads once per page. A file that fails (missing, blocked) resolves to null, once.
+  const files = new Map();
+  // loads records [url, started, loaded] of every index file, for Playbook.search.loads.
+  const loads = [];
+  const loadFile = (url) => {
+    let p = files.get(url);
+    if (!p) {
+      p = new Promise((resolve) => {
+        const s = document.createElement("script");
+        let data = null;
+        const entry = [url, performance.now(), 0];
+        loads.push(entry);
+        waiting.set(s, (d) => { data = d; });
+        const finish = () => {
+          entry[2] = performance.now();
+          waiting.delete(s);
+          s.remove();
+          resolve(data);
+        };
+        s.addEventListener("load", finish);
+        s.addEventListener("error", finish);
+        s.src = url;
+        document.head.append(s);
+      });
+      files.set(url, p);
+    }
+    return p;
+  };
+
+  // Store reads one language's index at base (the absolute URL of its folder).
+  class Store {
+    constructor(base) {
+      this.base = base;
+      // Result URLs are relative to the site root, two folders above search/<lang>/.
+      this.root = new URL("../../", base).href;
+      this.decoded = new Map();
+      this.sorted = new Map();
+    }
+
+    file(name) {
+      return loadFile(new URL(name, this.base).href);
+    }
+
+    // meta resolves to the index description, or null when it is missing or of another version.
+    meta() {
+      this.metaP ||= this.file("meta.js").then((m) =>
+        m && m.kind === "meta" && m.version === core.VERSION && m.shards > 0 && m.docChunk > 0 ? m : null);
+      return this.metaP;
+    }
+
+    async shard(meta, k) {
+      const d = await this.file(`t-${k}.js`);
+      return d && d.kind === "terms" && d.terms ? d : null;
+    }
+
+    // postings resolves to { postings, missing }: postings null when the term is in no
+    // document; missing when its shard could not be loaded.
+    async postings(meta, term) {
+      const d = await this.shard(meta, core.shardOf(term, meta.shards));
+      if (!d) return { postings: null, missing: true };
+      if (!this.decoded.has(term)) {
+        this.decoded.set(term, Object.hasOwn(d.terms, term) ? core.decodePostings(d.terms[term]) : null);
+      }
+      return { postings: this.decoded.get(term), missing: false };
+    }
+
+    // completions resolves to the most frequent terms that start with one of prefixes, and
+    // whether a file was missing. Terms come from the vocabulary files when the index has
+    // them (meta.vocab, see docs/search.md), else from every term shard when there are few.
+    async completions(meta, prefixes, exact) {
+      if (meta.vocab > 0) {
+        const key = Array.from(prefixes[0]).slice(0, 2).join("");
+        const name = `v-${core.shardOf(key, meta.vocab)}.js`;
+        const v = await this.file(name);
+        if (!v || v.kind !== "vocab" || !Array.isArray(v.terms)) return { terms: [], missing: true };
+        if (!this.sorted.has(name)) {
+          const terms = [], df = new Map();
+          for (let i = 0; i + 1 < v.terms.length; i += 2) {
+            terms.push(v.terms[i]);
+            df.set(v.terms[i], v.terms[i + 1]);
+          }
+          terms.sort();
+          this.sorted.set(name, { terms, df });
+        }
+        const { terms, df } = this.sorted.get(name);
+        return { terms: core.expand(prefixes, terms, (x) => df.get(x) || 0, exact, COMPLETIONS), missing: false };
+      }
+      if (meta.shards > ALL_SHARDS) return { terms: [], missing: false };
+      const shards = await Promise.all(Array.from({ length: meta.shards }, (_, k) => this.shard(meta, k)));
+      if (!this.sorted.has("all")) {
+        const terms = [], df = new Map();
+        for (const d of shards) {
+          if (!d) continue;
+          for (const [term, flat] of Object.entries(d.terms)) {
+            terms.push(term);
+            df.set(term, flat[0]);
+          }
+        }
+        terms.sort();
+        this.sorted.set("all", { terms, df, complete: shards.every(Boolean) });
+      }
+      const { terms, df, complete } = this.sorted.get("all");
+      return { terms: core.expand(prefixes, terms, (x) => df.get(x) || 0, exact, COMPLETIONS), missing: !complete };
+    }
+
+    // row resolves to the document doc as { url, href, title, heading, type, day, text }, or
+    // null when its file could not be loaded.
+    async row(meta, doc) {
+      const c = Math.floor(doc / meta.docChunk);
+      const d = await this.file(`d-${c}.js`);
+      const r = d && d.kind === "docs" && Array.isArray(d.docs) ? d.docs[doc - c * meta.docChunk] : null;
+      if (!r) return null;
+      const [url, title, heading, type, day, text] = r;
+      return { doc, url, href: new URL(url, this.root).href, title, heading, type, day, text };
+    }
+
+    // search resolves to the ranked results of query:
+    //   { status: "ok" | "empty" | "unavailable", mode, results: [{ doc, score }], capped,
+    //     missing, match } (match tests scanned tokens, for marking).
+    async search(query) {
+      const meta = await this.meta();
+      if (!meta) return { status: "unavailable", results: [] };
+      const pq = core.parseQuery(query);
+      if (pq.terms.length === 0) return { status: "empty", results: [], meta };
+      let missing = false;
+      const get = async (term) => {
+        const r = await this.postings(meta, term);
+        missing ||= r.missing;
+        return r.postings;
+      };
+      const completing = pq.prefix ? this.completions(meta, [pq.prefix, pq.prefixTerm], pq.prefixTerm) : null;
+      const groups = await Promise.all(pq.terms.map(async (x) => ({
+        term: x.term, qpos: x.qpos, terms: [{ term: x.term, weight: 1, postings: await get(x.term) }],
+      })));
+      const words = pq.terms.map((x) => x.term);
+      if (completing) {
+        const c = await completing;
+        missing ||= c.missing;
+        const g = groups.find((x) => x.term === pq.prefixTerm);
+        const more = await Promise.all(c.terms.map(async (term) => ({ term, weight: core.PREFIX_WEIGHT, postings: await get(term) })));
+        g.terms.push(...more);
+        words.push(...c.terms);
+      }
+      const r = core.rank(meta.docs, groups, meta.fieldGap || 1000);
+      return { status: "ok", ...r, missing, meta, match: core.matcher(words) };
+    }
+
+    rows(meta, results) {
+      return Promise.all(results.map((r) => this.row(meta, r.doc)));
+    }
+  }
+
+  const stores = new Map();
+  const storeAt = (href) => {
+    const base = new URL(href, document.baseURI).href;
+    if (!stores.has(base)) stores.set(base, new Store(base));
+    return stores.get(base);
+  };
+
+  // ---- Rendering ----------------------------------------------------------------------------
+
+  // marked appends pieces [text, marked] to parent, marked ones in <mark>: text nodes only,
+  // never markup from the index.
+  const marked = (parent, pieces) => {
+    for (const [text, m] of pieces) parent.append(m ? el("mark", {}, text) : document.createTextNode(text));
+    return parent;
+  };
+
+  const typeLabel = (type) => (TYPES.includes(type) ? t("type_" + type) : type);
+
+  // resultBody fills parent with a result's title (and section heading), its type and day,
+  // and a snippet of its text, the matched words marked.
+  const resultBody = (parent, row, match, width) => {
+    const title = marked(el("span", { className: "search-result-title" }), core.highlight(row.title, match));
+    if (row.heading) {
+      title.append(el("span", { className: "search-result-sep", "aria-hidden": "true" }, " › "));
+      marked(title.appendChild(el("span", { className: "search-result-heading" })), core.highlight(row.heading, match));
+    }
+    const meta = el("span", { className: "search-result-meta" }, el("span", { className: "search-result-type" }, typeLabel(row.type)));
+    if (row.day > 0) meta.append(" · ", el("span", { className: "search-result-day" }, t("day", num(row.day))));
+    const parts = [title, meta];
+    if (row.text) parts.push(marked(el("span", { className: "search-result-snippet" }), core.snippet(row.text, match, width)));
+    parent.append(...parts);
+    return parent;
+  };
+
+  const countText = (r, forQuery) => {
+    const n = r.results.length;
+    if (n === 0) return forQuery === undefined ? t("none") : t("none_for", forQuery);
+    const key = r.capped ? "many" : n === 1 ? "one" : "results";
+    return forQuery === undefined ? t(key, num(n)) : t(key + "_for", num(n), forQuery);
+  };
+
+  const timings = [];
+  const record = (x) => {
+    timings.push(x);
+    if (timings.length > 100) timings.shift();
+  };
+
+  // ---- The header box: a combobox with a listbox popup -------------------------------------
+
+  const resultsURL = (form, q) => {
+    const u = new URL(form.dataset.results || "search.html", location.href);
+    u.search = "";
+    u.hash = "";
+    u.searchParams.set("q", q);
+    return u.href;
+  };
+
+  // schedule runs fn at once when the last call was more than DEBOUNCE ago, else DEBOUNCE
+  // after the last call: the first keystroke searches at once, a burst once after it ends.
+  const scheduler = (fn) => {
+    let timer = 0, last = -Infinity;
+    const run = (...args) => {
+      const now = performance.now();
+      clearTimeout(timer);
+      if (now - last > DEBOUNCE) fn(...args);
+      else timer = setTimeout(() => fn(...args), DEBOUNCE);
+      last = now;
+    };
+    run.cancel = () => clearTimeout(timer);
+    return run;
+  };
+
+  class Box {
+    constructor(form) {
+      this.form = form;
+      this.input = form.querySelector("#pb-search") || form.querySelector("input");
+      this.popup = form.querySelector(".search-popup");
+      this.list = form.querySelector("[role=listbox]");
+      this.status = form.querySelector(".search-status");
+      this.store = storeAt(form.dataset.index || "");
+      this.seq = 0;
+      this.active = -1;
+      this.shown = null; // the query the popup shows results of
+      this.keyAt = 0;
+      this.all = el("a", { className: "search-all", hidden: true });
+      this.popup.append(this.all);
+      this.schedule = scheduler((q, at) => this.update(q, at));
+      this.input.addEventListener("keydown", (e) => this.onKey(e));
+      this.input.addEventListener("input", (e) => {
+        const at = this.keyAt && e.timeStamp - this.keyAt < 50 ? this.keyAt : e.timeStamp;
+        this.schedule(this.input.value, at);
+      });
+      // The index description is tiny: load it when the box gets the focus, before the first
+      // key, and run the tokenizer and the rendering once on made-up text, so that the first
+      // search does not pay for compiling them.
+      this.input.addEventListener("focus", () => {
+        this.store.meta();
+        setTimeout(() => {
+          const row = { href: "#", title: "Warm up", heading: "Å 白金", type: "lesson", day: 1, text: "Warm up the tokenizer: Ωmega 白金客户 カタ 한국." };
+          resultBody(el("a"), row, core.matcher(["warm", "白金"]), 110);
+        });
+      }, { once: true });
+      this.input.addEventListener("focus", () => { if (this.input.value.trim() && this.shown === this.input.value) this.open(); });
+      this.input.addEventListener("click", () => { if (this.input.value.trim() && this.shown === this.input.value) this.open(); });
+      form.addEventListener("submit", (e) => {
+        e.preventDefault();
+        this.go();
+      });
+      form.addEventListener("focusout", (e) => {
+        if (!e.relatedTarget || !form.contains(e.relatedTarget)) this.close();
+      });
+      // A click on a result must not take the focus from the box before it lands.
+      this.popup.addEventListener("mousedown", (e) => e.preventDefault());
+      this.list.addEventListener("mousemove", (e) => {
+        const li = e.target.closest?.("[role=option]");
+        if (li) this.select(Number(li.dataset.index), false);
+      });
+    }
+
+    options() {
+      return Array.from(this.list.querySelectorAll("[role=option]"));
+    }
+
+    open() {
+      this.popup.hidden = false;
+      this.input.setAttribute("aria-expanded", "true");
+    }
+
+    close() {
+      this.popup.hidden = true;
+      this.input.setAttribute("aria-expanded", "false");
+      this.select(-1);
+    }
+
+    isOpen() {
+      return !this.popup.hidden;
+    }
+
+    select(i, scroll = true) {
+      const opts = this.options();
+      this.active = i >= 0 && i < opts.length ? i : -1;
+      opts.forEach((o, k) => o.setAttribute("aria-selected", k === this.active ? "true" : "false"));
+      if (this.active >= 0) {
+        this.input.setAttribute("aria-activedescendant", opts[this.active].id);
+        if (scroll) opts[this.active].scrollIntoView({ block: "nearest" });
+      } else this.input.removeAttribute("aria-activedescendant");
+    }
+
+    // go opens the active result, or the results page for the query.
+    go() {
+      const opts = this.options();
+      if (this.isOpen() && this.active >= 0 && opts[this.active]) {
+        location.href = opts[this.active].querySelector("a").href;
+        return;
+      }
+      const q = this.input.value.trim();
+      if (q) location.href = resultsURL(this.form, q);
+    }
+
+    onKey(e) {
+      this.keyAt = e.timeStamp;
+      if (e.isComposing || e.altKey || e.ctrlKey || e.metaKey) return;
+      const n = this.options().length;
+      switch (e.key) {
+        case "ArrowDown":
+        case "ArrowUp": {
+          e.preventDefault();
+          if (!this.isOpen()) {
+            if (this.input.value.trim()) {
+              this.open();
+              if (this.shown !== this.input.value) this.schedule(this.input.value, e.timeStamp);
+            }
+            if (!n) return;
+          }
+          if (!n) return;
+          const down = e.key === "ArrowDown";
+          const i = this.active < 0 ? (down ? 0 : n - 1) : (this.active + (down ? 1 : n - 1)) % n;
+          this.select(i);
+          break;
+        }
+        case "Home":
+        case "End":
+          if (this.isOpen() && this.active >= 0 && n) {
+            e.preventDefault();
+            this.select(e.key === "Home" ? 0 : n - 1);
+          }
+          break;
+        case "Enter":
+          e.preventDefault();
+          this.go();
+          break;
+        case "Escape":
+          if (this.isOpen()) {
+            e.preventDefault();
+            this.close();
+          }
+          break;
+        case "Tab":
+          this.close();
+          break;
+      }
+    }
+
+    // update searches for q and shows its best results in the popup. at is when the key that
+    // changed the query was pressed (event time), for Playbook.search.timings.
+    async update(q, at = performance.now()) {
+      const seq = ++this.seq;
+      if (!q.trim()) {
+        this.shown = q;
+        this.list.replaceChildren();
+        this.status.textContent = "";
+        this.close();
+        return;
+      }
+      const slow = setTimeout(() => {
+        if (seq === this.seq) {
+          this.status.textContent = t("searching");
+          this.open();
+        }
+      }, 150);
+      const began = performance.now();
+      const r = await this.store.search(q);
+      const ranked = performance.now();
+      let rows = [];
+      if (r.status === "ok") rows = await this.store.rows(r.meta, r.results.slice(0, POPUP_RESULTS));
+      clearTimeout(slow);
+      if (seq !== this.seq) return;
+      const fetched = performance.now();
+      this.render(q, r, rows);
+      const rendered = performance.now();
+      record({ query: q, at, rendered, ms: rendered - at, results: r.results.length,
+        wait: began - at, rank: ranked - began, rows: fetched - ranked, render: rendered - fetched });
+    }
+
+    render(q, r, rows) {
+      this.shown = q;
+      this.active = -1;
+      this.input.removeAttribute("aria-activedescendant");
+      const items = [];
+      for (const row of rows) {
+        if (!row) continue;
+        const a = resultBody(el("a", { href: row.href, tabIndex: -1 }), row, r.match, 110);
+        const li = el("li", { id: `pb-search-opt-${items.length}`, className: "search-result", role: "option", "aria-selected": "false" }, a);
+        li.dataset.index = String(items.length);
+        items.push(li);
+      }
+      this.list.replaceChildren(...items);
+      this.list.hidden = items.length === 0;
+      const notes = [];
+      if (r.status === "unavailable") notes.push(t("unavailable"));
+      else {
+        notes.push(countText(r));
+        if (r.mode === "or") notes.push(t("some_words"));
+        if (r.missing) notes.push(t("incomplete"));
+      }
+      this.status.textContent = notes.join(" ");
+      const more = r.results.length > 0;
+      this.all.hidden = !more;
+      if (more) {
+        this.all.href = resultsURL(this.form, q.trim());
+        this.all.textContent = t("all_results", q.trim());
+      }
+      if (document.activeElement === this.input) this.open();
+    }
+  }
+
+  // ---- The results page ---------------------------------------------------------------------
+
+  class ResultsPage {
+    constructor(section, store) {
+      this.section = section;
+      this.store = store;
+      this.form = section.querySelector(".search-page-form");
+      this.input = section.querySelector("#pb-search-page");
+      this.filters = section.querySelector(".search-filters");
+      this.status = section.querySelector(".search-page-status");
+      this.list = section.querySelector(".search-page-results");
+      this.more = el("button", { type: "button", className: "search-more", hidden: true }, t("show_more"));
+      this.list.after(this.more);
+      this.seq = 0;
+      this.type = "";
+      this.day = "";
+      this.schedule = scheduler((q) => this.run(q));
+      this.form?.addEventListener("submit", (e) => {
+        e.preventDefault();
+        this.schedule.cancel();
+        this.run(this.input.value);
+      });
+      this.input.addEventListener("input", () => this.schedule(this.input.value));
+      this.more.addEventListener("click", () => this.showMore());
+      this.filters.addEventListener("change", (e) => {
+        if (e.target.name === "pb-filter-type") this.type = e.target.value;
+        if (e.target.name === "pb-filter-day") this.day = e.target.value;
+        this.draw();
+      });
+      const q = new URLSearchParams(location.search).get("q") || "";
+      this.input.value = q;
+      this.run(q);
+    }
+
+    async run(q) {
+      const seq = ++this.seq;
+      const at = performance.now();
+      try {
+        const u = new URL(location.href);
+        if (q.trim()) u.searchParams.set("q", q.trim());
+        else u.searchParams.delete("q");
+        if (u.href !== location.href) history.replaceState(history.state, "", u.href);
+      } catch { /* some browsers refuse history changes under file:// */ }
+      if (!q.trim()) {
+        this.q = "";
+        this.r = null;
+        this.rows = [];
+        this.status.textContent = t("enter_query");
+        this.draw();
+        return;
+      }
+      this.status.textContent = t("searching");
+      const r = await this.store.search(q);
+      if (seq !== this.seq) return;
+      this.q = q.trim();
+      this.r = r;
+      this.rows = [];
+      if (r.status === "ok") await this.load(seq, PAGE_BATCH);
+      if (seq !== this.seq) return;
+      this.draw();
+      const rendered = performance.now();
+      record({ query: q, at, rendered, ms: rendered - at, results: r.results.length, page: true });
+    }
+
+    async load(seq, n) {
+      const next = this.r.results.slice(this.rows.length, this.rows.length + n);
+      const rows = await this.store.rows(this.r.meta, next);
+      if (seq === this.seq) this.rows.push(...rows);
+    }
+
+    async showMore() {
+      const seq = this.seq;
+      this.more.disabled = true;
+      await this.load(seq, PAGE_BATCH);
+      this.more.disabled = false;
+      if (seq === this.seq) this.draw();
+    }
+
+    // draw lists the loaded results that pass the filters, with the filters and the status.
+    draw() {
+      const r = this.r;
+      const rows = this.rows.filter(Boolean);
+      const passType = (row) => !this.type || row.type === this.type;
+      const passDay = (row) => !this.day || String(row.day) === this.day;
+      const shown = rows.filter((row) => passType(row) && passDay(row));
+      this.list.replaceChildren(...shown.map((row) => {
+        const a = resultBody(el("a", { href: row.href, className: "search-result-link" }), row, r.match, 240);
+        return el("li", { className: "search-result" }, a);
+      }));
+      this.more.hidden = !r || this.rows.length >= r.results.length;
+      if (!r) {
+        this.filters.hidden = true;
+        this.filters.replaceChildren();
+        return;
+      }
+      const notes = [];
+      if (r.status === "unavailable") notes.push(t("unavailable"));
+      else {
+        notes.push(countText(r, this.q));
+        if (r.mode === "or") notes.push(t("some_words"));
+        if (r.missing) notes.push(t("incomplete"));
+        if (shown.length < r.results.length && r.results.length > 0) notes.push(t("showing", num(shown.length), num(r.results.length)));
+      }
+      this.status.textContent = notes.join(" ");
+      this.drawFilters(rows, passType, passDay);
+    }
+
+    drawFilters(rows, passType, passDay) {
+      const types = new Map(), days = new Map();
+      for (const row of rows) {
+        if (passDay(row)) types.set(row.type, (types.get(row.type) || 0) + 1);
+        if (passType(row) && row.day > 0) days.set(String(row.day), (days.get(String(row.day)) || 0) + 1);
+      }
+      if (this.type && !types.has(this.type)) types.set(this.type, 0);
+      if (this.day && !days.has(this.day)) days.set(this.day, 0);
+      const order = (a, b) => {
+        const ia = TYPES.indexOf(a), ib = TYPES.indexOf(b);
+        return (ia < 0 ? 99 : ia) - (ib < 0 ? 99 : ib) || (a < b ? -1 : 1);
+      };
+      const group = (name, legend, entries, current, label) => {
+        const all = entries.reduce((a, [, n]) => a + n, 0);
+        const choices = [["", t("all"), all], ...entries.map(([v, n]) => [v, label(v), n])];
+        return el("fieldset", { className: "search-filter" }, el("legend", {}, legend),
+          ...choices.map(([value, text, n]) => el("label", {},
+            el("input", { type: "radio", name, value, checked: value === current }), " ", t("count", text, num(n)))));
+      };
+      const typeEntries = Array.from(types).sort((a, b) => order(a[0], b[0]));
+      const dayEntries = Array.from(days).sort((a, b) => Number(a[0]) - Number(b[0]));
+      const parts = [];
+      if (typeEntries.length > 1 || this.type) parts.push(group("pb-filter-type", t("type"), typeEntries, this.type, typeLabel));
+      if (dayEntries.length > 1 || this.day) parts.push(group("pb-filter-day", t("day_filter"), dayEntries, this.day, (d) => t("day", num(Number(d)))));
+      const focused = document.activeElement && this.filters.contains(document.activeElement) ? document.activeElement : null;
+      const key = focused ? [focused.name, focused.value] : null;
+      this.filters.replaceChildren(...parts);
+      this.filters.hidden = parts.length === 0;
+      if (key) this.filters.querySelector(`input[name="${key[0]}"][value="${CSS.escape(key[1])}"]`)?.focus();
+    }
+  }
+
+  // ---- Start ---------------------------------------------------------------------------------
+
+  // / or Ctrl-K (Cmd-K) focuses the search box: / not while typing in a field.
+  const editable = (e) => e && (e.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(e.tagName));
+  const start = () => {
+    const forms = Array.from(document.querySelectorAll("form.site-search[data-index]"));
+    const boxes = forms.filter((f) => f.querySelector(".search-popup") && f.querySelector("[role=listbox]")).map((f) => new Box(f));
+    const box = boxes[0];
+    if (box) {
+      document.addEventListener("keydown", (e) => {
+        if (e.defaultPrevented || e.isComposing) return;
+        const k = e.key;
+        const slash = k === "/" && !e.ctrlKey && !e.metaKey && !e.altKey && !editable(e.target);
+        const ctrlK = (k === "k" || k === "K") && (e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey;
+        if (!slash && !ctrlK) return;
+        e.preventDefault();
+        box.input.focus();
+        box.input.select();
+      });
+    }
+    const section = document.querySelector("[data-search-page]");
+    let page = null;
+    if (section && forms[0]) page = new ResultsPage(section, storeAt(forms[0].dataset.index || ""));
+    Playbook.search = {
+      boxes, page, timings,
+      // search runs a query against the page's index, for tests and the console.
+      search: (q) => (box ? box.store.search(q) : Promise.resolve(null)),
+      loads,
+    };
+  };
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();
