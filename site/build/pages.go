@@ -461,6 +461,11 @@ func (b *builder) renderPage(j pageJob, diags *diag.List) *markdown.Document {
 		p.StringGroups = append(p.StringGroups, "sr_")
 	}
 	b.write(j.out, j.kind, p, diags)
+	if doc != nil && b.opts.Cache == nil {
+		// The page and its search documents hold what the rest of the build needs from the
+		// HTML and the section texts; drop them to keep large builds small.
+		doc.HTML, doc.Sections = nil, nil
+	}
 	return doc
 }
 

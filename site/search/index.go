@@ -7,6 +7,7 @@ import (
 	"hash/fnv"
 	"math"
 	"runtime"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -147,17 +148,7 @@ func Build(lang, dir string, docs []Doc) map[string][]byte {
 			}
 		}
 		dfs[ti] = len(ps)
-		if len(ps) > maxPostings {
-			sort.Slice(ps, func(a, b int) bool {
-				if ps[a].tf != ps[b].tf {
-					return ps[a].tf > ps[b].tf
-				}
-				return ps[a].doc < ps[b].doc
-			})
-			ps = ps[:maxPostings]
-			sort.Slice(ps, func(a, b int) bool { return ps[a].doc < ps[b].doc })
-		}
-		kept[ti] = ps
+		kept[ti] = best(ps, maxPostings)
 		size += len(t) + 8
 		for _, p := range ps {
 			size += 10 + 5*len(p.pos)
@@ -276,6 +267,38 @@ func jsonString(s string) string {
 	enc.SetEscapeHTML(false)
 	_ = enc.Encode(s)
 	return strings.TrimSuffix(buf.String(), "\n")
+}
+
+// best keeps the k postings with the highest tf (among equal tf, the lowest document
+// numbers), in document order. It sorts only the tf values, not the postings.
+func best(ps []posting, k int) []posting {
+	if len(ps) <= k {
+		return ps
+	}
+	tfs := make([]float32, len(ps))
+	for i, p := range ps {
+		tfs[i] = p.tf
+	}
+	slices.Sort(tfs)
+	threshold := tfs[len(tfs)-k]
+	above := 0
+	for _, p := range ps {
+		if p.tf > threshold {
+			above++
+		}
+	}
+	ties := k - above // postings at the threshold to keep, first documents first
+	out := ps[:0:0]
+	for _, p := range ps {
+		switch {
+		case p.tf > threshold:
+			out = append(out, p)
+		case p.tf == threshold && ties > 0:
+			out = append(out, p)
+			ties--
+		}
+	}
+	return out
 }
 
 // isSingleCJK reports whether a term is one CJK character.

@@ -166,3 +166,17 @@ func BenchmarkBuild(b *testing.B) {
 		Build("en", "s", docs)
 	}
 }
+
+func TestBestKeepsTheHighestInDocumentOrder(t *testing.T) {
+	ps := []posting{{doc: 0, tf: 1}, {doc: 1, tf: 5}, {doc: 2, tf: 3}, {doc: 3, tf: 3}, {doc: 4, tf: 3}, {doc: 5, tf: 9}}
+	var docs []int32
+	for _, p := range best(ps, 4) {
+		docs = append(docs, p.doc)
+	}
+	if jsonOf(docs) != "[1,2,3,5]" {
+		t.Errorf("best = %v, want [1 2 3 5] (ties at 3 broken by document order)", docs)
+	}
+	if len(best(ps, 10)) != 6 {
+		t.Error("short lists must be kept whole")
+	}
+}
