@@ -2,6 +2,7 @@ package build
 
 import (
 	"strings"
+	"sync"
 
 	"playbook/site/markdown"
 	"playbook/site/quiz"
@@ -118,17 +119,27 @@ func searchDocsOf(j pageJob, p *Page, doc *markdown.Document) []search.Doc {
 }
 
 // searchIndex builds the index of each language from the documents of its pages, in plan
-// order, so two builds write the same bytes.
+// order, so two builds write the same bytes. The languages are indexed side by side.
 func (b *builder) searchIndex(jobs []pageJob) map[string][]byte {
-	files := map[string][]byte{}
-	for _, lang := range b.course.Languages {
+	results := make([]map[string][]byte, len(b.course.Languages))
+	var wg sync.WaitGroup
+	for li, lang := range b.course.Languages {
 		var docs []search.Doc
 		for i, j := range jobs {
 			if j.lang == lang {
 				docs = append(docs, b.searchDocs[i]...)
 			}
 		}
-		for p, data := range search.Build(lang.Code, "search/"+lang.Code, docs) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			results[li] = search.Build(lang.Code, "search/"+lang.Code, docs)
+		}()
+	}
+	wg.Wait()
+	files := map[string][]byte{}
+	for _, r := range results {
+		for p, data := range r {
 			files[p] = data
 		}
 	}

@@ -86,11 +86,8 @@ func Write(s *Site, dir string) (err error) {
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		return err
 	}
-	for _, p := range s.Paths() {
-		data, _ := s.Get(p)
-		if err := writeFile(tmp, p, data); err != nil {
-			return err
-		}
+	if err := writeAll(tmp, s); err != nil {
+		return err
 	}
 	if err := os.WriteFile(filepath.Join(tmp, Marker), []byte("This folder was built by Playbook and is replaced by every build.\n"), 0o644); err != nil {
 		return err
@@ -98,16 +95,54 @@ func Write(s *Site, dir string) (err error) {
 	return swap(tmp, abs)
 }
 
-func writeFile(root, p string, data []byte) error {
-	clean := path.Clean(p)
-	if clean != p || strings.HasPrefix(clean, "../") || strings.HasPrefix(clean, "/") || clean == ".." {
-		return fmt.Errorf("refusing to write outside the output folder: %q", p)
+// writeAll writes every file of s under root, a few at a time: a large site is thousands of
+// small files, and the disk keeps up with more than one writer.
+func writeAll(root string, s *Site) error {
+	paths := s.Paths()
+	// Create the folders first, in order, so the writers never race to make one.
+	dirs := map[string]bool{}
+	for _, p := range paths {
+		clean := path.Clean(p)
+		if clean != p || strings.HasPrefix(clean, "../") || strings.HasPrefix(clean, "/") || clean == ".." {
+			return fmt.Errorf("refusing to write outside the output folder: %q", p)
+		}
+		if d := path.Dir(p); !dirs[d] {
+			dirs[d] = true
+			if err := os.MkdirAll(filepath.Join(root, filepath.FromSlash(d)), 0o755); err != nil {
+				return err
+			}
+		}
 	}
-	full := filepath.Join(root, filepath.FromSlash(p))
-	if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+	const writers = 4
+	errs := make(chan error, writers)
+	next := make(chan string)
+	var wg sync.WaitGroup
+	for w := 0; w < writers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for p := range next {
+				data, _ := s.Get(p)
+				if err := os.WriteFile(filepath.Join(root, filepath.FromSlash(p)), data, 0o644); err != nil {
+					select {
+					case errs <- err:
+					default:
+					}
+				}
+			}
+		}()
+	}
+	for _, p := range paths {
+		next <- p
+	}
+	close(next)
+	wg.Wait()
+	select {
+	case err := <-errs:
 		return err
+	default:
+		return nil
 	}
-	return os.WriteFile(full, data, 0o644)
 }
 
 // checkReplaceable refuses to replace a folder that is not empty and not an earlier output.

@@ -47,7 +47,7 @@ const (
 	shardBytes = 48 << 10
 	docChunk   = 12
 	// snippetRunes is how much of a document's text the index keeps for result snippets.
-	snippetRunes = 240
+	snippetRunes = 200
 	// fieldGap separates the positions of title, heading and body tokens, so that a phrase
 	// never spans two fields.
 	fieldGap = 1000
