@@ -18,8 +18,7 @@ import (
 //	go test ./site/build -run '^$' -bench Build -benchtime 3x -count 6 | tee new.txt
 //	benchstat old.txt new.txt
 
-func benchmarkBuild(b *testing.B, n int) {
-	fsys := corpus.Generate(n)
+func benchmarkBuild(b *testing.B, fsys fstest.MapFS) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	var pages int
@@ -44,8 +43,15 @@ func reportPeak(b *testing.B) {
 
 func BenchmarkBuild(b *testing.B) {
 	for _, n := range []int{1000, 10000} {
-		b.Run(fmt.Sprintf("lessons=%d", n), func(b *testing.B) { benchmarkBuild(b, n) })
+		b.Run(fmt.Sprintf("lessons=%d", n), func(b *testing.B) { benchmarkBuild(b, corpus.Generate(n)) })
 	}
+	// The same without the search index, to see what indexing costs.
+	b.Run("lessons=10000/search=off", func(b *testing.B) {
+		fsys := corpus.Generate(10000)
+		cfg := fsys["playbook.yaml"]
+		fsys["playbook.yaml"] = &fstest.MapFile{Data: append(append([]byte{}, cfg.Data...), "features: {search: false}\n"...)}
+		benchmarkBuild(b, fsys)
+	})
 }
 
 // BenchmarkBuildFromDisk is the whole command: read a 10,000-lesson course from disk,
