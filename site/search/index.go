@@ -205,11 +205,50 @@ func Build(lang, dir string, docs []Doc) map[string][]byte {
 		}
 		files[fmt.Sprintf("%s/d-%d.js", dir, c)] = loader(map[string]any{"kind": "docs", "lang": lang, "chunk": c, "docs": rows})
 	}
-	files[dir+"/meta.js"] = loader(map[string]any{
+	meta := map[string]any{
 		"kind": "meta", "lang": lang, "version": Version, "docs": n, "shards": shards, "docChunk": docChunk,
 		"fieldGap": fieldGap, "types": docTypes(docs), "days": docDays(docs),
-	})
+	}
+	if shards > vocabFromShards {
+		meta["vocab"] = writeVocabulary(files, lang, dir, terms, dfs)
+	}
+	files[dir+"/meta.js"] = loader(meta)
 	return files
+}
+
+// vocabFromShards is the shard count above which the index writes vocabulary files: a small
+// index is completed from its term shards, which the page can load whole.
+const vocabFromShards = 4
+
+// vocabBytes is the aimed size of a vocabulary file.
+const vocabBytes = 16 << 10
+
+// writeVocabulary writes the terms that the page may complete while a word is typed (two
+// characters or more, not starting with a CJK character) with their document frequencies,
+// in files chosen by ShardOf of the term's first two characters, and returns their number.
+func writeVocabulary(files map[string][]byte, lang, dir string, terms []string, dfs []int) int {
+	size := 0
+	var keep []int
+	for i, t := range terms {
+		r, _ := utf8.DecodeRuneInString(t)
+		if utf8.RuneCountInString(t) >= 2 && !isCJK(r) {
+			keep = append(keep, i)
+			size += len(t) + 10
+		}
+	}
+	v := max(1, (size+vocabBytes-1)/vocabBytes)
+	groups := make([][]any, v)
+	for _, i := range keep {
+		k := ShardOf(string([]rune(terms[i])[:2]), v)
+		groups[k] = append(groups[k], terms[i], dfs[i])
+	}
+	for k, g := range groups {
+		if g == nil {
+			g = []any{}
+		}
+		files[fmt.Sprintf("%s/v-%d.js", dir, k)] = loader(map[string]any{"kind": "vocab", "lang": lang, "shard": k, "terms": g})
+	}
+	return v
 }
 
 // indexRange indexes docs[from:to] and records their field lengths in lens.

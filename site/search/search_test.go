@@ -2,6 +2,7 @@ package search
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"sort"
 	"strings"
@@ -178,5 +179,47 @@ func TestBestKeepsTheHighestInDocumentOrder(t *testing.T) {
 	}
 	if len(best(ps, 10)) != 6 {
 		t.Error("short lists must be kept whole")
+	}
+}
+
+func TestVocabularyForLargeIndexes(t *testing.T) {
+	var docs []Doc
+	for i := 0; i < 4000; i++ {
+		docs = append(docs, Doc{URL: "p.html", Title: "Lesson", Body: fmt.Sprintf("customer%d value%d 客户", i, i%50), Type: "lesson"})
+	}
+	files := Build("en", "s", docs)
+	var meta struct {
+		Shards int `json:"shards"`
+		Vocab  int `json:"vocab"`
+	}
+	decodeLoader(t, files["s/meta.js"], &meta)
+	if meta.Shards <= vocabFromShards || meta.Vocab < 1 {
+		t.Fatalf("meta = %+v, want vocabulary files for a large index", meta)
+	}
+	found := 0
+	for k := 0; k < meta.Vocab; k++ {
+		var v struct {
+			Terms []any `json:"terms"`
+		}
+		decodeLoader(t, files[fmt.Sprintf("s/v-%d.js", k)], &v)
+		for i := 0; i+1 < len(v.Terms); i += 2 {
+			term := v.Terms[i].(string)
+			if ShardOf(string([]rune(term)[:2]), meta.Vocab) != k {
+				t.Fatalf("%q is in vocabulary file %d, ShardOf of its first two characters says otherwise", term, k)
+			}
+			if strings.HasPrefix(term, "客") {
+				t.Fatalf("CJK term %q in the vocabulary", term)
+			}
+			if term == "customer17" {
+				found++
+			}
+		}
+	}
+	if found != 1 {
+		t.Errorf("customer17 found %d times in the vocabulary", found)
+	}
+	small := Build("en", "s", corpus)
+	if strings.Contains(string(small["s/meta.js"]), "vocab") {
+		t.Error("a small index should not have vocabulary files")
 	}
 }
