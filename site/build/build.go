@@ -70,7 +70,11 @@ func Build(fsys fs.FS, opts Options) *Result {
 		res.Diags.Errorf(diag.Pos{Path: "theme"}, "the embedded theme is broken: %v", err)
 		return res
 	}
-	c := course.Load(fsys, &res.Diags)
+	var parsed *course.Cache
+	if opts.Cache != nil {
+		parsed = opts.Cache.course
+	}
+	c := course.LoadCached(fsys, parsed, &res.Diags)
 	if opts.BaseURL != "" {
 		base, err := config.NormalizeBaseURL(opts.BaseURL)
 		if err != nil {

@@ -7,6 +7,7 @@ import (
 	"sort"
 	"sync"
 
+	"playbook/site/course"
 	"playbook/site/diag"
 	"playbook/site/markdown"
 	"playbook/site/search"
@@ -16,14 +17,15 @@ import (
 // and rendered pages are reused when nothing they depend on changed. A Cache may be used by
 // one Build at a time.
 type Cache struct {
-	mu    sync.Mutex
-	docs  map[string]cachedDoc
-	pages map[string]cachedPage
+	mu     sync.Mutex
+	docs   map[string]cachedDoc
+	pages  map[string]cachedPage
+	course *course.Cache
 }
 
 // NewCache returns an empty cache.
 func NewCache() *Cache {
-	return &Cache{docs: map[string]cachedDoc{}, pages: map[string]cachedPage{}}
+	return &Cache{docs: map[string]cachedDoc{}, pages: map[string]cachedPage{}, course: course.NewCache()}
 }
 
 type cachedDoc struct {

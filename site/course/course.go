@@ -12,6 +12,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"playbook/site/checklist"
 	"playbook/site/config"
@@ -48,6 +49,49 @@ type Course struct {
 	Hashes map[string]uint64
 	// Frameworks are the rows of the coverage table (frameworks.yaml), if the course has one.
 	Frameworks []*coverage.Framework
+
+	cache *Cache
+	langs uint64 // fingerprint of the languages, part of every cache key
+}
+
+// Cache keeps parsed files from one load to the next (the live preview): a file whose
+// content and languages did not change is not parsed again. It is safe for concurrent use.
+type Cache struct {
+	mu      sync.Mutex
+	entries map[string]cacheEntry
+}
+
+type cacheEntry struct {
+	key   uint64
+	value any
+	diags diag.List
+}
+
+// NewCache returns an empty cache.
+func NewCache() *Cache { return &Cache{entries: map[string]cacheEntry{}} }
+
+// parseCached parses the file p through the course's cache, if it has one.
+func parseCached[T any](c *Course, p string, diags *diag.List, parse func(*diag.List) T) T {
+	if c.cache == nil {
+		return parse(diags)
+	}
+	key := c.Hashes[p] ^ c.langs
+	c.cache.mu.Lock()
+	e, ok := c.cache.entries[p]
+	c.cache.mu.Unlock()
+	if ok && e.key == key {
+		if v, ok := e.value.(T); ok {
+			diags.Add(e.diags...)
+			return v
+		}
+	}
+	var local diag.List
+	v := parse(&local)
+	diags.Add(local...)
+	c.cache.mu.Lock()
+	c.cache.entries[p] = cacheEntry{key: key, value: v, diags: local}
+	c.cache.mu.Unlock()
+	return v
 }
 
 // read reads a source file and records its fingerprint.
@@ -144,8 +188,14 @@ func (c *Course) Lang(code string) *Language {
 var dayFolder = regexp.MustCompile(`^day-(\d{2})(-[a-z0-9][a-z0-9-]*)?$`)
 
 // Load reads the course in fsys. Every problem goes to diags. Drafts are left out.
-func Load(fsys fs.FS, diags *diag.List) *Course {
-	c := &Course{Config: config.Load(fsys, diags), DataFiles: map[string][]string{}, Hashes: map[string]uint64{}}
+func Load(fsys fs.FS, diags *diag.List) *Course { return LoadCached(fsys, nil, diags) }
+
+// LoadCached is Load with a cache of parsed files (nil for none).
+func LoadCached(fsys fs.FS, cache *Cache, diags *diag.List) *Course {
+	c := &Course{Config: config.Load(fsys, diags), DataFiles: map[string][]string{}, Hashes: map[string]uint64{}, cache: cache}
+	h := fnv.New64a()
+	h.Write([]byte(strings.Join(c.Config.Languages, ",")))
+	c.langs = h.Sum64()
 	for _, code := range c.Config.Languages {
 		c.Languages = append(c.Languages, loadLanguage(fsys, c, code, diags))
 	}
@@ -182,12 +232,12 @@ func loadLanguage(fsys fs.FS, c *Course, code string, diags *diag.List) *Languag
 			diags.Errorf(diag.Pos{Path: p}, "%s is a symbolic link, which the build does not follow (it could reach files outside the course); copy the file or folder in instead", p)
 		case !e.IsDir() && name == lesson.DayFile:
 			if text, ok := c.read(fsys, p, diags); ok {
-				lang.Home = lesson.ParseDay(p, text, diags)
+				lang.Home = parseCached(c, p, diags, func(d *diag.List) *lesson.Day { return lesson.ParseDay(p, text, d) })
 			}
 		case !e.IsDir() && strings.HasSuffix(name, ".md"):
 			// A page beside the days: the glossary, an about page. Lessons go in day folders.
 			if text, ok := c.read(fsys, p, diags); ok {
-				if pg := lesson.ParseDay(p, text, diags); pg != nil {
+				if pg := parseCached(c, p, diags, func(d *diag.List) *lesson.Day { return lesson.ParseDay(p, text, d) }); pg != nil {
 					lang.Pages = append(lang.Pages, pg)
 				}
 			}
@@ -247,14 +297,14 @@ func loadDay(fsys fs.FS, c *Course, dir string, number int, diags *diag.List) *D
 			diags.Errorf(diag.Pos{Path: p}, "lessons must sit directly in the day folder %s, not in a subfolder; move the file up", dir)
 		case name == lesson.DayFile:
 			if text, ok := c.read(fsys, p, diags); ok {
-				day.Info = lesson.ParseDay(p, text, diags)
+				day.Info = parseCached(c, p, diags, func(d *diag.List) *lesson.Day { return lesson.ParseDay(p, text, d) })
 			}
 		default:
 			text, ok := c.read(fsys, p, diags)
 			if !ok {
 				return nil
 			}
-			l := lesson.Parse(p, text, diags)
+			l := parseCached(c, p, diags, func(d *diag.List) *lesson.Lesson { return lesson.Parse(p, text, d) })
 			if l == nil {
 				return nil
 			}
@@ -310,21 +360,21 @@ func listYAML(fsys fs.FS, dir string, diags *diag.List) []string {
 // loadQuizzes parses every quiz file.
 func (c *Course) loadQuizzes(fsys fs.FS, paths []string, langs []string, diags *diag.List) []*quiz.Quiz {
 	return loadData(fsys, c.read, paths, diags, "quiz", func(p string, text []byte) *quiz.Quiz {
-		return quiz.Parse(p, text, langs, diags)
+		return parseCached(c, p, diags, func(d *diag.List) *quiz.Quiz { return quiz.Parse(p, text, langs, d) })
 	}, func(q *quiz.Quiz) (string, int) { return q.ID, q.Day })
 }
 
 // loadChecklists parses every checklist file.
 func (c *Course) loadChecklists(fsys fs.FS, paths []string, langs []string, diags *diag.List) []*checklist.Checklist {
 	return loadData(fsys, c.read, paths, diags, "checklist", func(p string, text []byte) *checklist.Checklist {
-		return checklist.Parse(p, text, langs, diags)
+		return parseCached(c, p, diags, func(d *diag.List) *checklist.Checklist { return checklist.Parse(p, text, langs, d) })
 	}, func(c *checklist.Checklist) (string, int) { return c.ID, c.Day })
 }
 
 // loadWorksheets parses every worksheet file.
 func (c *Course) loadWorksheets(fsys fs.FS, paths []string, langs []string, diags *diag.List) []*worksheet.Worksheet {
 	return loadData(fsys, c.read, paths, diags, "worksheet", func(p string, text []byte) *worksheet.Worksheet {
-		return worksheet.Parse(p, text, langs, diags)
+		return parseCached(c, p, diags, func(d *diag.List) *worksheet.Worksheet { return worksheet.Parse(p, text, langs, d) })
 	}, func(w *worksheet.Worksheet) (string, int) { return w.ID, w.Day })
 }
 

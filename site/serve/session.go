@@ -79,9 +79,13 @@ func (s *Session) Rebuild(changed []string) []string {
 		s.Live.Publish(Event{Kind: "reload", Pages: pages})
 	}
 	if later != nil {
-		for p, data := range later() {
-			site.Add(p, data)
-		}
+		// The search index follows in the background; until it is in, the previous one
+		// answers. Site.Add is safe while the site is served.
+		go func() {
+			for p, data := range later() {
+				site.Add(p, data)
+			}
+		}()
 	}
 	return pages
 }
