@@ -13,6 +13,10 @@ import (
 	"playbook/site/output"
 )
 
+// IndexDelay is how long a rebuild waits before it makes its search index: saves in quick
+// succession then cost one index, not one each.
+const IndexDelay = 300 * time.Millisecond
+
 // BuildFunc builds the site; changed lists the source paths that changed since the last call
 // (nil for the first build), so a caching builder can redo only what they affect. later, when
 // not nil, makes files that are added to the site after the tabs were told to reload (the
@@ -79,9 +83,17 @@ func (s *Session) Rebuild(changed []string) []string {
 		s.Live.Publish(Event{Kind: "reload", Pages: pages})
 	}
 	if later != nil {
-		// The search index follows in the background; until it is in, the previous one
-		// answers. Site.Add is safe while the site is served.
+		// The search index follows in the background once the author pauses; until it is
+		// in, the previous one answers. A newer build makes this one's index pointless.
+		gen := s.builds
 		go func() {
+			time.Sleep(IndexDelay)
+			s.mu.Lock()
+			current := s.builds == gen
+			s.mu.Unlock()
+			if !current {
+				return
+			}
 			for p, data := range later() {
 				site.Add(p, data)
 			}
