@@ -20,6 +20,12 @@ func (b *builder) checkStructure(docs map[string]*markdown.Document, diags *diag
 		if other == def {
 			continue
 		}
+		lessons := map[string]*lessonView{}
+		for _, d := range other.Days {
+			for _, l := range d.Lessons {
+				lessons[l.Path] = &lessonView{Duration: l.Duration, Objectives: l.Objectives}
+			}
+		}
 		for _, d := range def.Days {
 			for _, l := range d.Lessons {
 				rel := course.RelPath(def.Code, l.Path)
@@ -31,7 +37,7 @@ func (b *builder) checkStructure(docs map[string]*markdown.Document, diags *diag
 				if msg := compareSections(a.Headings, b2.Headings); msg != "" {
 					diags.Errorf(diag.Pos{Path: twin}, "the sections differ from %s: %s; both languages must carry the same structure", l.Path, msg)
 				}
-				if tl := b.lessonAt(other, twin); tl != nil {
+				if tl := lessons[twin]; tl != nil {
 					if tl.Duration != l.Duration {
 						diags.Errorf(diag.Pos{Path: twin, Line: 2}, "duration is %d but %s says %d; both languages must carry the same structure", tl.Duration, l.Path, l.Duration)
 					}
@@ -42,17 +48,6 @@ func (b *builder) checkStructure(docs map[string]*markdown.Document, diags *diag
 			}
 		}
 	}
-}
-
-func (b *builder) lessonAt(lang *course.Language, p string) *lessonView {
-	for _, d := range lang.Days {
-		for _, l := range d.Lessons {
-			if l.Path == p {
-				return &lessonView{Duration: l.Duration, Objectives: l.Objectives}
-			}
-		}
-	}
-	return nil
 }
 
 type lessonView struct {
