@@ -12,7 +12,6 @@ import (
 	"fmt"
 	"io/fs"
 	"math"
-	"math/rand"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -23,7 +22,6 @@ import (
 	"strings"
 	"sync"
 	"testing"
-	"testing/fstest"
 	"time"
 
 	"github.com/chromedp/cdproto/emulation"
@@ -32,6 +30,7 @@ import (
 	"github.com/chromedp/chromedp/kb"
 
 	"playbook/internal/browsertest"
+	"playbook/internal/corpus"
 	"playbook/site/build"
 	"playbook/site/output"
 	"playbook/site/search"
@@ -799,61 +798,6 @@ func TestSearchVocabulary(t *testing.T) {
 
 // ---- Benchmark ------------------------------------------------------------------------------
 
-// The generated course of site/build/bench_test.go: 5,000 lessons of about 5 KB per language.
-var (
-	benchEN = strings.Fields("customer relationship management value tier platinum gold iron lead prospect account loyalty complaint service survey card cadence visit call order profit cost share retention churn lifecycle stage interest purchase repurchase")
-	benchZH = []string{"客户", "关系", "管理", "价值", "白金", "黄金", "铁质", "铅质", "潜在客户", "大客户", "忠诚度", "投诉", "服务", "调查", "客户卡", "拜访", "电话", "订单", "利润", "成本", "份额", "保留", "流失", "生命周期", "阶段", "兴趣", "购买", "重复购买"}
-)
-
-func benchCourse(n int) fstest.MapFS {
-	rng := rand.New(rand.NewSource(1))
-	fsys := fstest.MapFS{
-		"playbook.yaml": {Data: []byte("title: {en: Bench, zh-CN: 基准}\nlanguages: [en, zh-CN]\nbase_url: https://example.org/\n")},
-	}
-	perLang := n / 2
-	perDay := (perLang + 9) / 10
-	for _, lang := range []string{"en", "zh-CN"} {
-		for day := 1; day <= 10; day++ {
-			dir := fmt.Sprintf("content/%s/day-%02d-topic", lang, day)
-			fsys[dir+"/_index.md"] = &fstest.MapFile{Data: []byte(fmt.Sprintf("---\ntitle: Day %d\nsummary: Theme %d\n---\nIntro.\n", day, day))}
-			for i := 1; i <= perDay && (day-1)*perDay+i <= perLang; i++ {
-				fsys[fmt.Sprintf("%s/%04d-lesson-%d.md", dir, i, i)] = &fstest.MapFile{Data: benchLesson(rng, lang, i, perDay)}
-			}
-		}
-	}
-	return fsys
-}
-
-func benchLesson(rng *rand.Rand, lang string, i, perDay int) []byte {
-	words, sep := benchEN, " "
-	if lang == "zh-CN" {
-		words, sep = benchZH, ""
-	}
-	sentence := func(n int) string {
-		parts := make([]string, n)
-		for k := range parts {
-			parts[k] = words[rng.Intn(len(words))]
-		}
-		return strings.Join(parts, sep) + "."
-	}
-	var b strings.Builder
-	sections := 0
-	for s := 1; b.Len() < 4700; s++ {
-		sections++
-		fmt.Fprintf(&b, "## Section %d {minutes=10}\n\n%s\n\n", s, sentence(3))
-		for p := 0; p < 2; p++ {
-			fmt.Fprintf(&b, "%s **%s** %s\n%s\n\n", sentence(12), words[rng.Intn(len(words))], sentence(10), sentence(9))
-		}
-		fmt.Fprintf(&b, "- %s\n- %s\n- [ ] %s\n\n", sentence(6), sentence(5), sentence(4))
-		fmt.Fprintf(&b, "| Tier | Share | Note |\n|---|---:|---|\n| %s | 1%% | %s |\n| %s | 4%% | %s |\n\n", words[0], sentence(3), words[1], sentence(3))
-		next := i%perDay + 1
-		fmt.Fprintf(&b, "See [the next lesson](%04d-lesson-%d.md#section-1) and [day one](../day-01-topic/_index.md).\n\n", next, next)
-		fmt.Fprintf(&b, "::: trainer\n%s\n:::\n\n", sentence(15))
-	}
-	front := fmt.Sprintf("---\ntitle: Lesson %d %s\nsummary: %s\nduration: %d\nobjectives:\n  - %s\n  - %s\n---\n\n", i, words[i%len(words)], sentence(8), sections*10, sentence(5), sentence(6))
-	return []byte(front + b.String())
-}
-
 // benchQuery is one measured query: how long from the key press to the results in the
 // popup, and the index bytes the page loaded for it.
 type benchQuery struct {
@@ -878,7 +822,7 @@ func TestSearchBenchmark(t *testing.T) {
 		t.Skip("set PLAYBOOK_SEARCH_BENCH=1 to build a 10,000-page course and measure search")
 	}
 	start := time.Now()
-	res := build.Build(benchCourse(10000), build.Options{})
+	res := build.Build(corpus.Generate(10000), build.Options{})
 	if res.Diags.HasErrors() {
 		t.Fatal(res.Diags[:min(5, len(res.Diags))])
 	}
