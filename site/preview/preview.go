@@ -28,6 +28,8 @@ type Options struct {
 	Log io.Writer
 	// Ready, when set, is called once the first build is served.
 	Ready func(*serve.Session)
+	// Debounce overrides the watcher's quiet time (see serve.Debounce).
+	Debounce time.Duration
 }
 
 // Run serves the course on ln until ctx ends, then shuts the server down gracefully and
@@ -47,7 +49,7 @@ func Run(ctx context.Context, ln net.Listener, opts Options) error {
 	watchDone := make(chan struct{})
 	go func() {
 		defer close(watchDone)
-		sources := serve.Sources{Root: opts.Src, Dirs: append([]string{course.ContentDir}, course.DataDirs...), Files: []string{config.FileName}}
+		sources := serve.Sources{Root: opts.Src, Dirs: append([]string{course.ContentDir}, course.DataDirs...), Files: []string{config.FileName}, Debounce: opts.Debounce}
 		if err := serve.Watch(watchCtx, sources, func(paths []string) { session.Rebuild(paths) }); err != nil {
 			fmt.Fprintf(opts.Log, "not watching for changes: %v\n", err)
 		}

@@ -12,9 +12,10 @@ import (
 	"github.com/fsnotify/fsnotify"
 )
 
-// Debounce is how long the watcher waits after the last change before it reports: editors
-// save in bursts (write, rename, chmod), and one rebuild should follow one save.
-const Debounce = 12 * time.Millisecond
+// Debounce is how long the watcher waits by default after the last change before it reports:
+// editors save in bursts (write, rename, chmod) within a few milliseconds, and one rebuild
+// should follow one save.
+const Debounce = 25 * time.Millisecond
 
 // Sources says what to watch in a course folder.
 type Sources struct {
@@ -24,6 +25,9 @@ type Sources struct {
 	Dirs []string
 	// Files are files directly in Root that count (playbook.yaml).
 	Files []string
+	// Debounce overrides the default quiet time before a change is reported (tests on busy
+	// machines use a longer one).
+	Debounce time.Duration
 }
 
 // Watch calls onChange once after every burst of changes to the sources, with the paths that
@@ -57,6 +61,10 @@ func Watch(ctx context.Context, src Sources, onChange func(paths []string)) erro
 		}
 		return false
 	}
+	quiet := src.Debounce
+	if quiet <= 0 {
+		quiet = Debounce
+	}
 	var timer *time.Timer
 	fire := make(chan struct{}, 1)
 	pending := map[string]bool{}
@@ -83,14 +91,14 @@ func Watch(ctx context.Context, src Sources, onChange func(paths []string)) erro
 				}
 			}
 			if timer == nil {
-				timer = time.AfterFunc(Debounce, func() {
+				timer = time.AfterFunc(quiet, func() {
 					select {
 					case fire <- struct{}{}:
 					default:
 					}
 				})
 			} else {
-				timer.Reset(Debounce)
+				timer.Reset(quiet)
 			}
 		case <-fire:
 			paths := make([]string, 0, len(pending))
