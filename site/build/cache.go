@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/binary"
 	"hash/fnv"
-	"sort"
 	"sync"
 
 	"playbook/site/course"
@@ -103,29 +102,15 @@ func (f *fingerprint) sum() uint64 { return f.h.Sum64() }
 // links and language switchers change everywhere.
 func (u *urlMap) key() uint64 {
 	f := newFingerprint()
-	keys := make([]string, 0, len(u.bySource))
-	for k := range u.bySource {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	for _, k := range keys {
+	for _, k := range sortedKeys(u.bySource) {
 		f.str(k, u.bySource[k])
 	}
-	for _, k := range sortedKeys2(u.perLang) {
+	for _, k := range sortedKeys(u.perLang) {
 		for _, l := range sortedKeys(u.perLang[k]) {
 			f.str(k, l, u.perLang[k][l])
 		}
 	}
 	return f.sum()
-}
-
-func sortedKeys2(m map[string]map[string]string) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }
 
 // layoutKeys fingerprints, per language, everything that pages show about other pages:

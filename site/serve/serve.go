@@ -47,42 +47,40 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	site := s.site.Load()
-	{
-		if r.Method != http.MethodGet && r.Method != http.MethodHead {
-			w.Header().Set("Allow", "GET, HEAD")
-			http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
-			return
-		}
-		p := strings.TrimPrefix(path.Clean("/"+r.URL.Path), "/")
-		if p == "" || strings.HasSuffix(r.URL.Path, "/") {
-			p = path.Join(p, "index.html")
-		}
-		data, ok := site.Get(p)
-		if !ok {
-			if _, isDir := site.Get(path.Join(p, "index.html")); isDir {
-				http.Redirect(w, r, "/"+p+"/", http.StatusMovedPermanently)
-				return
-			}
-			w.Header().Set("Content-Type", "text/html; charset=utf-8")
-			w.WriteHeader(http.StatusNotFound)
-			if page, ok := site.Get("404.html"); ok {
-				_, _ = w.Write(page)
-			} else {
-				_, _ = w.Write([]byte("<!DOCTYPE html><title>404</title><p>Not found.</p>"))
-			}
-			return
-		}
-		if s.live != nil && strings.HasSuffix(p, ".html") {
-			data = injectLive(data)
-		}
-		w.Header().Set("Content-Type", ContentType(p))
-		w.Header().Set("X-Content-Type-Options", "nosniff")
-		w.Header().Set("Cache-Control", "no-cache")
-		if r.Method == http.MethodHead {
-			return
-		}
-		_, _ = w.Write(data)
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		w.Header().Set("Allow", "GET, HEAD")
+		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+		return
 	}
+	p := strings.TrimPrefix(path.Clean("/"+r.URL.Path), "/")
+	if p == "" || strings.HasSuffix(r.URL.Path, "/") {
+		p = path.Join(p, "index.html")
+	}
+	data, ok := site.Get(p)
+	if !ok {
+		if _, isDir := site.Get(path.Join(p, "index.html")); isDir {
+			http.Redirect(w, r, "/"+p+"/", http.StatusMovedPermanently)
+			return
+		}
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.WriteHeader(http.StatusNotFound)
+		if page, ok := site.Get("404.html"); ok {
+			_, _ = w.Write(page)
+		} else {
+			_, _ = w.Write([]byte("<!DOCTYPE html><title>404</title><p>Not found.</p>"))
+		}
+		return
+	}
+	if s.live != nil && strings.HasSuffix(p, ".html") {
+		data = injectLive(data)
+	}
+	w.Header().Set("Content-Type", ContentType(p))
+	w.Header().Set("X-Content-Type-Options", "nosniff")
+	w.Header().Set("Cache-Control", "no-cache")
+	if r.Method == http.MethodHead {
+		return
+	}
+	_, _ = w.Write(data)
 }
 
 var liveTag = []byte(`<script src="` + LivePrefix + `live.js" defer></script>`)
