@@ -113,16 +113,9 @@ type Page struct {
 	theme   *theme.Theme
 }
 
-// ScriptStrings returns the interface strings the page's scripts use, in its language.
-func (p *Page) ScriptStrings() map[string]string {
-	out := map[string]string{}
-	for _, g := range p.StringGroups {
-		for k, v := range p.theme.ScriptStrings(p.Lang, g) {
-			out[k] = v
-		}
-	}
-	return out
-}
+// ScriptStrings returns the interface strings the page's scripts use, in its language, as
+// JSON.
+func (p *Page) ScriptStrings() template.JS { return p.theme.ScriptStringsJSON(p.Lang, p.StringGroups) }
 
 // T returns an interface string in the page's language.
 func (p *Page) T(key string) string { return p.theme.String(p.Lang, key) }

@@ -56,46 +56,47 @@ const (
 // Version is the index format; the page script refuses other versions.
 const Version = 2
 
-// posting is one document's entry in a term's list.
+// posting is one document's entry in a term's list, with its positions in the arena of
+// the part that indexed the document.
 type posting struct {
-	doc int32
-	tf  float32
-	pos []int32
+	doc  int32
+	tf   float32
+	part int32
+	npos int32
+	pos  int32
 }
 
-// rawPosting counts a term's occurrences per field in one document; positions are kept in
-// the arena of the worker that indexed the document.
-type rawPosting struct {
+// record counts a term's occurrences per field in one document.
+type record struct {
 	doc    int32
 	counts [3]uint16
+	npos   uint16
 	pos    int32
-	npos   int32
 }
 
-// partial is the index of a contiguous range of documents, built by one worker.
-type partial struct {
-	terms     map[string][]rawPosting
+// part is the index of a contiguous range of documents, built by one worker: its own
+// vocabulary, and the records of each of its terms in document order.
+type part struct {
+	terms  []string
+	single []bool
+	// records holds term t's records at records[start[t]:start[t+1]].
+	records []record
+	start   []int32
+	// positions is the arena of the records' positions; npos sums them by term.
 	positions []int32
+	npos      []int32
 }
 
 // Build indexes docs for lang and returns the index files by path under dir, with the
 // script that loads them (see search-core.js for the reading side). The documents are split
-// into contiguous ranges indexed in parallel, then merged in document order, so the output
-// does not depend on the number of cores.
+// into contiguous ranges indexed in parallel, merged in document order, and the shards are
+// written in parallel, so the output does not depend on the number of cores.
 func Build(lang, dir string, docs []Doc) map[string][]byte {
 	n := len(docs)
 	lens := make([][3]int32, n)
 	workers := max(1, min(runtime.GOMAXPROCS(0), n))
-	parts := make([]partial, workers)
-	var wg sync.WaitGroup
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func(w int) {
-			defer wg.Done()
-			parts[w] = indexRange(docs, w*n/workers, (w+1)*n/workers, lens)
-		}(w)
-	}
-	wg.Wait()
+	parts := make([]part, workers)
+	parallel(workers, func(w int) { parts[w] = indexRange(docs, w*n/workers, (w+1)*n/workers, lens) })
 	var avg [3]float64
 	for i := range lens {
 		for f := 0; f < 3; f++ {
@@ -110,110 +111,225 @@ func Build(lang, dir string, docs []Doc) map[string][]byte {
 			avg[f] = 1
 		}
 	}
-	seen := map[string]bool{}
-	var terms []string
-	for _, pt := range parts {
-		for t := range pt.terms {
-			if !seen[t] {
-				seen[t] = true
-				terms = append(terms, t)
-			}
-		}
-	}
-	sort.Strings(terms)
-	weights := [3]float64{weightTitle, weightHeading, weightBody}
-	bs := [3]float64{bTitle, bHeading, bBody}
-	tfOf := func(r rawPosting) float32 {
-		tf := 0.0
-		for f := 0; f < 3; f++ {
-			if c := float64(r.counts[f]); c > 0 {
-				tf += weights[f] * c / (1 - bs[f] + bs[f]*float64(lens[r.doc][f])/avg[f])
-			}
-		}
-		return float32(math.Round(tf*100) / 100)
-	}
-	// Gather each term's kept postings first, so the shard count follows what is written.
-	kept := make([][]posting, len(terms))
-	dfs := make([]int, len(terms))
+	v := mergeVocabulary(parts)
 	size := 0
-	for ti, t := range terms {
-		var ps []posting
-		for _, pt := range parts {
-			for _, r := range pt.terms[t] {
-				pos := pt.positions[r.pos : r.pos+r.npos]
-				if isSingleCJK(t) {
-					pos = nil
-				}
-				ps = append(ps, posting{doc: r.doc, tf: tfOf(r), pos: pos})
-			}
-		}
-		dfs[ti] = len(ps)
-		kept[ti] = best(ps, maxPostings)
-		size += len(t) + 8
-		for _, p := range ps {
-			size += 10 + 5*len(p.pos)
-		}
+	for _, g := range v.sorted {
+		size += len(v.terms[g]) + 8 + 10*int(v.df[g]) + 5*int(v.npos[g])
 	}
 	shards := max(1, (size+shardBytes-1)/shardBytes)
-	bufs := make([]*bytes.Buffer, shards)
-	first := make([]bool, shards)
-	for k := range bufs {
-		bufs[k] = &bytes.Buffer{}
-		first[k] = true
-		fmt.Fprintf(bufs[k], `Playbook.searchLoad({"kind":"terms","lang":%s,"shard":%d,"terms":{`, jsonString(lang), k)
+	byShard := make([][]int32, shards)
+	for _, g := range v.sorted {
+		k := ShardOf(v.terms[g], shards)
+		byShard[k] = append(byShard[k], g)
 	}
-	var num []byte
-	for ti, t := range terms {
-		k := ShardOf(t, shards)
-		w := bufs[k]
-		if !first[k] {
-			w.WriteByte(',')
-		}
-		first[k] = false
-		w.WriteString(jsonString(t))
-		w.WriteString(":[")
-		num = strconv.AppendInt(num[:0], int64(dfs[ti]), 10)
-		w.Write(num)
-		prev := int32(0)
-		for _, p := range kept[ti] {
-			// Document numbers are written as gaps from the previous one: smaller files.
-			num = append(num[:0], ',')
-			num = strconv.AppendInt(num, int64(p.doc-prev), 10)
-			prev = p.doc
-			num = append(num, ',')
-			num = strconv.AppendFloat(num, float64(p.tf), 'f', -1, 32)
-			num = append(num, ',')
-			num = strconv.AppendInt(num, int64(len(p.pos)), 10)
-			for _, x := range p.pos {
-				num = append(num, ',')
-				num = strconv.AppendInt(num, int64(x), 10)
-			}
-			w.Write(num)
-		}
-		w.WriteByte(']')
+	w := &shardWriter{lang: lang, parts: parts, vocab: v, lens: lens, avg: avg}
+	out := make([][]byte, shards)
+	next := make(chan int, shards)
+	for k := range shards {
+		next <- k
 	}
+	close(next)
+	parallel(min(workers, shards), func(int) {
+		var scratch []posting
+		for k := range next {
+			out[k], scratch = w.write(k, byShard[k], scratch[:0], size/shards)
+		}
+	})
 	files := map[string][]byte{}
-	for k, w := range bufs {
-		w.WriteString("}});\n")
-		files[fmt.Sprintf("%s/t-%d.js", dir, k)] = w.Bytes()
+	for k, data := range out {
+		files[fmt.Sprintf("%s/t-%d.js", dir, k)] = data
 	}
-	for c := 0; c*docChunk < n; c++ {
-		var rows [][]any
-		for i := c * docChunk; i < min(n, (c+1)*docChunk); i++ {
-			d := docs[i]
-			rows = append(rows, []any{d.URL, d.Title, d.Heading, d.Type, d.Day, snippetText(d.Body)})
-		}
-		files[fmt.Sprintf("%s/d-%d.js", dir, c)] = loader(map[string]any{"kind": "docs", "lang": lang, "chunk": c, "docs": rows})
-	}
+	writeDocs(files, lang, dir, docs)
 	meta := map[string]any{
 		"kind": "meta", "lang": lang, "version": Version, "docs": n, "shards": shards, "docChunk": docChunk,
 		"fieldGap": fieldGap, "types": docTypes(docs), "days": docDays(docs),
 	}
 	if shards > vocabFromShards {
+		terms := make([]string, len(v.sorted))
+		dfs := make([]int, len(v.sorted))
+		for i, g := range v.sorted {
+			terms[i], dfs[i] = v.terms[g], int(v.df[g])
+		}
 		meta["vocab"] = writeVocabulary(files, lang, dir, terms, dfs)
 	}
 	files[dir+"/meta.js"] = loader(meta)
 	return files
+}
+
+// parallel runs f(0) ... f(n-1) at the same time and waits for them.
+func parallel(n int, f func(int)) {
+	var wg sync.WaitGroup
+	for i := range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			f(i)
+		}()
+	}
+	wg.Wait()
+}
+
+// vocabulary is the union of the parts' vocabularies.
+type vocabulary struct {
+	terms []string
+	// sorted lists the term numbers in the order of their strings.
+	sorted []int32
+	// local[p][g] is term g's number in part p, or -1.
+	local [][]int32
+	// df counts each term's documents, npos the positions its postings keep.
+	df, npos []int32
+}
+
+func mergeVocabulary(parts []part) *vocabulary {
+	v := &vocabulary{local: make([][]int32, len(parts))}
+	ids := map[string]int32{}
+	global := make([][]int32, len(parts))
+	for p, pt := range parts {
+		global[p] = make([]int32, len(pt.terms))
+		for l, t := range pt.terms {
+			g, ok := ids[t]
+			if !ok {
+				g = int32(len(v.terms))
+				v.terms = append(v.terms, t)
+				ids[t] = g
+			}
+			global[p][l] = g
+		}
+	}
+	v.df = make([]int32, len(v.terms))
+	v.npos = make([]int32, len(v.terms))
+	for p, pt := range parts {
+		v.local[p] = make([]int32, len(v.terms))
+		for g := range v.local[p] {
+			v.local[p][g] = -1
+		}
+		for l, g := range global[p] {
+			v.local[p][g] = int32(l)
+			v.df[g] += pt.start[l+1] - pt.start[l]
+			v.npos[g] += pt.npos[l]
+		}
+	}
+	v.sorted = make([]int32, len(v.terms))
+	for i := range v.sorted {
+		v.sorted[i] = int32(i)
+	}
+	slices.SortFunc(v.sorted, func(a, b int32) int { return strings.Compare(v.terms[a], v.terms[b]) })
+	return v
+}
+
+// shardWriter writes term shards from the parts' records.
+type shardWriter struct {
+	lang  string
+	parts []part
+	vocab *vocabulary
+	lens  [][3]int32
+	avg   [3]float64
+}
+
+var (
+	fieldWeights = [3]float64{weightTitle, weightHeading, weightBody}
+	fieldB       = [3]float64{bTitle, bHeading, bBody}
+)
+
+// tf is a record's BM25F term weight, rounded to two decimals.
+func (w *shardWriter) tf(r record) float32 {
+	tf := 0.0
+	for f := 0; f < 3; f++ {
+		if c := float64(r.counts[f]); c > 0 {
+			tf += fieldWeights[f] * c / (1 - fieldB[f] + fieldB[f]*float64(w.lens[r.doc][f])/w.avg[f])
+		}
+	}
+	return float32(math.Round(tf*100) / 100)
+}
+
+// write returns shard k holding terms (in sorted order), and the scratch slice to reuse.
+func (w *shardWriter) write(k int, terms []int32, scratch []posting, sizeHint int) ([]byte, []posting) {
+	buf := make([]byte, 0, sizeHint+sizeHint/4)
+	buf = fmt.Appendf(buf, `Playbook.searchLoad({"kind":"terms","lang":%s,"shard":%d,"terms":{`, jsonString(w.lang), k)
+	for i, g := range terms {
+		ps := scratch[:0]
+		for p := range w.parts {
+			l := w.vocab.local[p][g]
+			if l < 0 {
+				continue
+			}
+			pt := &w.parts[p]
+			for _, r := range pt.records[pt.start[l]:pt.start[l+1]] {
+				ps = append(ps, posting{doc: r.doc, tf: w.tf(r), part: int32(p), npos: int32(r.npos), pos: r.pos})
+			}
+		}
+		scratch = ps
+		if i > 0 {
+			buf = append(buf, ',')
+		}
+		buf = appendJSONString(buf, w.vocab.terms[g])
+		buf = append(buf, ":["...)
+		buf = strconv.AppendInt(buf, int64(len(ps)), 10)
+		prev := int32(0)
+		for _, p := range best(ps, maxPostings) {
+			// Document numbers are written as gaps from the previous one: smaller files.
+			buf = append(buf, ',')
+			buf = strconv.AppendInt(buf, int64(p.doc-prev), 10)
+			prev = p.doc
+			buf = append(buf, ',')
+			buf = appendTF(buf, p.tf)
+			buf = append(buf, ',')
+			buf = strconv.AppendInt(buf, int64(p.npos), 10)
+			for _, x := range w.parts[p.part].positions[p.pos : p.pos+p.npos] {
+				buf = append(buf, ',')
+				buf = strconv.AppendInt(buf, int64(x), 10)
+			}
+		}
+		buf = append(buf, ']')
+	}
+	buf = append(buf, "}});\n"...)
+	return buf, scratch
+}
+
+// appendTF appends a term weight as the shortest decimal that reads back as the same float32,
+// as strconv.AppendFloat(buf, tf, 'f', -1, 32) does, but quicker for the two-decimal values of
+// the index (below 10,000; larger ones take the general path).
+func appendTF(buf []byte, tf float32) []byte {
+	cents := math.Round(float64(tf) * 100)
+	if tf < 0 || cents >= 1e6 || float32(cents/100) != tf {
+		return strconv.AppendFloat(buf, float64(tf), 'f', -1, 32)
+	}
+	c := int64(cents)
+	buf = strconv.AppendInt(buf, c/100, 10)
+	if frac := c % 100; frac != 0 {
+		buf = append(buf, '.', byte('0'+frac/10))
+		if frac%10 != 0 {
+			buf = append(buf, byte('0'+frac%10))
+		}
+	}
+	return buf
+}
+
+// writeDocs writes the documents' display data (address, title, heading, type, day, the
+// start of the text) in chunks of docChunk.
+func writeDocs(files map[string][]byte, lang, dir string, docs []Doc) {
+	for c := 0; c*docChunk < len(docs); c++ {
+		buf := fmt.Appendf(nil, `Playbook.searchLoad({"chunk":%d,"docs":[`, c)
+		for i := c * docChunk; i < min(len(docs), (c+1)*docChunk); i++ {
+			d := docs[i]
+			if i > c*docChunk {
+				buf = append(buf, ',')
+			}
+			buf = append(buf, '[')
+			for _, s := range []string{d.URL, d.Title, d.Heading, d.Type} {
+				buf = appendJSONString(buf, s)
+				buf = append(buf, ',')
+			}
+			buf = strconv.AppendInt(buf, int64(d.Day), 10)
+			buf = append(buf, ',')
+			buf = appendJSONString(buf, snippetText(d.Body))
+			buf = append(buf, ']')
+		}
+		buf = append(buf, `],"kind":"docs","lang":`...)
+		buf = appendJSONString(buf, lang)
+		buf = append(buf, "});\n"...)
+		files[fmt.Sprintf("%s/d-%d.js", dir, c)] = buf
+	}
 }
 
 // vocabFromShards is the shard count above which the index writes vocabulary files: a small
@@ -251,49 +367,122 @@ func writeVocabulary(files map[string][]byte, lang, dir string, terms []string, 
 	return v
 }
 
-// indexRange indexes docs[from:to] and records their field lengths in lens.
-func indexRange(docs []Doc, from, to int, lens [][3]int32) partial {
-	pt := partial{terms: map[string][]rawPosting{}}
-	tk := newTokenizer()
-	type acc struct {
-		counts [3]uint16
-		pos    []int32
-		seen   bool
+// termRecord is a record with its term, before the records are grouped by term.
+type termRecord struct {
+	term int32
+	record
+}
+
+// blockSize is the length of a blocks block.
+const blockSize = 1 << 16
+
+// blocks is a list that grows by whole blocks, never moving what it holds.
+type blocks[T any] struct {
+	list [][]T
+}
+
+// add appends vs, all in the same block, and returns the place of the first as block and
+// offset (block*blockSize + offset).
+func (b *blocks[T]) add(vs ...T) int32 {
+	n := len(b.list)
+	if n == 0 || len(b.list[n-1])+len(vs) > blockSize {
+		b.list = append(b.list, make([]T, 0, blockSize))
+		n++
 	}
-	accs := map[string]*acc{}
-	var order []string
+	last := &b.list[n-1]
+	at := int32((n-1)*blockSize + len(*last))
+	*last = append(*last, vs...)
+	return at
+}
+
+// slice returns the n values added at place at.
+func (b *blocks[T]) slice(at, n int32) []T {
+	block := b.list[at/blockSize]
+	return block[at%blockSize : at%blockSize+n]
+}
+
+// indexRange indexes docs[from:to] and records their field lengths in lens.
+func indexRange(docs []Doc, from, to int, lens [][3]int32) part {
+	tk := newTokenizer()
+	// acc gathers a term's counts and first positions in the current document.
+	type acc struct {
+		doc    int32 // the document plus one; 0 before the term is first met
+		counts [3]uint16
+		npos   uint16
+		pos    [maxPositions]int32
+	}
+	var (
+		accs  []acc
+		order []int32
+		// The records and positions are gathered in blocks, so that growing them never
+		// copies what is already there, then grouped by term into exact-size slices.
+		records   blocks[termRecord]
+		positions blocks[int32]
+	)
 	for i := from; i < to; i++ {
 		order = order[:0]
 		d := docs[i]
 		for f, text := range [3]string{d.Title, d.Heading, d.Body} {
-			count := int32(0)
-			tk.tokenize(text, func(term string, pos int) {
-				count++
-				a := accs[term]
-				if a == nil {
-					a = &acc{}
-					accs[term] = a
+			toks := tk.tokenize(text)
+			lens[i][f] = int32(len(toks))
+			for _, t := range toks {
+				if int(t.id) >= len(accs) {
+					accs = append(accs, make([]acc, len(tk.terms)-len(accs))...)
 				}
-				if !a.seen {
-					a.seen = true
-					a.counts = [3]uint16{}
-					a.pos = a.pos[:0]
-					order = append(order, term)
+				a := &accs[t.id]
+				if a.doc != int32(i)+1 {
+					*a = acc{doc: int32(i) + 1}
+					order = append(order, t.id)
 				}
 				if a.counts[f] < math.MaxUint16 {
 					a.counts[f]++
 				}
-				if len(a.pos) < maxPositions {
-					a.pos = append(a.pos, int32(f*fieldGap+pos))
+				if a.npos < maxPositions {
+					a.pos[a.npos] = int32(f)*fieldGap + t.pos
+					a.npos++
 				}
-			})
-			lens[i][f] = count
+			}
 		}
-		for _, term := range order {
-			a := accs[term]
-			a.seen = false
-			pt.terms[term] = append(pt.terms[term], rawPosting{doc: int32(i), counts: a.counts, pos: int32(len(pt.positions)), npos: int32(len(a.pos))})
-			pt.positions = append(pt.positions, a.pos...)
+		for _, id := range order {
+			a := &accs[id]
+			r := termRecord{term: id, record: record{doc: int32(i), counts: a.counts}}
+			if !tk.single[id] { // single CJK characters keep no positions: see maxPositions
+				r.npos = a.npos
+				r.pos = positions.add(a.pos[:a.npos]...)
+			}
+			records.add(r)
+		}
+	}
+	// Group the records by term with a counting sort, keeping document order within a term,
+	// and their positions with them.
+	pt := part{terms: tk.terms, single: tk.single}
+	pt.start = make([]int32, len(tk.terms)+1)
+	pt.npos = make([]int32, len(tk.terms))
+	total := 0
+	for _, b := range records.list {
+		for _, r := range b {
+			pt.start[r.term+1]++
+			pt.npos[r.term] += int32(r.npos)
+			total++
+		}
+	}
+	posStart := make([]int32, len(tk.terms)+1)
+	for t := range tk.terms {
+		pt.start[t+1] += pt.start[t]
+		posStart[t+1] = posStart[t] + pt.npos[t]
+	}
+	next := slices.Clone(pt.start[:len(tk.terms)])
+	pt.records = make([]record, total)
+	pt.positions = make([]int32, posStart[len(tk.terms)])
+	for _, b := range records.list {
+		for _, r := range b {
+			rec := r.record
+			if rec.npos > 0 {
+				rec.pos = posStart[r.term]
+				posStart[r.term] += int32(copy(pt.positions[rec.pos:], positions.slice(r.pos, int32(r.npos))))
+			}
+			pt.records[next[r.term]] = rec
+			next[r.term]++
 		}
 	}
 	return pt
@@ -308,8 +497,33 @@ func jsonString(s string) string {
 	return strings.TrimSuffix(buf.String(), "\n")
 }
 
+// appendJSONString appends jsonString(s): directly when s needs no escape (valid UTF-8, no
+// quote, backslash, control character, U+2028 or U+2029), through the encoder otherwise.
+func appendJSONString(buf []byte, s string) []byte {
+	high := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < 0x20 || c == '"' || c == '\\' {
+			return append(buf, jsonString(s)...)
+		}
+		high = high || c >= 0x80
+	}
+	if high && !plainUTF8(s) {
+		return append(buf, jsonString(s)...)
+	}
+	buf = append(buf, '"')
+	buf = append(buf, s...)
+	return append(buf, '"')
+}
+
+// plainUTF8 reports whether s is valid UTF-8 without U+2028 or U+2029, which JSON encoders
+// escape.
+func plainUTF8(s string) bool {
+	return utf8.ValidString(s) && !strings.ContainsRune(s, '\u2028') && !strings.ContainsRune(s, '\u2029')
+}
+
 // best keeps the k postings with the highest tf (among equal tf, the lowest document
-// numbers), in document order. It sorts only the tf values, not the postings.
+// numbers), in document order, reordering ps in place.
 func best(ps []posting, k int) []posting {
 	if len(ps) <= k {
 		return ps
@@ -318,8 +532,7 @@ func best(ps []posting, k int) []posting {
 	for i, p := range ps {
 		tfs[i] = p.tf
 	}
-	slices.Sort(tfs)
-	threshold := tfs[len(tfs)-k]
+	threshold := kthLargest(tfs, k)
 	above := 0
 	for _, p := range ps {
 		if p.tf > threshold {
@@ -327,7 +540,7 @@ func best(ps []posting, k int) []posting {
 		}
 	}
 	ties := k - above // postings at the threshold to keep, first documents first
-	out := ps[:0:0]
+	out := ps[:0]
 	for _, p := range ps {
 		switch {
 		case p.tf > threshold:
@@ -338,6 +551,39 @@ func best(ps []posting, k int) []posting {
 		}
 	}
 	return out
+}
+
+// kthLargest returns the k-th largest value of xs (1 <= k <= len(xs)), reordering xs: a
+// quickselect, linear on average, where sorting would be n log n.
+func kthLargest(xs []float32, k int) float32 {
+	lo, hi := 0, len(xs)-1
+	want := len(xs) - k // index of the answer in ascending order
+	for lo < hi {
+		pivot := xs[lo+(hi-lo)/2]
+		i, j := lo, hi
+		for i <= j {
+			for xs[i] < pivot {
+				i++
+			}
+			for xs[j] > pivot {
+				j--
+			}
+			if i <= j {
+				xs[i], xs[j] = xs[j], xs[i]
+				i++
+				j--
+			}
+		}
+		switch {
+		case want <= j:
+			hi = j
+		case want >= i:
+			lo = i
+		default:
+			return xs[want]
+		}
+	}
+	return xs[want]
 }
 
 // isSingleCJK reports whether a term is one CJK character.
@@ -366,11 +612,14 @@ func loader(data any) []byte {
 }
 
 func snippetText(s string) string {
-	if utf8.RuneCountInString(s) <= snippetRunes {
-		return s
+	count := 0
+	for i := range s {
+		if count == snippetRunes {
+			return strings.TrimSpace(s[:i]) + "…"
+		}
+		count++
 	}
-	r := []rune(s)[:snippetRunes]
-	return strings.TrimSpace(string(r)) + "…"
+	return s
 }
 
 func docTypes(docs []Doc) []string {

@@ -22,58 +22,105 @@ type Token struct {
 // Full-width letters and digits are folded to ASCII; punctuation and symbols (emoji
 // included) separate tokens and are dropped.
 func Tokenize(text string) []Token {
+	tk := newTokenizer()
 	var out []Token
-	newTokenizer().tokenize(text, func(term string, pos int) { out = append(out, Token{Term: term, Pos: pos}) })
+	for _, t := range tk.tokenize(text) {
+		out = append(out, Token{Term: tk.terms[t.id], Pos: int(t.pos)})
+	}
 	return out
 }
 
-// tokenizer keeps the strings it has made, so that indexing a large site allocates each term
-// once rather than once per occurrence. It is not safe for concurrent use.
+// token is a term, by its number in the tokenizer's vocabulary, at a position.
+type token struct {
+	id, pos int32
+}
+
+// tokenizer numbers the terms it meets, so that indexing a large site hashes each token
+// once, allocates each term once, and keeps per-term state in slices rather than maps. It is
+// not safe for concurrent use.
 type tokenizer struct {
-	words   map[string]string // raw lower-cased word -> stemmed term
-	singles map[rune]string
-	pairs   map[[2]rune]string
+	// terms holds the vocabulary by number; single tells which terms are one CJK character.
+	terms  []string
+	single []bool
+	ids    map[string]int32 // term -> number
+	words  map[string]int32 // raw lower-cased word -> number of its stem
+	// unified are the numbers of the single characters of the CJK Unified Ideographs block
+	// (plus one; 0 when not met yet), the common case; singles the other CJK characters.
+	unified []int32
+	singles map[rune]int32
+	pairs   map[uint64]int32
 	word    []byte
 	cjk     []rune
+	out     []token
 }
 
 func newTokenizer() *tokenizer {
-	return &tokenizer{words: map[string]string{}, singles: map[rune]string{}, pairs: map[[2]rune]string{}}
+	return &tokenizer{
+		ids: map[string]int32{}, words: map[string]int32{}, singles: map[rune]int32{}, pairs: map[uint64]int32{},
+	}
 }
 
-func (tk *tokenizer) tokenize(text string, emit func(term string, pos int)) {
-	pos := 0
-	tk.word, tk.cjk = tk.word[:0], tk.cjk[:0]
+// intern returns the number of term, adding it to the vocabulary when new.
+func (tk *tokenizer) intern(term string, single bool) int32 {
+	if id, ok := tk.ids[term]; ok {
+		return id
+	}
+	id := int32(len(tk.terms))
+	tk.terms = append(tk.terms, term)
+	tk.single = append(tk.single, single)
+	tk.ids[term] = id
+	return id
+}
+
+func (tk *tokenizer) singleID(r rune) int32 {
+	if 0x4E00 <= r && r <= 0x9FFF {
+		if tk.unified == nil {
+			tk.unified = make([]int32, 0x9FFF-0x4E00+1)
+		}
+		slot := &tk.unified[r-0x4E00]
+		if *slot == 0 {
+			*slot = tk.intern(string(r), true) + 1
+		}
+		return *slot - 1
+	}
+	id, ok := tk.singles[r]
+	if !ok {
+		id = tk.intern(string(r), true)
+		tk.singles[r] = id
+	}
+	return id
+}
+
+// tokenize returns the tokens of text, in a slice reused by the next call.
+func (tk *tokenizer) tokenize(text string) []token {
+	pos := int32(0)
+	tk.out, tk.word, tk.cjk = tk.out[:0], tk.word[:0], tk.cjk[:0]
 	flushWord := func() {
 		if len(tk.word) == 0 {
 			return
 		}
-		term, ok := tk.words[string(tk.word)]
+		id, ok := tk.words[string(tk.word)]
 		if !ok {
 			raw := string(tk.word)
-			term = Stem(raw)
-			tk.words[raw] = term
+			id = tk.intern(Stem(raw), false)
+			tk.words[raw] = id
 		}
-		emit(term, pos)
+		tk.out = append(tk.out, token{id, pos})
 		pos++
 		tk.word = tk.word[:0]
 	}
 	flushCJK := func() {
 		for i, r := range tk.cjk {
-			s, ok := tk.singles[r]
-			if !ok {
-				s = string(r)
-				tk.singles[r] = s
-			}
-			emit(s, pos)
+			tk.out = append(tk.out, token{tk.singleID(r), pos})
 			if i+1 < len(tk.cjk) {
-				key := [2]rune{r, tk.cjk[i+1]}
-				p, ok := tk.pairs[key]
+				next := tk.cjk[i+1]
+				key := uint64(r)<<32 | uint64(next)
+				id, ok := tk.pairs[key]
 				if !ok {
-					p = string(key[:])
-					tk.pairs[key] = p
+					id = tk.intern(string([]rune{r, next}), false)
+					tk.pairs[key] = id
 				}
-				emit(p, pos)
+				tk.out = append(tk.out, token{id, pos})
 			}
 			pos++
 		}
@@ -119,6 +166,7 @@ func (tk *tokenizer) tokenize(text string, emit func(term string, pos int)) {
 	}
 	flushWord()
 	flushCJK()
+	return tk.out
 }
 
 // QueryTerms returns the terms a query must match: its words, and for each CJK run its single

@@ -5,15 +5,18 @@ package theme
 import (
 	"bytes"
 	"embed"
+	"encoding/json"
 	"fmt"
 	"html"
 	"html/template"
 	"io"
 	"io/fs"
+	"maps"
 	"path"
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 
 	"gopkg.in/yaml.v3"
 )
@@ -65,6 +68,8 @@ type Theme struct {
 	pages   map[string]*template.Template
 	strings map[string]map[string]string
 	assets  map[string][]byte
+	// scriptJSON caches ScriptStringsJSON by language and groups.
+	scriptJSON sync.Map
 }
 
 // Load parses the embedded theme.
@@ -147,6 +152,27 @@ func (t *Theme) ScriptStrings(lang, group string) map[string]string {
 		out[name] = t.String(lang, key)
 	}
 	return out
+}
+
+// ScriptStringsJSON returns the ScriptStrings of every group in groups, merged, as the JSON
+// object a page carries in its <script type="application/json" id="pb-strings"> element.
+// The encoder escapes <, > and &, so the text cannot close the element. It is computed once
+// per language and groups: every page of a language carries the same strings.
+func (t *Theme) ScriptStringsJSON(lang string, groups []string) template.JS {
+	key := lang + "\x00" + strings.Join(groups, "\x00")
+	if v, ok := t.scriptJSON.Load(key); ok {
+		return v.(template.JS)
+	}
+	merged := map[string]string{}
+	for _, g := range groups {
+		maps.Copy(merged, t.ScriptStrings(lang, g))
+	}
+	data, err := json.Marshal(merged)
+	if err != nil {
+		data = []byte("{}") // a map of strings always encodes
+	}
+	v, _ := t.scriptJSON.LoadOrStore(key, template.JS(data))
+	return v.(template.JS)
 }
 
 func hasGroup(name string) bool {

@@ -1,0 +1,101 @@
+package search
+
+import (
+	"math"
+	"math/rand/v2"
+	"runtime"
+	"slices"
+	"strconv"
+	"testing"
+)
+
+// appendTF must write exactly what strconv writes for every two-decimal weight below
+// 10,000, the values the index holds, and fall back to it for the others.
+func TestAppendTFMatchesStrconv(t *testing.T) {
+	check := func(tf float32) {
+		t.Helper()
+		if got, want := string(appendTF(nil, tf)), strconv.FormatFloat(float64(tf), 'f', -1, 32); got != want {
+			t.Fatalf("appendTF(%v) = %s, want %s", tf, got, want)
+		}
+	}
+	for c := 0; c <= 1_000_000; c++ {
+		check(float32(math.Round(float64(c)) / 100))
+	}
+	for _, tf := range []float32{12345.67, 1e7, 0.001, 1.0 / 3, -2.5, float32(math.Inf(1))} {
+		check(tf)
+	}
+}
+
+func TestKthLargestMatchesSorting(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	for n := 1; n < 300; n++ {
+		xs := make([]float32, n)
+		for i := range xs {
+			xs[i] = float32(r.IntN(max(1, n/3))) / 4 // many ties
+		}
+		sorted := slices.Sorted(slices.Values(xs))
+		for _, k := range []int{1, n / 2, n, 1 + r.IntN(n)} {
+			if k < 1 {
+				continue
+			}
+			if got, want := kthLargest(slices.Clone(xs), k), sorted[n-k]; got != want {
+				t.Fatalf("kthLargest(%v, %d) = %v, want %v", xs, k, got, want)
+			}
+		}
+	}
+}
+
+// FuzzAppendJSONString checks the direct path against the encoder on any text.
+func FuzzAppendJSONString(f *testing.F) {
+	for _, s := range []string{"plain", "客户", `quote " and \ slash`, "line\nbreak", "\u2028", "\xff", "<b>&</b>"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := string(appendJSONString([]byte("x"), s)), "x"+jsonString(s); got != want {
+			t.Fatalf("appendJSONString(%q) = %s, want %s", s, got, want)
+		}
+	})
+}
+
+func TestBlocksKeepValuesTogether(t *testing.T) {
+	var b blocks[int32]
+	var places []int32
+	for i := int32(0); i < 3*blockSize/4; i++ {
+		places = append(places, b.add(i, i+1, i+2, i+3))
+	}
+	for i, at := range places {
+		if got := b.slice(at, 4); !slices.Equal(got, []int32{int32(i), int32(i) + 1, int32(i) + 2, int32(i) + 3}) {
+			t.Fatalf("value %d: got %v", i, got)
+		}
+	}
+	if len(b.list) < 3 {
+		t.Fatalf("expected several blocks, got %d", len(b.list))
+	}
+}
+
+// The index must not depend on how many workers built it: parts are merged in document
+// order and shards are written independently.
+func TestIndexDoesNotDependOnCores(t *testing.T) {
+	words := []string{"customer", "customers", "value", "tier", "客户", "价值", "忠诚", "lead", "gold"}
+	var docs []Doc
+	for i := 0; i < 4000; i++ {
+		body := ""
+		for k := 0; k < 40; k++ {
+			body += words[(i*k+k)%len(words)] + " "
+		}
+		docs = append(docs, Doc{URL: "p" + strconv.Itoa(i) + ".html", Title: words[i%len(words)], Body: body, Type: "lesson", Day: i % 10})
+	}
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(0))
+	runtime.GOMAXPROCS(1)
+	one := Build("en", "s", docs)
+	runtime.GOMAXPROCS(5)
+	five := Build("en", "s", docs)
+	if len(one) != len(five) {
+		t.Fatalf("%d files with one core, %d with five", len(one), len(five))
+	}
+	for name, data := range one {
+		if string(five[name]) != string(data) {
+			t.Errorf("%s differs between one and five cores", name)
+		}
+	}
+}
