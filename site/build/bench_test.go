@@ -119,3 +119,26 @@ func BenchmarkRebuildOneLesson(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkSearchIndex is the search index alone, from the documents of a built course to
+// the index files of both languages.
+func BenchmarkSearchIndex(b *testing.B) {
+	for _, n := range []int{1000, 10000} {
+		b.Run(fmt.Sprintf("lessons=%d", n), func(b *testing.B) {
+			res := Build(corpus.Generate(n), Options{Edition: Trainer, DeferSearchIndex: true})
+			if res.Diags.HasErrors() {
+				b.Fatal(res.Diags[:1])
+			}
+			b.ReportAllocs()
+			b.ResetTimer()
+			var bytes int
+			for i := 0; i < b.N; i++ {
+				bytes = 0
+				for _, data := range res.SearchIndex() {
+					bytes += len(data)
+				}
+			}
+			b.ReportMetric(float64(bytes)/1e6, "index-MB")
+		})
+	}
+}

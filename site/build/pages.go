@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"slices"
 	"strings"
+	"sync"
 
 	"playbook/site/checklist"
 	"playbook/site/course"
@@ -37,6 +38,8 @@ type builder struct {
 	// urlKey and layout fingerprint what pages depend on beyond their own source (see cache.go).
 	urlKey uint64
 	layout map[string]uint64
+	// searchForms caches each SearchBox by language and page folder (see searchBox).
+	searchForms sync.Map
 }
 
 // pageJob is one page to render.
@@ -450,7 +453,7 @@ func (b *builder) renderPage(j pageJob, diags *diag.List) *markdown.Document {
 	}
 	if b.course.Config.Features.Search {
 		b.searchDocs[j.idx] = searchDocsOf(j, p, doc)
-		p.Search = &SearchBox{Index: p.Root + "search/" + code + "/", Results: relURL(j.out, searchPath(code))}
+		p.Search = b.searchBox(code, p.Root+"search/"+code+"/", relURL(j.out, searchPath(code)), diags)
 		p.Scripts = append(append([]string{}, p.Scripts...), searchScripts...)
 		p.StringGroups = append(p.StringGroups, "sr_")
 	}

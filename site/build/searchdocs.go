@@ -1,9 +1,11 @@
 package build
 
 import (
+	"html/template"
 	"strings"
 	"sync"
 
+	"playbook/site/diag"
 	"playbook/site/markdown"
 	"playbook/site/quiz"
 	"playbook/site/search"
@@ -20,6 +22,32 @@ type SearchBox struct {
 	Index string
 	// Results is the results page, for searches submitted with Enter or ?q= links.
 	Results string
+	// Label, Placeholder and ResultsLabel are the form's texts in the page language.
+	Label, Placeholder, ResultsLabel string
+	// Form is the theme's "search-form" template rendered with the fields above.
+	Form template.HTML
+}
+
+// searchBox returns the search box of a page in lang whose index folder and results page
+// are at the given relative addresses. Those are the same for every page of a language at
+// one folder depth, so the form is rendered once for them all (each value through the
+// template's escapers costs more than the rest of a page's header).
+func (b *builder) searchBox(lang, index, results string, diags *diag.List) *SearchBox {
+	key := lang + "\x00" + index + "\x00" + results
+	if v, ok := b.searchForms.Load(key); ok {
+		return v.(*SearchBox)
+	}
+	box := &SearchBox{
+		Index: index, Results: results, Label: b.theme.String(lang, "search"),
+		Placeholder: b.theme.String(lang, "search_placeholder"), ResultsLabel: b.theme.String(lang, "search_results"),
+	}
+	form, err := b.theme.RenderPart("search-form", box)
+	if err != nil {
+		diags.Errorf(diag.Pos{Path: "theme"}, "the search form of the embedded theme is broken: %v", err)
+	}
+	box.Form = form
+	v, _ := b.searchForms.LoadOrStore(key, box)
+	return v.(*SearchBox)
 }
 
 // searchDocsOf turns a rendered page into search documents: one per section for lessons and

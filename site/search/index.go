@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"hash/fnv"
+	"maps"
 	"math"
 	"runtime"
 	"slices"
@@ -79,11 +80,10 @@ type record struct {
 type part struct {
 	terms  []string
 	single []bool
-	// records holds term t's records at records[start[t]:start[t+1]].
-	records []record
-	start   []int32
-	// positions is the arena of the records' positions; npos sums them by term.
-	positions []int32
+	// records holds each term's records, by term number.
+	records []chain[record]
+	// positions holds each term's positions, which its records point to; npos counts them.
+	positions []chain[int32]
 	npos      []int32
 }
 
@@ -93,6 +93,10 @@ type part struct {
 // written in parallel, so the output does not depend on the number of cores.
 func Build(lang, dir string, docs []Doc) map[string][]byte {
 	n := len(docs)
+	// The documents' display data does not depend on the index: write it alongside.
+	docFiles := map[string][]byte{}
+	var docsDone sync.WaitGroup
+	docsDone.Go(func() { writeDocs(docFiles, lang, dir, docs) })
 	lens := make([][3]int32, n)
 	workers := max(1, min(runtime.GOMAXPROCS(0), n))
 	parts := make([]part, workers)
@@ -139,7 +143,8 @@ func Build(lang, dir string, docs []Doc) map[string][]byte {
 	for k, data := range out {
 		files[fmt.Sprintf("%s/t-%d.js", dir, k)] = data
 	}
-	writeDocs(files, lang, dir, docs)
+	docsDone.Wait()
+	maps.Copy(files, docFiles)
 	meta := map[string]any{
 		"kind": "meta", "lang": lang, "version": Version, "docs": n, "shards": shards, "docChunk": docChunk,
 		"fieldGap": fieldGap, "types": docTypes(docs), "days": docDays(docs),
@@ -205,7 +210,7 @@ func mergeVocabulary(parts []part) *vocabulary {
 		}
 		for l, g := range global[p] {
 			v.local[p][g] = int32(l)
-			v.df[g] += pt.start[l+1] - pt.start[l]
+			v.df[g] += pt.records[l].n
 			v.npos[g] += pt.npos[l]
 		}
 	}
@@ -253,9 +258,10 @@ func (w *shardWriter) write(k int, terms []int32, scratch []posting, sizeHint in
 			if l < 0 {
 				continue
 			}
-			pt := &w.parts[p]
-			for _, r := range pt.records[pt.start[l]:pt.start[l+1]] {
-				ps = append(ps, posting{doc: r.doc, tf: w.tf(r), part: int32(p), npos: int32(r.npos), pos: r.pos})
+			for _, b := range w.parts[p].records[l].blocks {
+				for _, r := range b {
+					ps = append(ps, posting{doc: r.doc, tf: w.tf(r), part: int32(p), npos: int32(r.npos), pos: r.pos})
+				}
 			}
 		}
 		scratch = ps
@@ -275,7 +281,7 @@ func (w *shardWriter) write(k int, terms []int32, scratch []posting, sizeHint in
 			buf = appendTF(buf, p.tf)
 			buf = append(buf, ',')
 			buf = strconv.AppendInt(buf, int64(p.npos), 10)
-			for _, x := range w.parts[p.part].positions[p.pos : p.pos+p.npos] {
+			for _, x := range w.parts[p.part].positions[w.vocab.local[p.part][g]].slice(p.pos, p.npos) {
 				buf = append(buf, ',')
 				buf = strconv.AppendInt(buf, int64(x), 10)
 			}
@@ -322,7 +328,7 @@ func writeDocs(files map[string][]byte, lang, dir string, docs []Doc) {
 			}
 			buf = strconv.AppendInt(buf, int64(d.Day), 10)
 			buf = append(buf, ',')
-			buf = appendJSONString(buf, snippetText(d.Body))
+			buf = appendSnippet(buf, d.Body)
 			buf = append(buf, ']')
 		}
 		buf = append(buf, `],"kind":"docs","lang":`...)
@@ -367,38 +373,37 @@ func writeVocabulary(files map[string][]byte, lang, dir string, terms []string, 
 	return v
 }
 
-// termRecord is a record with its term, before the records are grouped by term.
-type termRecord struct {
-	term int32
-	record
+// chain is a list kept in blocks that double in size up to a limit, so that adding never
+// copies what is there and a short list takes little room. Values added together stay in one
+// block, at an address (block<<16 | offset) that slice reads back.
+type chain[T any] struct {
+	blocks [][]T
+	n      int32
 }
 
-// blockSize is the length of a blocks block.
-const blockSize = 1 << 16
+// maxBlock is the largest block of a chain; it must fit the 16-bit offset of an address.
+const maxBlock = 1 << 14
 
-// blocks is a list that grows by whole blocks, never moving what it holds.
-type blocks[T any] struct {
-	list [][]T
-}
-
-// add appends vs, all in the same block, and returns the place of the first as block and
-// offset (block*blockSize + offset).
-func (b *blocks[T]) add(vs ...T) int32 {
-	n := len(b.list)
-	if n == 0 || len(b.list[n-1])+len(vs) > blockSize {
-		b.list = append(b.list, make([]T, 0, blockSize))
-		n++
+// add appends vs, in one block, and returns their address.
+func (c *chain[T]) add(vs ...T) int32 {
+	k := len(c.blocks)
+	if k == 0 || len(c.blocks[k-1])+len(vs) > cap(c.blocks[k-1]) {
+		c.blocks = append(c.blocks, make([]T, 0, max(len(vs), min(maxBlock, 8<<k))))
+		k++
 	}
-	last := &b.list[n-1]
-	at := int32((n-1)*blockSize + len(*last))
-	*last = append(*last, vs...)
+	at := int32((k-1)<<16 | len(c.blocks[k-1]))
+	c.blocks[k-1] = append(c.blocks[k-1], vs...)
+	c.n += int32(len(vs))
 	return at
 }
 
-// slice returns the n values added at place at.
-func (b *blocks[T]) slice(at, n int32) []T {
-	block := b.list[at/blockSize]
-	return block[at%blockSize : at%blockSize+n]
+// slice returns the n values added at address at.
+func (c *chain[T]) slice(at, n int32) []T {
+	if n == 0 {
+		return nil
+	}
+	block, offset := at>>16, at&0xFFFF
+	return c.blocks[block][offset : offset+n]
 }
 
 // indexRange indexes docs[from:to] and records their field lengths in lens.
@@ -412,12 +417,10 @@ func indexRange(docs []Doc, from, to int, lens [][3]int32) part {
 		pos    [maxPositions]int32
 	}
 	var (
-		accs  []acc
-		order []int32
-		// The records and positions are gathered in blocks, so that growing them never
-		// copies what is already there, then grouped by term into exact-size slices.
-		records   blocks[termRecord]
-		positions blocks[int32]
+		accs      []acc
+		order     []int32
+		records   []chain[record]
+		positions []chain[int32]
 	)
 	for i := from; i < to; i++ {
 		order = order[:0]
@@ -425,10 +428,10 @@ func indexRange(docs []Doc, from, to int, lens [][3]int32) part {
 		for f, text := range [3]string{d.Title, d.Heading, d.Body} {
 			toks := tk.tokenize(text)
 			lens[i][f] = int32(len(toks))
+			if len(tk.terms) > len(accs) {
+				accs = append(accs, make([]acc, len(tk.terms)-len(accs))...)
+			}
 			for _, t := range toks {
-				if int(t.id) >= len(accs) {
-					accs = append(accs, make([]acc, len(tk.terms)-len(accs))...)
-				}
 				a := &accs[t.id]
 				if a.doc != int32(i)+1 {
 					*a = acc{doc: int32(i) + 1}
@@ -443,49 +446,25 @@ func indexRange(docs []Doc, from, to int, lens [][3]int32) part {
 				}
 			}
 		}
+		if len(tk.terms) > len(records) {
+			positions = append(positions, make([]chain[int32], len(tk.terms)-len(records))...)
+			records = append(records, make([]chain[record], len(tk.terms)-len(records))...)
+		}
 		for _, id := range order {
 			a := &accs[id]
-			r := termRecord{term: id, record: record{doc: int32(i), counts: a.counts}}
+			r := record{doc: int32(i), counts: a.counts}
 			if !tk.single[id] { // single CJK characters keep no positions: see maxPositions
 				r.npos = a.npos
-				r.pos = positions.add(a.pos[:a.npos]...)
+				r.pos = positions[id].add(a.pos[:a.npos]...)
 			}
-			records.add(r)
+			records[id].add(r)
 		}
 	}
-	// Group the records by term with a counting sort, keeping document order within a term,
-	// and their positions with them.
-	pt := part{terms: tk.terms, single: tk.single}
-	pt.start = make([]int32, len(tk.terms)+1)
-	pt.npos = make([]int32, len(tk.terms))
-	total := 0
-	for _, b := range records.list {
-		for _, r := range b {
-			pt.start[r.term+1]++
-			pt.npos[r.term] += int32(r.npos)
-			total++
-		}
+	npos := make([]int32, len(records))
+	for id := range positions {
+		npos[id] = positions[id].n
 	}
-	posStart := make([]int32, len(tk.terms)+1)
-	for t := range tk.terms {
-		pt.start[t+1] += pt.start[t]
-		posStart[t+1] = posStart[t] + pt.npos[t]
-	}
-	next := slices.Clone(pt.start[:len(tk.terms)])
-	pt.records = make([]record, total)
-	pt.positions = make([]int32, posStart[len(tk.terms)])
-	for _, b := range records.list {
-		for _, r := range b {
-			rec := r.record
-			if rec.npos > 0 {
-				rec.pos = posStart[r.term]
-				posStart[r.term] += int32(copy(pt.positions[rec.pos:], positions.slice(r.pos, int32(r.npos))))
-			}
-			pt.records[next[r.term]] = rec
-			next[r.term]++
-		}
-	}
-	return pt
+	return part{terms: tk.terms, single: tk.single, records: records, npos: npos, positions: positions}
 }
 
 // jsonString quotes s as a JSON string without escaping HTML characters.
@@ -611,15 +590,31 @@ func loader(data any) []byte {
 	return append(b, ");\n"...)
 }
 
-func snippetText(s string) string {
-	count := 0
-	for i := range s {
+// appendSnippet appends, as a JSON string, the start of a document's text that the index
+// keeps for result snippets: its first snippetRunes characters, and an ellipsis when there is
+// more. It looks at each character once; text that needs escapes goes through the encoder.
+func appendSnippet(buf []byte, s string) []byte {
+	end, count, plain := len(s), 0, true
+	for i, r := range s {
 		if count == snippetRunes {
-			return strings.TrimSpace(s[:i]) + "…"
+			end = i
+			break
 		}
 		count++
+		if r < 0x20 || r == '"' || r == '\\' || r == utf8.RuneError || r == '\u2028' || r == '\u2029' {
+			plain = false
+		}
 	}
-	return s
+	text := s[:end]
+	if end < len(s) {
+		text = strings.TrimSpace(text) + "…"
+	}
+	if !plain {
+		return append(buf, jsonString(text)...)
+	}
+	buf = append(buf, '"')
+	buf = append(buf, text...)
+	return append(buf, '"')
 }
 
 func docTypes(docs []Doc) []string {

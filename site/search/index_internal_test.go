@@ -1,12 +1,15 @@
 package search
 
 import (
+	"encoding/json"
 	"math"
 	"math/rand/v2"
 	"runtime"
 	"slices"
 	"strconv"
+	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // appendTF must write exactly what strconv writes for every two-decimal weight below
@@ -57,19 +60,24 @@ func FuzzAppendJSONString(f *testing.F) {
 	})
 }
 
-func TestBlocksKeepValuesTogether(t *testing.T) {
-	var b blocks[int32]
+func TestChainKeepsValuesTogether(t *testing.T) {
+	var c chain[int32]
 	var places []int32
-	for i := int32(0); i < 3*blockSize/4; i++ {
-		places = append(places, b.add(i, i+1, i+2, i+3))
+	for i := int32(0); i < 3*maxBlock; i++ {
+		places = append(places, c.add(i, i+1, i+2))
 	}
 	for i, at := range places {
-		if got := b.slice(at, 4); !slices.Equal(got, []int32{int32(i), int32(i) + 1, int32(i) + 2, int32(i) + 3}) {
-			t.Fatalf("value %d: got %v", i, got)
+		if got := c.slice(at, 3); !slices.Equal(got, []int32{int32(i), int32(i) + 1, int32(i) + 2}) {
+			t.Fatalf("value %d at %x: got %v", i, at, got)
 		}
 	}
-	if len(b.list) < 3 {
-		t.Fatalf("expected several blocks, got %d", len(b.list))
+	if c.n != 9*maxBlock {
+		t.Errorf("n = %d, want %d", c.n, 9*maxBlock)
+	}
+	for k, b := range c.blocks {
+		if cap(b) > maxBlock {
+			t.Fatalf("block %d holds %d values, more than %d", k, cap(b), maxBlock)
+		}
 	}
 }
 
@@ -98,4 +106,28 @@ func TestIndexDoesNotDependOnCores(t *testing.T) {
 			t.Errorf("%s differs between one and five cores", name)
 		}
 	}
+}
+
+// FuzzAppendSnippet checks the one-pass snippet against cutting the text to snippetRunes
+// characters and encoding it: the same bytes for valid UTF-8 (what the loader accepts), the
+// same decoded text otherwise.
+func FuzzAppendSnippet(f *testing.F) {
+	for _, s := range []string{"short", strings.Repeat("客户价值 ", 60), strings.Repeat("a\"b ", 80), "\xff" + strings.Repeat("x", 300)} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		r := []rune(s)
+		want := string(r)
+		if len(r) > snippetRunes {
+			want = strings.TrimSpace(string(r[:snippetRunes])) + "…"
+		}
+		got := appendSnippet(nil, s)
+		if utf8.ValidString(s) && string(got) != jsonString(want) {
+			t.Fatalf("appendSnippet(%q) = %s, want %s", s, got, jsonString(want))
+		}
+		var decoded string
+		if err := json.Unmarshal(got, &decoded); err != nil || decoded != want {
+			t.Fatalf("appendSnippet(%q) = %s, decodes to %q (%v), want %q", s, got, decoded, err, want)
+		}
+	})
 }

@@ -120,6 +120,16 @@ func (t *Theme) Render(w io.Writer, name string, data any) error {
 	return err
 }
 
+// RenderPart executes the named template of the base layout (e.g. "search-form") with
+// data, for a piece of HTML that many pages share and that is worth rendering once.
+func (t *Theme) RenderPart(name string, data any) (template.HTML, error) {
+	var buf bytes.Buffer
+	if err := t.pages["home"].ExecuteTemplate(&buf, name, data); err != nil {
+		return "", err
+	}
+	return template.HTML(buf.String()), nil
+}
+
 // String returns the interface string key in lang, falling back to English, then to the key.
 func (t *Theme) String(lang, key string) string {
 	if s, ok := t.strings[key][lang]; ok {
