@@ -344,8 +344,11 @@ func TestLanguageSwitcher(t *testing.T) {
 func TestEditions(t *testing.T) {
 	learner := buildSite(t, build.Learner)
 	trainer := buildSite(t, build.Trainer)
-	// The trainer edition adds the framework coverage table; every other page is in both.
-	trainerOnly := func(p string) bool { return strings.HasSuffix(p, "/coverage.html") }
+	// The trainer edition adds the framework coverage table, the schedule and the trainer's
+	// packs; every other page is in both.
+	trainerOnly := func(p string) bool {
+		return strings.HasSuffix(p, "/coverage.html") || strings.HasSuffix(p, "/schedule.html") || strings.HasSuffix(p, "-trainer.html")
+	}
 	if shared := slices.DeleteFunc(slices.Clone(trainer.pages), trainerOnly); !slices.Equal(learner.pages, shared) {
 		t.Fatalf("the editions have different pages:\nlearner %v\ntrainer %v", learner.pages, trainer.pages)
 	}

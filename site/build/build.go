@@ -95,6 +95,7 @@ func Build(fsys fs.FS, opts Options) *Result {
 			},
 		})
 	}
+	b.registerKit()
 	jobs := b.plan()
 	for i := range jobs {
 		jobs[i].idx = i
@@ -107,6 +108,7 @@ func Build(fsys fs.FS, opts Options) *Result {
 	b.checkSources(docs, &res.Diags)
 	b.checkCoverage(docs, &res.Diags)
 	b.checkStructure(docs, &res.Diags)
+	kit := b.kitPages(docs, &res.Diags)
 	b.copyAssets(fsys, &res.Diags)
 	if c.Config.Features.Search {
 		if opts.DeferSearchIndex {
@@ -118,7 +120,7 @@ func Build(fsys fs.FS, opts Options) *Result {
 		}
 	}
 	b.extras(&res.Diags)
-	res.Pages = len(jobs)
+	res.Pages = len(jobs) + kit
 	res.Diags.Sort()
 	return res
 }

@@ -51,7 +51,8 @@ func TestCacheGivesTheSameBytes(t *testing.T) {
 			replaceIn(fsys, "content/en/day-01-basics/02-second.md", "title: Second lesson", "title: Second lesson, renamed")
 		}, []string{"en/day-01-basics/second.html", "en/day-01-basics/index.html", "en/index.html", "en/day-01-basics/first.html"}, 100},
 		{"quiz", func() { replaceIn(fsys, "quizzes/basics.yaml", "Which tier is the", "Which band is the") },
-			[]string{"en/quizzes/basics-check.html"}, 2},
+			// The quiz page, and the day's packs that print it (questions, answer key).
+			[]string{"en/quizzes/basics-check.html", "en/packs/day-01.html", "en/packs/day-01-trainer.html"}, 4},
 		{"new lesson", func() {
 			fsys["content/en/day-01-basics/03-third.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Third\n---\n## Go\n")}
 		}, []string{"en/day-01-basics/third.html"}, 100},

@@ -98,6 +98,11 @@ type Page struct {
 	Progress    *ProgressView
 	Standalone  *StandaloneView
 	Coverage    *CoverageView
+	Schedule    *ScheduleView
+	Pack        *PackView
+	// Nested is true for a checklist, worksheet or quiz shown inside another page (a pack):
+	// its title is then a second-level heading.
+	Nested bool
 	// Scripts and Styles are the theme files the page loads beyond the base stylesheet,
 	// relative to the site root.
 	Scripts []string
@@ -108,6 +113,8 @@ type Page struct {
 	ProgressURL string
 	// CoverageURL links the framework coverage table (trainer edition with frameworks.yaml).
 	CoverageURL string
+	// ScheduleURL links the course schedule (trainer edition).
+	ScheduleURL string
 	// Search configures the search box; nil when search is off.
 	Search *SearchBox
 	// SiteKey names the site in browser storage, so two courses opened from the same disk
@@ -210,6 +217,8 @@ type DayView struct {
 	Quizzes    []LessonCard
 	Checklists []LessonCard
 	Worksheets []LessonCard
+	// Packs links the day's handout packs.
+	Packs []Link
 }
 
 // LessonView is a lesson page.
@@ -394,6 +403,10 @@ func (b *builder) renderPage(j pageJob, diags *diag.List) *markdown.Document {
 		d := j.day
 		p.Title = dayTitle(d)
 		p.Day = &DayView{Number: d.Number, Title: dayTitle(d), Minutes: d.Duration(), Lessons: b.lessonCards(j.out, code, d), Quizzes: b.quizCards(j.out, code, d.Number), Checklists: b.checklistCards(j.out, code, d.Number), Worksheets: b.worksheetCards(j.out, code, d.Number)}
+		p.Day.Packs = []Link{{Title: p.T("participant_pack"), URL: relURL(j.out, packPath(code, d.Number, false))}}
+		if b.opts.Edition == Trainer {
+			p.Day.Packs = append(p.Day.Packs, Link{Title: p.T("trainer_pack"), URL: relURL(j.out, packPath(code, d.Number, true))})
+		}
 		if d.Info != nil {
 			p.Day.Summary = d.Info.Summary
 			p.Description = d.Info.Summary
@@ -517,9 +530,14 @@ func (b *builder) newPage(j pageJob) *Page {
 	if b.opts.Edition == Trainer && len(b.course.Frameworks) > 0 {
 		coverageURL = relURL(j.out, coveragePath(code))
 	}
+	scheduleURL := ""
+	if b.opts.Edition == Trainer {
+		scheduleURL = relURL(j.out, schedulePath(code))
+	}
 	return &Page{
 		ProgressURL: progress,
 		CoverageURL: coverageURL,
+		ScheduleURL: scheduleURL,
 		Kind:        j.kind, Lang: code, SiteTitle: b.course.Config.Title[code],
 		Description: b.course.Config.Description[code],
 		Root:        rootPrefix(j.out), HomeURL: relURL(j.out, homePath(code)), CSP: CSP,

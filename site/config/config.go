@@ -3,9 +3,13 @@ package config
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"net/url"
+	"strconv"
 	"strings"
+
+	"gopkg.in/yaml.v3"
 
 	"playbook/site/diag"
 	"playbook/site/strictyaml"
@@ -26,6 +30,33 @@ type Config struct {
 	// When set, the build writes sitemap.xml and a 404 page.
 	BaseURL  string
 	Features Features
+	// Schedule is when the course days run, for the trainer's timetable.
+	Schedule Schedule
+}
+
+// Schedule sets the clock of a course day: when it starts and when the breaks fall.
+type Schedule struct {
+	// Start is when a day starts, in minutes after midnight.
+	Start int
+	// Breaks are in the order of their times.
+	Breaks []Break
+}
+
+// Break is a pause in a course day.
+type Break struct {
+	// At is the time the break is planned for, in minutes after midnight; the timetable puts
+	// it at the section boundary nearest that time.
+	At      int
+	Minutes int
+	// Title is the break's name per language; when empty, the theme calls a break shorter
+	// than 45 minutes "Break" and a longer one "Lunch".
+	Title map[string]string
+}
+
+// DefaultSchedule is a training day from 09:00 with a morning break, lunch and an afternoon
+// break.
+func DefaultSchedule() Schedule {
+	return Schedule{Start: 9 * 60, Breaks: []Break{{At: 10*60 + 30, Minutes: 15}, {At: 12 * 60, Minutes: 60}, {At: 15 * 60, Minutes: 15}}}
 }
 
 // Features switches optional behaviour on and off.
@@ -43,7 +74,7 @@ var SupportedLanguages = []string{"en", "zh-CN"}
 // Load reads FileName from fsys. Every problem is added to diags; the returned Config is
 // usable (with defaults) even when there were problems, so later stages can go on checking.
 func Load(fsys fs.FS, diags *diag.List) *Config {
-	cfg := &Config{Languages: []string{"en"}, DefaultLanguage: "en", Features: Features{Search: true}}
+	cfg := &Config{Languages: []string{"en"}, DefaultLanguage: "en", Features: Features{Search: true}, Schedule: DefaultSchedule()}
 	src, err := fs.ReadFile(fsys, FileName)
 	if errors.Is(err, fs.ErrNotExist) {
 		diags.Errorf(diag.Pos{Path: FileName}, "no %s found; run the command in the course folder or pass --src DIR", FileName)
@@ -55,7 +86,7 @@ func Load(fsys fs.FS, diags *diag.List) *Config {
 	}
 	d := &strictyaml.Decoder{Path: FileName, Diags: diags}
 	root := d.Parse(src)
-	f := d.Mapping(root, FileName, "title", "description", "languages", "default_language", "base_url", "features")
+	f := d.Mapping(root, FileName, "title", "description", "languages", "default_language", "base_url", "features", "schedule")
 
 	if langs, ok := d.Strings(f, "languages"); ok {
 		seen := map[string]bool{}
@@ -105,8 +136,79 @@ func Load(fsys fs.FS, diags *diag.List) *Config {
 			cfg.Features.Search = on
 		}
 	}
+	if fl, ok := f["schedule"]; ok {
+		cfg.Schedule = loadSchedule(d, fl.Value, cfg.Languages)
+	}
 	return cfg
 }
+
+// loadSchedule reads the schedule mapping: start: "09:00" and breaks: a list of
+// {at: "10:30", minutes: 15, title: ...}. Keys left out keep their defaults.
+func loadSchedule(d *strictyaml.Decoder, n *yaml.Node, langs []string) Schedule {
+	s := DefaultSchedule()
+	f := d.Mapping(n, "schedule", "start", "breaks")
+	if v, ok := d.String(f, "start"); ok {
+		if t, ok := clock(v); ok {
+			s.Start = t
+		} else {
+			d.Errorf(f["start"].Value, "start must be a time of day like \"09:00\", found %q", v)
+		}
+	}
+	items, ok := d.Seq(f, "breaks")
+	if !ok {
+		return s
+	}
+	s.Breaks = nil
+	end := s.Start // the end of the previous break
+	for _, item := range items {
+		bf := d.Mapping(item, "break", "at", "minutes", "title")
+		var b Break
+		at, ok := d.String(bf, "at")
+		if !ok {
+			if _, given := bf["at"]; !given {
+				d.Errorf(item, "a break needs at: (its time, like \"10:30\") and minutes:")
+			}
+			continue
+		}
+		if b.At, ok = clock(at); !ok {
+			d.Errorf(bf["at"].Value, "at must be a time of day like \"10:30\", found %q", at)
+			continue
+		}
+		if b.Minutes, ok = d.Int(bf, "minutes", 1, 240); !ok {
+			if _, given := bf["minutes"]; !given {
+				d.Errorf(item, "a break needs minutes: (how long it lasts, e.g. 15)")
+			}
+			continue
+		}
+		if b.At < end {
+			d.Errorf(bf["at"].Value, "the break at %s starts before the day starts or before the previous break ends (%s); list breaks in order of time", at, formatClock(end))
+			continue
+		}
+		if title, ok := d.Localized(bf, "title", langs); ok {
+			b.Title = title.Map()
+		}
+		end = b.At + b.Minutes
+		s.Breaks = append(s.Breaks, b)
+	}
+	return s
+}
+
+// clock parses a time of day "H:MM" or "HH:MM" into minutes after midnight.
+func clock(s string) (int, bool) {
+	h, m, ok := strings.Cut(strings.TrimSpace(s), ":")
+	if !ok || len(m) != 2 || len(h) < 1 || len(h) > 2 {
+		return 0, false
+	}
+	hh, err1 := strconv.Atoi(h)
+	mm, err2 := strconv.Atoi(m)
+	if err1 != nil || err2 != nil || hh < 0 || hh > 23 || mm < 0 || mm > 59 {
+		return 0, false
+	}
+	return hh*60 + mm, true
+}
+
+// formatClock writes minutes after midnight as HH:MM.
+func formatClock(t int) string { return fmt.Sprintf("%02d:%02d", t/60%24, t%60) }
 
 // NormalizeBaseURL checks that s is an absolute http(s) URL and returns it ending in "/".
 func NormalizeBaseURL(s string) (string, error) {

@@ -25,7 +25,11 @@ import (
 var files embed.FS
 
 // Pages are the page templates; each is combined with templates/base.html.
-var Pages = []string{"home", "day", "lesson", "quiz", "progress", "checklist", "worksheet", "search", "page", "coverage", "notfound", "redirect"}
+var Pages = []string{"home", "day", "lesson", "quiz", "progress", "checklist", "worksheet", "search", "page", "coverage", "notfound", "redirect", "schedule", "pack"}
+
+// includes lists the page templates whose named parts a page template uses: a day's handout
+// pack prints checklists, worksheets and quizzes.
+var includes = map[string][]string{"pack": {"checklist", "worksheet", "quiz", "schedule"}}
 
 // funcs are the helpers templates may call; they are pure.
 var funcs = template.FuncMap{
@@ -91,9 +95,18 @@ func Load() (*Theme, error) {
 		if err != nil {
 			return nil, err
 		}
-		if t.pages[name], err = clone.ParseFS(files, "templates/"+name+".html"); err != nil {
-			return nil, err
+		patterns := []string{}
+		for _, inc := range includes[name] {
+			patterns = append(patterns, "templates/"+inc+".html")
 		}
+		// The page's own file comes last, so that its "main" is the one kept.
+		patterns = append(patterns, "templates/"+name+".html")
+		for _, pat := range patterns {
+			if clone, err = clone.ParseFS(files, pat); err != nil {
+				return nil, err
+			}
+		}
+		t.pages[name] = clone
 	}
 	err = fs.WalkDir(files, "assets", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
