@@ -5,12 +5,15 @@ import (
 	"html/template"
 	"path"
 	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 
 	"playbook/site/checklist"
 	"playbook/site/course"
 	"playbook/site/diag"
 	"playbook/site/markdown"
+	"playbook/site/output"
 	"playbook/site/quiz"
 	"playbook/site/schedule"
 	"playbook/site/worksheet"
@@ -373,4 +376,36 @@ func rebase(html []byte, from, to string) template.HTML {
 		return append(append(append([]byte{}, m[:sub[2]]...), fixed...), m[sub[3]:]...)
 	})
 	return template.HTML(out)
+}
+
+// Pack is a day's handout pack in a built site.
+type Pack struct {
+	Lang string
+	Day  int
+	// Path is the page, relative to the site root.
+	Path string
+}
+
+// packName matches the file of a pack: <lang>/packs/day-NN.html or day-NN-trainer.html.
+var packName = regexp.MustCompile(`^([^/]+)/packs/day-(\d+)(-trainer)?\.html$`)
+
+// Packs lists the participants' packs (or the trainer's, when trainer is true) of a built
+// site, by language and day.
+func Packs(site *output.Site, trainer bool) []Pack {
+	var out []Pack
+	for _, p := range site.Paths() {
+		m := packName.FindStringSubmatch(p)
+		if m == nil || (m[3] != "") != trainer {
+			continue
+		}
+		day, _ := strconv.Atoi(m[2])
+		out = append(out, Pack{Lang: m[1], Day: day, Path: p})
+	}
+	slices.SortFunc(out, func(a, b Pack) int {
+		if a.Lang != b.Lang {
+			return strings.Compare(a.Lang, b.Lang)
+		}
+		return a.Day - b.Day
+	})
+	return out
 }

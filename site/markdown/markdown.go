@@ -6,6 +6,7 @@ package markdown
 
 import (
 	"bytes"
+	stdhtml "html"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -276,7 +277,12 @@ func PlainText(n ast.Node, source []byte) string {
 				b.WriteByte(' ')
 			}
 		case *ast.String:
-			b.Write(t.Value)
+			if t.IsCode() {
+				// The typographer's quotes and dashes come as HTML entities (&rsquo;).
+				b.WriteString(stdhtml.UnescapeString(string(t.Value)))
+			} else {
+				b.Write(t.Value)
+			}
 		case *ast.CodeSpan, *ast.FencedCodeBlock, *ast.CodeBlock:
 			if l := c.Lines(); l != nil {
 				for i := 0; i < l.Len(); i++ {

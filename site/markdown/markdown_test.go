@@ -318,3 +318,15 @@ func FuzzConvert(f *testing.F) {
 		}
 	})
 }
+
+// Headings and section texts are plain text: the typographer's curly quotes and dashes are
+// characters, not HTML entities that a template would escape again.
+func TestPlainTextUnescapesTypography(t *testing.T) {
+	doc, _ := convert(t, Options{}, "a.md", "## The manager's \"five\" tasks -- in short\n\nIt's done.\n", nil)
+	if got, want := doc.Headings[0].Text, "The manager’s “five” tasks – in short"; got != want {
+		t.Errorf("heading text = %q, want %q", got, want)
+	}
+	if got := doc.Sections[len(doc.Sections)-1].Text; got != "It’s done." {
+		t.Errorf("section text = %q", got)
+	}
+}
