@@ -286,9 +286,30 @@
     return "submitted";
   };
 
+  // certificateOf says whether a store earns the certificate of completion: every self-check
+  // quiz passed ("self-checks"), or else every exam passed ("exam"; an exam counts only where
+  // its page scored it, in the trainer edition). quizzes lists the course's quizzes as
+  // { id, mode }. It returns { route, passed, total, date }: route is "" while not earned;
+  // passed and total count the self-checks; date is when the last quiz that earned it was
+  // passed (the date of its best attempt).
+  const certificateOf = (store, quizzes) => {
+    const best = (q) => store?.quizzes?.[q.id]?.best;
+    const checks = quizzes.filter((q) => q.mode !== "exam");
+    const exams = quizzes.filter((q) => q.mode === "exam");
+    const all = (list) => list.length > 0 && list.every((q) => best(q)?.passed === true);
+    const route = all(checks) ? "self-checks" : all(exams) ? "exam" : "";
+    const dates = (route === "exam" ? exams : route ? checks : []).map((q) => best(q).date).sort();
+    return {
+      route,
+      passed: checks.filter((q) => best(q)?.passed === true).length,
+      total: checks.length,
+      date: dates.at(-1) || "",
+    };
+  };
+
   Playbook.quizCore = {
     FORMAT, VERSION, format, round, parseAnswer, answered, fraction, scoreQuestion, totals,
     orderFromPositions, seeded, shuffle, storageKey, emptyStore, migrate, parseStore,
-    recordAttempt, mergeStores, exportStore, statusOf,
+    recordAttempt, mergeStores, exportStore, statusOf, certificateOf,
   };
 })();

@@ -326,6 +326,7 @@
         if (file) await this.importFile(file);
       });
       section.querySelector('[data-action="reset"]')?.addEventListener("click", () => this.reset());
+      this.certificate = new Certificate(section, this);
       this.render();
     }
 
@@ -348,6 +349,7 @@
           ? day(e.last.date) + (e.attempts > 1 ? " · " + t("attempts", e.attempts) : "")
           : "–";
       }
+      this.certificate.render();
     }
 
     exportFile() {
@@ -379,6 +381,70 @@
       this.store = core.emptyStore(site);
       this.render();
       this.say(t("reset_done"));
+    }
+  }
+
+  // Certificate offers a printable certificate of completion on the progress page once the
+  // rules of core.certificateOf are met. The learner's name is kept with the progress (the
+  // "learner" of the progress file); nothing leaves the browser.
+  class Certificate {
+    constructor(section, progress) {
+      this.progress = progress;
+      this.status = section.querySelector(".certificate-status");
+      this.form = section.querySelector(".certificate-form");
+      this.name = section.querySelector(".certificate-name-input");
+      this.sheet = section.querySelector(".certificate-sheet");
+      this.rows = Array.from(section.querySelectorAll("tr[data-progress-quiz]"), (r) => ({
+        id: r.dataset.progressQuiz, mode: r.dataset.mode, title: r.querySelector("th").textContent.trim(),
+      }));
+      this.name?.addEventListener("change", () => {
+        const store = progress.fresh();
+        store.learner = this.name.value.trim();
+        if (progress.available) storage.save(store);
+      });
+      section.querySelector('[data-action="print-certificate"]')?.addEventListener("click", () => this.print());
+      addEventListener("afterprint", () => document.documentElement.classList.remove("printing-certificate"));
+    }
+
+    render() {
+      if (!this.status) return;
+      const store = this.progress.store;
+      const c = core.certificateOf(store, this.rows);
+      this.earned = c;
+      this.form.hidden = !c.route;
+      if (c.route) {
+        this.status.textContent = t(c.route === "exam" ? "cert_earned_exam" : "cert_earned_checks");
+        if (!this.name.value) this.name.value = store.learner || "";
+      } else {
+        this.status.textContent = t("cert_not_yet", c.passed, c.total);
+      }
+    }
+
+    // fill writes the certificate sheet from the store: name, date, every passed quiz.
+    fill() {
+      const store = this.progress.fresh();
+      const name = this.name.value.trim();
+      this.sheet.querySelector(".certificate-name").textContent = name;
+      this.sheet.querySelector(".certificate-text").textContent =
+        t(this.earned.route === "exam" ? "cert_text_exam" : "cert_text_checks", day(this.earned.date));
+      const body = this.sheet.querySelector(".certificate-scores tbody");
+      body.replaceChildren(...this.rows.filter((q) => store.quizzes[q.id]?.best?.passed).map((q) => {
+        const best = store.quizzes[q.id].best;
+        const tr = el("tr");
+        tr.append(el("th", { scope: "row" }, q.title), el("td", {}, num(best.percent) + "%"), el("td", {}, day(best.date)));
+        return tr;
+      }));
+    }
+
+    print() {
+      if (!this.name.value.trim()) {
+        this.status.textContent = t("cert_need_name");
+        this.name.focus();
+        return;
+      }
+      this.fill();
+      document.documentElement.classList.add("printing-certificate");
+      window.print();
     }
   }
 
