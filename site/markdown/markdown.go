@@ -235,7 +235,9 @@ func PlainText(n ast.Node, source []byte) string {
 			}
 		case *ast.String:
 			b.Write(t.Value)
-		case *ast.CodeSpan, *ast.FencedCodeBlock, *ast.CodeBlock:
+		case *ast.FencedCodeBlock, *ast.CodeBlock:
+			// An inline code span holds its text as children; only blocks keep it as lines
+			// (asking an inline node for its lines panics).
 			if l := c.Lines(); l != nil {
 				for i := 0; i < l.Len(); i++ {
 					seg := l.At(i)

@@ -120,6 +120,16 @@ func TestTimings(t *testing.T) {
 	}
 }
 
+func TestCodeInSectionText(t *testing.T) {
+	doc, d := convert(t, Options{}, "a.md", "## Use `crm` {minutes=5}\n\nType `x = 1`.\n\n```\nblock\n```\n", nil)
+	if len(d) > 0 {
+		t.Fatal(d)
+	}
+	if len(doc.Sections) != 1 || doc.Sections[0].Heading != "Use crm" || doc.Sections[0].Text != "Type x = 1. block" {
+		t.Errorf("sections = %+v", doc.Sections)
+	}
+}
+
 func TestTrainerNotesNeverReachLearners(t *testing.T) {
 	body := "Intro.\n\n::: trainer\nSECRET [link](missing.md)\n\n## Hidden heading\n:::\n\nAfter.\n"
 	doc, d := convert(t, Options{}, "a.md", body, fakeResolver{})
