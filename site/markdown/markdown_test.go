@@ -287,6 +287,12 @@ func FuzzConvert(f *testing.F) {
 	}
 	f.Add("[x](javascript:alert(1))\n::: trainer\n## h {minutes=3}\n")
 	f.Add("[a](<java\tscript:x>) ![b](//h/x.png) [c](../../x.md#frag)")
+	seeds, _ = filepath.Glob("testdata/slides/*.md")
+	for _, s := range seeds {
+		data, _ := os.ReadFile(s)
+		f.Add(string(data))
+	}
+	f.Add("- a\n\n  ::: trainer\n  n\n  :::\n---\n> ::: trainer\n> ---\n> :::\ntext\n---\n")
 	conv := New(Options{Trainer: true, Labels: testLabels})
 	r := fakeResolver{"content/en/a.md": "a.html"}
 	f.Fuzz(func(t *testing.T, body string) {
@@ -299,6 +305,20 @@ func FuzzConvert(f *testing.F) {
 			}
 		}
 		for _, x := range d {
+			if x.Pos.Line < 1 {
+				t.Fatalf("diagnostic without a line: %v", x)
+			}
+		}
+		// Split into slides, the same body renders the same lesson page.
+		var sd diag.List
+		slides := conv.Convert(Source{Path: "content/en/b.md", Body: []byte(body), Resolver: r, Slides: true, SlideBreaks: true}, &sd)
+		if string(slides.HTML) != string(doc.HTML) {
+			t.Fatalf("rendered block by block, %q gives another page:\n%s", body, golden.Diff(string(doc.HTML), string(slides.HTML)))
+		}
+		if len(slides.Slides) == 0 {
+			t.Fatalf("no title slide for %q", body)
+		}
+		for _, x := range sd {
 			if x.Pos.Line < 1 {
 				t.Fatalf("diagnostic without a line: %v", x)
 			}
