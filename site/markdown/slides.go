@@ -23,8 +23,10 @@ type Slide struct {
 	// Continued is set when the slide starts at a break inside its section, so its body does
 	// not begin with the heading.
 	Continued bool
-	// HTML is the slide's body: the heading (without the timing badge) and the blocks up to
-	// the next slide, without the trainer notes.
+	// HeadingHTML is the section's heading, without the timing badge (which is for the
+	// trainer's eyes, not the room's); empty on the title slide and on a Continued slide.
+	HeadingHTML []byte
+	// HTML is the slide's body: the blocks up to the next slide, without the trainer notes.
 	HTML []byte
 	// Notes holds the trainer notes of the slide's blocks, without their frame and label; it
 	// is empty in the learner edition, whose notes are dropped before rendering.
@@ -92,7 +94,7 @@ func (c *Converter) splitSlides(state *convertState, root ast.Node, html []byte,
 			if n.Level == 2 {
 				s.closeSlide()
 				s.slides = append(s.slides, Slide{Heading: PlainText(n, s.source), ID: headingID(n), Minutes: state.minutes[n]})
-				s.slides[len(s.slides)-1].HTML = s.withoutTiming(n, chunk)
+				s.slides[len(s.slides)-1].HeadingHTML = s.withoutTiming(n, chunk)
 				continue
 			}
 		case *ast.ThematicBreak:
@@ -135,8 +137,7 @@ func (s *slideSplitter) render(first, stop ast.Node) []byte {
 	return append([]byte(nil), s.buf.Bytes()...)
 }
 
-// withoutTiming renders a heading without its timing badge, which is for the trainer's eyes
-// and not for the room.
+// withoutTiming renders a heading without its timing badge.
 func (s *slideSplitter) withoutTiming(h *ast.Heading, chunk []byte) []byte {
 	t, ok := h.LastChild().(*Timing)
 	if !ok {

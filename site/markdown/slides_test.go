@@ -29,7 +29,10 @@ func dumpSlides(slides []Slide) string {
 		if s.Continued {
 			b.WriteString(" continued")
 		}
-		b.WriteString("\n" + string(s.HTML))
+		b.WriteString("\n" + string(s.HeadingHTML))
+		if len(s.HTML) > 0 {
+			b.WriteString("--- body\n" + string(s.HTML))
+		}
 		if len(s.Notes) > 0 {
 			b.WriteString("--- notes\n" + string(s.Notes))
 		}
@@ -93,7 +96,7 @@ func TestSlidesSplit(t *testing.T) {
 		}
 		for i, s := range doc.Slides {
 			for _, leak := range []string{"T0", "T1", "T2", "trainer", "timing"} {
-				if strings.Contains(string(s.HTML), leak) {
+				if strings.Contains(string(s.HeadingHTML)+string(s.HTML), leak) {
 					t.Errorf("trainer=%v: the body of slide %d shows %q: %s", trainer, i+1, leak, s.HTML)
 				}
 			}
