@@ -650,3 +650,41 @@ func TestSlidesWithoutScript(t *testing.T) {
 		t.Errorf("without JavaScript %.0f notes or dead buttons show", got)
 	}
 }
+
+// TestSlidesCore checks the pure logic of slides-core.js in the browser: which key does what,
+// the slide of a hash, the order of the two windows' messages, the timer's text and the
+// search for the largest type that fits.
+func TestSlidesCore(t *testing.T) {
+	s := buildQuizSite(t, build.Learner)
+	b := slidesTab(t, s, "en/day-02-next/only.slides.html")
+	got := b.str(`(() => {
+		const c = Playbook.slidesCore, out = [];
+		const key = (key, mods = {}, onControl = false) => c.actionOf({ key, ...mods }, onControl);
+		out.push(["ArrowRight", "ArrowDown", "PageDown", " ", "Enter", "n", "N", "ArrowLeft", "ArrowUp", "PageUp", "Backspace", "p", "P",
+			"Home", "End", "f", "F", "b", "B", ".", "s", "S", "Escape", "x", "Tab"].map(k => k + "=" + key(k)).join(" "));
+		out.push([key("ArrowRight", { ctrlKey: true }), key("n", { altKey: true }), key("b", { metaKey: true }), key("Enter", {}, true), key(" ", {}, true), key("ArrowRight", {}, true)].join(" "));
+		out.push([c.slideFromHash("#3", 5), c.slideFromHash("3", 5), c.slideFromHash("#0", 5), c.slideFromHash("#99", 5), c.slideFromHash("#fn:1", 5), c.slideFromHash("", 5), c.slideFromHash("#-2", 5)].join(" "));
+		out.push([c.target("next", 4, 5), c.target("down", 0, 5), c.target("prev", 0, 5), c.target("up", 3, 5), c.target("first", 3, 5), c.target("last", 0, 5), c.target("black", 2, 5)].join(" "));
+		const m = c.message("/a.html", "state", { index: 2, black: true, at: 7 });
+		out.push([!!c.readMessage(m, "/a.html"), !!c.readMessage(m, "/b.html"), !!c.readMessage({ ...m, index: -1 }, "/a.html"),
+			!!c.readMessage({ ...m, type: "eval" }, "/a.html"), !!c.readMessage({ ...m, app: "x" }, "/a.html"), !!c.readMessage("text", "/a.html"),
+			c.newer(m, 6), c.newer(m, 7), c.stamp(10, 5), c.stamp(10, 50)].join(" "));
+		out.push([0, 999, 61000, 3599000, 3600000, 3725000].map(c.elapsed).join(" "));
+		const f = c.largestFit(s => s <= 0.73, 0.3);
+		out.push([f > 0.71 && f <= 0.73, c.largestFit(() => true, 0.3), c.largestFit(() => false, 0.3)].join(" "));
+		return out.join("\n");
+	})()`)
+	want := strings.Join([]string{
+		"ArrowRight=next ArrowDown=down PageDown=down  =down Enter=next n=next N=next ArrowLeft=prev ArrowUp=up PageUp=up Backspace=prev p=prev P=prev " +
+			"Home=first End=last f=fullscreen F=fullscreen b=black B=black .=black s=presenter S=presenter Escape=escape x=null Tab=null",
+		"     next",
+		"2 2 0 4   ",
+		"4 1 0 2 0 4 2",
+		"true false false false false false true false 11 50",
+		"0:00 0:00 1:01 59:59 1:00:00 1:02:05",
+		"true 1 0.3",
+	}, "\n")
+	if got != want {
+		t.Errorf("slides core:\n%s\nwant\n%s", got, want)
+	}
+}

@@ -311,17 +311,19 @@
       start = Number(sessionStorage.getItem(startKey)) || start;
       sessionStorage.setItem(startKey, String(start));
     } catch { /* storage refused: the timer starts now */ }
-    tick();
-    setInterval(tick, 1000);
   }
   fitAll();
   show(first);
-  if (presenter) send("hello");
+  if (presenter) {
+    send("hello");
+    tick();
+    setInterval(tick, 1000);
+  }
 
   let resizing = 0;
   const refit = () => {
     clearTimeout(resizing);
-    resizing = setTimeout(() => { fitAll(); show(index); }, 100);
+    resizing = setTimeout(() => { if (presenter) renderPresenter(); else fitAll(); }, 100);
   };
   window.addEventListener("resize", refit);
   document.fonts?.ready?.then(refit);
