@@ -247,6 +247,18 @@
   });
   blackout?.addEventListener("click", () => { setBlack(false); changed(); });
 
+  // The controls fade out when the pointer rests, and come back when it moves.
+  let idle = 0;
+  const wake = () => {
+    root.classList.remove("is-idle");
+    clearTimeout(idle);
+    idle = setTimeout(() => root.classList.add("is-idle"), 2500);
+  };
+  if (!presenter) {
+    document.addEventListener("pointermove", wake);
+    wake();
+  }
+
   // ---- The presenter view ----
 
   const slot = (name) => pv?.querySelector(`[data-slot="${name}"]`);
