@@ -96,9 +96,10 @@
     }
     if (!core.newer(msg, lastAt)) return;
     lastAt = msg.at;
-    if (msg.index !== index) {
-      history.replaceState(null, "", core.hashOf(msg.index));
-      show(msg.index);
+    const i = core.clamp(msg.index, count);
+    if (i !== index) {
+      history.replaceState(null, "", location.search + core.hashOf(i));
+      show(i);
     }
     setBlack(msg.black);
   };
