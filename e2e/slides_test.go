@@ -345,7 +345,13 @@ func (b *tab) openPresenter(how string) *tab {
 		b.t.Fatalf("pressing the presenter view (%s) opened no window", how)
 	}
 	ctx, cancel := chromedp.NewContext(b.ctx, chromedp.WithTargetID(id))
-	b.t.Cleanup(cancel)
+	b.t.Cleanup(func() {
+		// The browser is shared: close the window, as the test did not open it itself.
+		if _, err := chromedp.CallBrowser(ctx, target.CloseTarget, target.CloseTargetParams{TargetID: id}); err != nil {
+			b.t.Logf("closing the presenter window: %v", err)
+		}
+		cancel()
+	})
 	p := &tab{t: b.t, ctx: ctx, base: b.base, langs: b.langs, def: b.def}
 	p.reqs = browsertest.RecordRequests(b.t, p.ctx)
 	p.probs = browsertest.CollectProblems(b.t, p.ctx)
