@@ -136,7 +136,8 @@ func TestHomeShowsDay1AndOpensALesson(t *testing.T) {
 	}
 	var built []string
 	for _, p := range s.pagesUnder("en/" + day1 + "/") {
-		if !strings.HasSuffix(p, "/index.html") {
+		// The day page and the lessons' slides are not lessons of the card.
+		if !strings.HasSuffix(p, "/index.html") && !strings.HasSuffix(p, ".slides.html") {
 			built = append(built, p)
 		}
 	}
@@ -356,7 +357,7 @@ func TestEditions(t *testing.T) {
 	tb := newTab(t, trainer, trainer.root)
 	labels := map[string]string{"en": "Trainer notes", "zh-CN": "讲师备注"}
 	notesByLang := map[string]int{}
-	timings := 0
+	timings, slideNotes := 0, 0
 	for _, p := range trainer.pages {
 		if p == "index.html" || trainerOnly(p) {
 			continue // the root page redirects at once; TestRootSendsVisitorsToDefaultLanguage covers it
@@ -364,10 +365,12 @@ func TestEditions(t *testing.T) {
 		lang, _, _ := strings.Cut(p, "/")
 
 		tb.open(p)
-		if got := tb.text(".edition-badge"); got == "" {
+		// Slides fill the projector's screen, without the site's header and its badge.
+		if got := tb.text(".edition-badge"); got == "" && !strings.HasSuffix(p, ".slides.html") {
 			t.Errorf("trainer %s shows no edition badge", p)
 		}
-		notes := tb.strs(`Array.from(document.querySelectorAll(".trainer-notes"), n => {
+		// Slides keep each slide's notes, hidden, for the presenter view.
+		notes := tb.strs(`Array.from(document.querySelectorAll(".trainer-notes, .slide-notes"), n => {
 			const c = n.cloneNode(true); c.querySelector(".trainer-notes-label")?.remove();
 			return c.textContent.replace(/\s+/g, " ").trim() })`)
 		for _, label := range tb.strs(`Array.from(document.querySelectorAll(".trainer-notes-label"), n => n.textContent.trim())`) {
@@ -379,10 +382,13 @@ func TestEditions(t *testing.T) {
 			t.Errorf("trainer %s: %.0f trainer notes or timings are not displayed", p, hidden)
 		}
 		notesByLang[lang] += len(notes)
+		if strings.HasSuffix(p, ".slides.html") {
+			slideNotes += len(notes)
+		}
 		timings += tb.count(".timing")
 
 		lb.open(p)
-		if n := lb.count(".trainer-notes, .trainer-notes-label, .timing, .edition-badge, .edition-trainer"); n != 0 {
+		if n := lb.count(".trainer-notes, .trainer-notes-label, .timing, .edition-badge, .edition-trainer, .slide-notes, [data-minutes], .pv-minutes"); n != 0 {
 			t.Errorf("learner %s has %d trainer elements", p, n)
 		}
 		html := lb.str(`document.documentElement.outerHTML`)
@@ -408,6 +414,9 @@ func TestEditions(t *testing.T) {
 	}
 	if timings == 0 {
 		t.Error("no page of the trainer edition shows a section timing")
+	}
+	if slideNotes == 0 {
+		t.Error("no slides page of the trainer edition carries notes for the presenter view: the learner check of slides sees nothing")
 	}
 	raw, err := os.ReadFile(filepath.Join(learner.dir, "index.html"))
 	if err != nil {

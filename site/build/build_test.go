@@ -73,7 +73,8 @@ func TestEditions(t *testing.T) {
 			continue // the shared stylesheet styles trainer notes; it carries no content
 		}
 		data, _ := learner.Site.Get(p)
-		for _, secret := range []string{"trainer-notes", "Trainer notes", "讲师备注", `class="timing"`, "Ask who has seen", "问问谁见过"} {
+		for _, secret := range []string{"trainer-notes", "Trainer notes", "讲师备注", `class="timing"`, "Ask who has seen", "问问谁见过",
+			"slide-notes", "data-minutes", "Say why the first step", "Check the room"} {
 			if bytes.Contains(data, []byte(secret)) {
 				t.Errorf("learner %s contains %q", p, secret)
 			}
@@ -210,6 +211,11 @@ func TestBadInput(t *testing.T) {
 		{"bad config", map[string]string{"playbook.yaml": "title: T\nlanguages: [en, fr]\nthemes: x\n"}, `language "fr"`, "playbook.yaml:2:"},
 		{"no config", map[string]string{"playbook.yaml": "<delete>"}, "no playbook.yaml", "playbook.yaml:1:1"},
 		{"javascript link", map[string]string{"content/en/day-01-a/02-two.md": "---\ntitle: Two\n---\n## End\n[x](javascript:alert(1))\n"}, "not allowed", "content/en/day-01-a/02-two.md:5:"},
+		{"slides mode", map[string]string{"content/en/day-01-a/02-two.md": "---\ntitle: Two\nslides: pages\n---\n## End\n"}, `slides must be "headings"`, "content/en/day-01-a/02-two.md:3:9"},
+		{"empty slide", map[string]string{"content/en/day-01-a/02-two.md": "---\ntitle: Two\nslides: breaks\n---\n## End\n\nx\n\n---\n"}, "empty slide", "content/en/day-01-a/02-two.md:9:1"},
+		{"slide break in a list", map[string]string{"content/en/day-01-a/02-two.md": "---\ntitle: Two\nslides: breaks\n---\n## End\n\n- x\n\n  ***\n"}, "cannot start a slide", "content/en/day-01-a/02-two.md:9:3"},
+		{"heading made by a break", map[string]string{"content/en/day-01-a/02-two.md": "---\ntitle: Two\nslides: breaks\n---\n## End\n\nLast words\n---\n"}, "right under text", "content/en/day-01-a/02-two.md:7:1"},
+		{"slug of slides", map[string]string{"content/en/day-01-a/03-two.slides.md": "---\ntitle: Two\n---\n"}, `may not end in ".slides"`, "content/en/day-01-a/03-two.slides.md:1:1"},
 		{"bad base url", map[string]string{"playbook.yaml": "title: T\nlanguages: [en]\nbase_url: example.org\n"}, "base URL must be", "playbook.yaml:3:11"},
 	}
 	for _, tt := range tests {

@@ -28,11 +28,14 @@ func NewCache() *Cache {
 }
 
 type cachedDoc struct {
-	body  []byte
-	line  int
-	urls  uint64
-	doc   *markdown.Document
-	diags diag.List
+	body []byte
+	line int
+	// slides and breaks are the Source options the document was split with; "slides:" lives
+	// in the front matter, so the body alone does not show a change of it.
+	slides, breaks bool
+	urls           uint64
+	doc            *markdown.Document
+	diags          diag.List
 }
 
 type cachedPage struct {
@@ -160,19 +163,25 @@ func (b *builder) pageKey(j pageJob) uint64 {
 	return f.sum()
 }
 
-// convertCached converts Markdown through the cache when there is one.
+// convertCached converts a Markdown body through the cache when there is one.
 func (b *builder) convertCached(lang, srcPath string, body []byte, bodyLine int, out string, diags *diag.List) *markdown.Document {
+	return b.convertSource(lang, markdown.Source{Path: srcPath, Body: body, LineOffset: bodyLine}, out, diags)
+}
+
+// convertSource converts src for the page at out, through the cache when there is one.
+func (b *builder) convertSource(lang string, src markdown.Source, out string, diags *diag.List) *markdown.Document {
 	if b.opts.Cache == nil {
-		return b.convert(lang, srcPath, body, bodyLine, out, diags)
+		return b.convert(lang, src, out, diags)
 	}
-	key := string(b.opts.Edition) + "|" + lang + "|" + srcPath + "|" + out
-	if c, ok := b.opts.Cache.doc(key); ok && c.line == bodyLine && c.urls == b.urlKey && bytes.Equal(c.body, body) {
+	key := string(b.opts.Edition) + "|" + lang + "|" + src.Path + "|" + out
+	if c, ok := b.opts.Cache.doc(key); ok && c.line == src.LineOffset && c.urls == b.urlKey && c.slides == src.Slides &&
+		c.breaks == src.SlideBreaks && bytes.Equal(c.body, src.Body) {
 		diags.Add(c.diags...)
 		return c.doc
 	}
 	var local diag.List
-	doc := b.convert(lang, srcPath, body, bodyLine, out, &local)
+	doc := b.convert(lang, src, out, &local)
 	diags.Add(local...)
-	b.opts.Cache.putDoc(key, cachedDoc{body: body, line: bodyLine, urls: b.urlKey, doc: doc, diags: local})
+	b.opts.Cache.putDoc(key, cachedDoc{body: src.Body, line: src.LineOffset, slides: src.Slides, breaks: src.SlideBreaks, urls: b.urlKey, doc: doc, diags: local})
 	return doc
 }

@@ -46,7 +46,15 @@ func TestCacheGivesTheSameBytes(t *testing.T) {
 	}{
 		{"nothing", func() {}, nil, 0},
 		{"lesson body", func() { appendTo(fsys, "content/en/day-01-basics/02-second.md", "\nOne more line.\n") },
-			[]string{"en/day-01-basics/second.html"}, 1},
+			[]string{"en/day-01-basics/second.html", "en/day-01-basics/second.slides.html"}, 2},
+		{"a rule, slides by headings", func() {
+			replaceIn(fsys, "content/en/day-01-basics/02-second.md", "duration: 20", "duration: 20\nslides: headings")
+			appendTo(fsys, "content/en/day-01-basics/02-second.md", "\n---\n\nAfter the rule.\n")
+		}, []string{"en/day-01-basics/second.html", "en/day-01-basics/second.slides.html"}, 2},
+		// The same body with other front matter, of the same length: only the slides change.
+		{"slides by breaks", func() {
+			replaceIn(fsys, "content/en/day-01-basics/02-second.md", "slides: headings", "slides: breaks")
+		}, []string{"en/day-01-basics/second.slides.html"}, 1},
 		{"lesson title", func() {
 			replaceIn(fsys, "content/en/day-01-basics/02-second.md", "title: Second lesson", "title: Second lesson, renamed")
 		}, []string{"en/day-01-basics/second.html", "en/day-01-basics/index.html", "en/index.html", "en/day-01-basics/first.html"}, 100},

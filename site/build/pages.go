@@ -40,11 +40,13 @@ type builder struct {
 	layout map[string]uint64
 	// searchForms caches each SearchBox by language and page folder (see searchBox).
 	searchForms sync.Map
+	// shared holds lesson bodies converted for a lesson page and its slides (see lessonDoc).
+	shared sync.Map
 }
 
 // pageJob is one page to render.
 type pageJob struct {
-	kind   string // home, day, lesson, quiz, progress
+	kind   string // home, day, lesson, slides, quiz, progress...
 	lang   *course.Language
 	day    *course.Day
 	page   *lesson.Day // a standalone page
@@ -98,6 +100,7 @@ type Page struct {
 	Progress    *ProgressView
 	Standalone  *StandaloneView
 	Coverage    *CoverageView
+	Slides      *SlidesView
 	Schedule    *ScheduleView
 	Pack        *PackView
 	// Nested is true for a checklist, worksheet or quiz shown inside another page (a pack):
@@ -231,6 +234,8 @@ type LessonView struct {
 	Objectives []string
 	TOC        []markdown.Heading
 	HTML       template.HTML
+	// SlidesURL is the lesson presented as slides.
+	SlidesURL string
 }
 
 // tocMinimum is how many headings a lesson needs before it gets a table of contents.
@@ -286,6 +291,12 @@ func (b *builder) plan() []pageJob {
 				seq = append(seq, i)
 			}
 		}
+		// Slides are not in the reading order: each is reached from its lesson.
+		for _, d := range lang.Days {
+			for i, l := range d.Lessons {
+				jobs = append(jobs, pageJob{kind: "slides", lang: lang, day: d, index: i, out: slidesPath(lang.Code, d, l), source: l.Path})
+			}
+		}
 		for _, pg := range lang.Pages {
 			jobs = append(jobs, pageJob{kind: "page", lang: lang, page: pg, out: standalonePath(lang.Code, pg), source: pg.Path})
 		}
@@ -330,7 +341,7 @@ func (b *builder) title(j *pageJob) string {
 		return j.list.Title.Get(j.lang.Code)
 	case "worksheet":
 		return j.sheet.Title.Get(j.lang.Code)
-	case "lesson":
+	case "lesson", "slides":
 		return j.day.Lessons[j.index].Title
 	case "day":
 		return fmt.Sprintf(b.theme.String(j.lang.Code, "day_n"), j.day.Number) + " · " + dayTitle(j.day)
@@ -345,13 +356,11 @@ func dayTitle(d *course.Day) string {
 	return d.Folder
 }
 
-// convert renders a Markdown body for the page at out (use convertCached, which goes through
+// convert renders a Markdown body for the page at out (use convertSource, which goes through
 // the cache when there is one).
-func (b *builder) convert(lang, srcPath string, body []byte, bodyLine int, out string, diags *diag.List) *markdown.Document {
-	return b.converters[lang].Convert(markdown.Source{
-		Path: srcPath, Body: body, LineOffset: bodyLine,
-		Resolver: pageResolver{urls: b.urls, lang: lang, from: out},
-	}, diags)
+func (b *builder) convert(lang string, src markdown.Source, out string, diags *diag.List) *markdown.Document {
+	src.Resolver = pageResolver{urls: b.urls, lang: lang, from: out}
+	return b.converters[lang].Convert(src, diags)
 }
 
 // render renders one page into the site, through the cache when there is one, and returns
@@ -416,12 +425,13 @@ func (b *builder) renderPage(j pageJob, diags *diag.List) *markdown.Document {
 		p.Breadcrumbs = []Link{{Title: p.T("home"), URL: relURL(j.out, homePath(code))}}
 	case "lesson":
 		l := j.day.Lessons[j.index]
-		doc = b.convertCached(code, l.Path, l.Body, l.BodyLine, j.out, diags)
+		doc = b.lessonDoc(j, diags)
 		p.Title = l.Title
 		p.Description = l.Summary
 		p.Lesson = &LessonView{
 			Day: j.day.Number, Number: j.index + 1, Title: l.Title, Summary: l.Summary,
 			Minutes: l.Duration, Objectives: l.Objectives, HTML: template.HTML(doc.HTML),
+			SlidesURL: relURL(j.out, slidesPath(code, j.day, l)),
 		}
 		if len(doc.Headings) >= tocMinimum {
 			p.Lesson.TOC = doc.Headings
@@ -463,6 +473,12 @@ func (b *builder) renderPage(j pageJob, diags *diag.List) *markdown.Document {
 	case "search":
 		p.Title = p.T("search_results")
 		p.Breadcrumbs = []Link{{Title: p.T("home"), URL: relURL(j.out, homePath(code))}}
+	case "slides":
+		// A page of its own layout, without the site's header, search box or search
+		// documents (its lesson page has them), and no document to hand on: the lesson
+		// page's job hands on the same one.
+		b.renderSlides(j, p, diags)
+		return nil
 	}
 	if b.course.Config.Features.Search {
 		b.searchDocs[j.idx] = searchDocsOf(j, p, doc)

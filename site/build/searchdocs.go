@@ -66,7 +66,8 @@ func searchDocsOf(j pageJob, p *Page, doc *markdown.Document) []search.Doc {
 		docs = append(docs, search.Doc{URL: url, Title: p.Title, Heading: heading, Body: body, Type: typ, Day: day})
 	}
 	switch j.kind {
-	case "search", "progress", "coverage":
+	case "search", "progress", "coverage", "slides":
+		// Slides say again what their lesson says: a search finds the lesson.
 		return nil
 	case "lesson", "day", "page":
 		typ := j.kind

@@ -340,6 +340,10 @@ func loadDay(fsys fs.FS, c *Course, dir string, number int, diags *diag.List) *D
 				diags.Errorf(diag.Pos{Path: p, Line: 2}, "front matter says day %d but the file is in the folder of day %d; fix the day or move the file", l.Day, number)
 			}
 			l.Day = number
+			if strings.HasSuffix(l.Slug, ".slides") {
+				diags.Errorf(diag.Pos{Path: p, Line: 1, Col: 1}, "a lesson's file name may not end in \".slides\": %s.html is where the slides of the lesson %q go; rename the file", l.Slug, strings.TrimSuffix(l.Slug, ".slides"))
+				return nil
+			}
 			if prev, dup := slugs[l.Slug]; dup {
 				diags.Errorf(diag.Pos{Path: p}, "duplicate slug %q: %s has the same name without its number; rename one of them", l.Slug, prev)
 				return nil

@@ -27,6 +27,9 @@ type Lesson struct {
 	Duration   int
 	Objectives []string
 	Draft      bool
+	// SlideBreaks is set by "slides: breaks": a thematic break (a line "---") in the body
+	// starts a new slide of the lesson's presentation, besides its level-2 headings.
+	SlideBreaks bool
 	// Body is the Markdown below the front matter; BodyLine is how many lines precede it.
 	Body     []byte
 	BodyLine int
@@ -44,7 +47,15 @@ type Day struct {
 // DayFile is the name of the file that describes a day folder.
 const DayFile = "_index.md"
 
-var lessonKeys = []string{"title", "summary", "day", "order", "duration", "objectives", "draft"}
+var lessonKeys = []string{"title", "summary", "day", "order", "duration", "objectives", "draft", "slides"}
+
+// Slide split modes of the "slides" front matter key.
+const (
+	// SlidesHeadings, the default, starts a slide at every level-2 heading.
+	SlidesHeadings = "headings"
+	// SlidesBreaks also starts one at every thematic break ("---" alone on a line).
+	SlidesBreaks = "breaks"
+)
 
 // Parse reads a lesson from its normalised text. Problems go to diags; the lesson is returned
 // whenever its front matter could be read at all, so later checks can still run.
@@ -68,6 +79,15 @@ func Parse(filePath string, text []byte, diags *diag.List) *Lesson {
 	l.Duration, _ = d.Int(f, "duration", 1, 600)
 	l.Objectives, _ = d.Strings(f, "objectives")
 	l.Draft, _ = d.Bool(f, "draft")
+	if mode, ok := d.String(f, "slides"); ok {
+		switch mode {
+		case SlidesHeadings:
+		case SlidesBreaks:
+			l.SlideBreaks = true
+		default:
+			d.Errorf(f["slides"].Value, "slides must be %q (a slide per level-2 heading, the default) or %q (also a slide at every line \"---\"), found %q", SlidesHeadings, SlidesBreaks, mode)
+		}
+	}
 	for i, o := range l.Objectives {
 		if strings.TrimSpace(o) == "" {
 			d.Errorf(f["objectives"].Value, "objective %d is empty; write what the learner will be able to do", i+1)

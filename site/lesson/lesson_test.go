@@ -48,6 +48,8 @@ func TestParseErrors(t *testing.T) {
 		{"duplicate key", "---\ntitle: x\ntitle: y\n---\n", "duplicate key", 3, 1},
 		{"bad yaml", "---\ntitle: x\n  bad: [\n---\n", "invalid YAML", 3, 1},
 		{"list at top", "---\n- a\n- b\n---\n", "front matter must be a mapping", 2, 1},
+		{"slides mode", "---\ntitle: x\nslides: pages\n---\n", `slides must be "headings"`, 3, 9},
+		{"slides not text", "---\ntitle: x\nslides: [breaks]\n---\n", "slides must be text", 3, 9},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -89,6 +91,20 @@ func TestSlugOf(t *testing.T) {
 	for in, want := range tests {
 		if got := SlugOf(in); got != want {
 			t.Errorf("SlugOf(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestSlidesMode(t *testing.T) {
+	for src, want := range map[string]bool{
+		"---\ntitle: a\n---\n":                   false,
+		"---\ntitle: a\nslides: headings\n---\n": false,
+		"---\ntitle: a\nslides: breaks\n---\n":   true,
+	} {
+		var d diag.List
+		l := Parse("x/01-a.md", []byte(src), &d)
+		if len(d) > 0 || l.SlideBreaks != want {
+			t.Errorf("%q: SlideBreaks = %v (%v), want %v", src, l.SlideBreaks, d, want)
 		}
 	}
 }

@@ -66,7 +66,11 @@ func New(opts Options) *Converter {
 		goldmark.WithParserOptions(
 			parser.WithAutoHeadingID(),
 			parser.WithHeadingAttribute(),
-			parser.WithBlockParsers(util.Prioritized(containerParser{}, 50)),
+			parser.WithBlockParsers(
+				util.Prioritized(containerParser{}, 50),
+				// Just before goldmark's own thematic break parser (200), which it wraps.
+				util.Prioritized(breakParser{parser.NewThematicBreakParser()}, 199),
+			),
 			parser.WithASTTransformers(util.Prioritized(lessonTransformer{trainer: opts.Trainer}, 100)),
 		),
 		goldmark.WithRendererOptions(rendererOpts...),
@@ -94,6 +98,10 @@ type Source struct {
 	LineOffset int
 	// Resolver rewrites relative links; nil leaves relative links unchecked.
 	Resolver Resolver
+	// Slides asks for the document split into slides as well (Document.Slides).
+	Slides bool
+	// SlideBreaks makes thematic breaks ("---") start slides too, and checks them.
+	SlideBreaks bool
 }
 
 // Heading is a section heading of a document.
@@ -127,6 +135,8 @@ type Document struct {
 	// Sections is the text of the document split at its level-2 headings, for the search
 	// index; the first section (ID "") holds the text before the first heading.
 	Sections []Section
+	// Slides is the document split into slides, when Source.Slides asked for it.
+	Slides []Slide
 	// Notes are the facilitator notes ("::: trainer" blocks), each rendered on its own, with
 	// the level-2 section they belong to; empty in the learner edition.
 	Notes []Note
@@ -166,6 +176,12 @@ type convertState struct {
 	diags *diag.List
 	doc   *Document
 	ids   *headingIDs
+	// breaks holds the source offset of every thematic break (see breakParser).
+	breaks map[ast.Node]int
+	// minutes holds the planned minutes of every heading that has some.
+	minutes map[*ast.Heading]int
+	// nested lists the trainer notes kept inside another block (a list, a quote).
+	nested []*Container
 }
 
 func (s *convertState) pos(offset int) diag.Pos {
@@ -182,14 +198,24 @@ func (c *Converter) Convert(src Source, diags *diag.List) *Document {
 	}
 	doc := &Document{Anchors: map[string]bool{}}
 	ids := newHeadingIDs()
-	state := &convertState{src: src, lines: newLineIndex(src.Body), diags: diags, doc: doc, ids: ids}
+	state := &convertState{src: src, lines: newLineIndex(src.Body), diags: diags, doc: doc, ids: ids,
+		breaks: map[ast.Node]int{}, minutes: map[*ast.Heading]int{}}
 	pc := parser.NewContext(parser.WithIDs(ids))
 	pc.Set(stateKey, state)
 	root := c.md.Parser().Parse(text.NewReader(src.Body), parser.WithContext(pc))
 	doc.Sections = sections(root, src.Body)
 	buf := c.bufs.Get().(*bytes.Buffer)
 	buf.Reset()
-	if err := c.md.Renderer().Render(buf, src.Body, root); err != nil {
+	var err error
+	if src.Slides {
+		var ends []int
+		if ends, err = c.renderBlocks(buf, src.Body, root); err == nil {
+			c.splitSlides(state, root, buf.Bytes(), ends)
+		}
+	} else {
+		err = c.md.Renderer().Render(buf, src.Body, root)
+	}
+	if err != nil {
 		diags.Errorf(diag.Pos{Path: src.Path}, "cannot render Markdown: %v", err)
 	}
 	doc.HTML = append([]byte(nil), buf.Bytes()...)
@@ -283,7 +309,9 @@ func PlainText(n ast.Node, source []byte) string {
 			} else {
 				b.Write(t.Value)
 			}
-		case *ast.CodeSpan, *ast.FencedCodeBlock, *ast.CodeBlock:
+		case *ast.FencedCodeBlock, *ast.CodeBlock:
+			// An inline code span holds its text as children; only blocks keep it as lines
+			// (asking an inline node for its lines panics).
 			if l := c.Lines(); l != nil {
 				for i := 0; i < l.Len(); i++ {
 					seg := l.At(i)

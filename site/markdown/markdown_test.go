@@ -120,6 +120,16 @@ func TestTimings(t *testing.T) {
 	}
 }
 
+func TestCodeInSectionText(t *testing.T) {
+	doc, d := convert(t, Options{}, "a.md", "## Use `crm` {minutes=5}\n\nType `x = 1`.\n\n```\nblock\n```\n", nil)
+	if len(d) > 0 {
+		t.Fatal(d)
+	}
+	if len(doc.Sections) != 1 || doc.Sections[0].Heading != "Use crm" || doc.Sections[0].Text != "Type x = 1. block" {
+		t.Errorf("sections = %+v", doc.Sections)
+	}
+}
+
 func TestTrainerNotesNeverReachLearners(t *testing.T) {
 	body := "Intro.\n\n::: trainer\nSECRET [link](missing.md)\n\n## Hidden heading\n:::\n\nAfter.\n"
 	doc, d := convert(t, Options{}, "a.md", body, fakeResolver{})
@@ -300,6 +310,12 @@ func FuzzConvert(f *testing.F) {
 	}
 	f.Add("[x](javascript:alert(1))\n::: trainer\n## h {minutes=3}\n")
 	f.Add("[a](<java\tscript:x>) ![b](//h/x.png) [c](../../x.md#frag)")
+	seeds, _ = filepath.Glob("testdata/slides/*.md")
+	for _, s := range seeds {
+		data, _ := os.ReadFile(s)
+		f.Add(string(data))
+	}
+	f.Add("- a\n\n  ::: trainer\n  n\n  :::\n---\n> ::: trainer\n> ---\n> :::\ntext\n---\n")
 	conv := New(Options{Trainer: true, Labels: testLabels})
 	r := fakeResolver{"content/en/a.md": "a.html"}
 	f.Fuzz(func(t *testing.T, body string) {
@@ -312,6 +328,20 @@ func FuzzConvert(f *testing.F) {
 			}
 		}
 		for _, x := range d {
+			if x.Pos.Line < 1 {
+				t.Fatalf("diagnostic without a line: %v", x)
+			}
+		}
+		// Split into slides, the same body renders the same lesson page.
+		var sd diag.List
+		slides := conv.Convert(Source{Path: "content/en/b.md", Body: []byte(body), Resolver: r, Slides: true, SlideBreaks: true}, &sd)
+		if string(slides.HTML) != string(doc.HTML) {
+			t.Fatalf("rendered block by block, %q gives another page:\n%s", body, golden.Diff(string(doc.HTML), string(slides.HTML)))
+		}
+		if len(slides.Slides) == 0 {
+			t.Fatalf("no title slide for %q", body)
+		}
+		for _, x := range sd {
 			if x.Pos.Line < 1 {
 				t.Fatalf("diagnostic without a line: %v", x)
 			}

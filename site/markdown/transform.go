@@ -33,6 +33,11 @@ func (t lessonTransformer) Transform(root *ast.Document, reader text.Reader, pc 
 				drop = append(drop, n)
 				return ast.WalkSkipChildren, nil
 			}
+			if n.Parent() != nil && n.Parent().Kind() != ast.KindDocument {
+				state.nested = append(state.nested, n)
+			}
+		case *ast.ThematicBreak:
+			state.checkBreak(n)
 		case *ast.Heading:
 			t.heading(state, n, source)
 		case *ast.Link:
@@ -94,6 +99,10 @@ func (t lessonTransformer) heading(state *convertState, h *ast.Heading, source [
 		}
 	}
 	state.doc.Anchors[id] = true
+	if minutes > 0 {
+		state.minutes[h] = minutes
+	}
+	state.checkSetext(h, offset, source)
 	if h.Level == 2 || h.Level == 3 {
 		state.doc.Headings = append(state.doc.Headings, Heading{
 			Level: h.Level, ID: id, Explicit: state.ids.explicit[id], Text: PlainText(h, source), Minutes: minutes, Pos: state.pos(offset),

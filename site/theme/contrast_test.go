@@ -74,3 +74,29 @@ func luminance(hex string) float64 {
 	}
 	return 0.2126*channel(hex[1:3]) + 0.7152*channel(hex[3:5]) + 0.0722*channel(hex[5:7])
 }
+
+// TestSlidesContrast checks the colours of slides.css: projectors wash colours out, so the
+// slides' text reaches 7:1 (WCAG AAA), and every other text 4.5:1.
+func TestSlidesContrast(t *testing.T) {
+	th, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	vars := cssVars(t, string(th.Asset("assets/slides.css")))
+	for _, p := range []struct {
+		fg, bg string
+		min    float64
+	}{
+		{"slide-text", "slide-bg", 7}, {"slide-text", "slide-surface", 7}, {"slide-muted", "slide-bg", 7},
+		{"slide-accent", "slide-bg", 7}, {"bar-text", "bar-bg", 4.5}, {"pv-text", "pv-bg", 4.5},
+		{"pv-muted", "pv-bg", 4.5}, {"pv-text", "pv-surface", 4.5}, {"focus", "bar-bg", 3}, {"focus", "pv-bg", 3},
+	} {
+		fg, bg := vars[p.fg], vars[p.bg]
+		if fg == "" || bg == "" {
+			t.Fatalf("slides.css lacks --%s or --%s", p.fg, p.bg)
+		}
+		if r := contrast(fg, bg); r < p.min {
+			t.Errorf("--%s (%s) on --%s (%s) has contrast %.2f, below %.1f", p.fg, fg, p.bg, bg, r, p.min)
+		}
+	}
+}

@@ -24,8 +24,13 @@ import (
 //go:embed templates/*.html assets/* strings.yaml
 var files embed.FS
 
-// Pages are the page templates; each is combined with templates/base.html.
-var Pages = []string{"home", "day", "lesson", "quiz", "progress", "checklist", "worksheet", "search", "page", "coverage", "notfound", "redirect", "schedule", "pack"}
+// Pages are the page templates; each is combined with templates/base.html, except those
+// of ownLayout.
+var Pages = []string{"home", "day", "lesson", "quiz", "progress", "checklist", "worksheet", "search", "page", "coverage", "notfound", "redirect", "schedule", "pack", "slides"}
+
+// ownLayout lists the page templates that define the whole document ("base") themselves:
+// slides fill the screen, without the site's header, search box and footer.
+var ownLayout = map[string]bool{"slides": true}
 
 // includes lists the page templates whose named parts a page template uses: a day's handout
 // pack prints checklists, worksheets and quizzes.
@@ -91,6 +96,12 @@ func Load() (*Theme, error) {
 		return nil, err
 	}
 	for _, name := range Pages {
+		if ownLayout[name] {
+			if t.pages[name], err = template.New(name+".html").Funcs(funcs).ParseFS(files, "templates/"+name+".html"); err != nil {
+				return nil, err
+			}
+			continue
+		}
 		clone, err := base.Clone()
 		if err != nil {
 			return nil, err
@@ -156,11 +167,11 @@ func (t *Theme) String(lang, key string) string {
 
 // scriptGroups are the prefixes (after "js_") of the strings of each page script; the quiz
 // scripts use the keys without a group prefix.
-var scriptGroups = []string{"ck_", "ws_", "sr_"}
+var scriptGroups = []string{"ck_", "ws_", "sr_", "sl_"}
 
 // ScriptStrings returns the strings one page script uses, in lang: the keys starting with
 // "js_" + group ("" for the quiz scripts, "ck_" for checklists, "ws_" for worksheets,
-// "sr_" for search),
+// "sr_" for search, "sl_" for slides),
 // without the "js_" prefix. Pages carry only the strings of their own scripts.
 func (t *Theme) ScriptStrings(lang, group string) map[string]string {
 	out := map[string]string{}

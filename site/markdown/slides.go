@@ -1,0 +1,207 @@
+package markdown
+
+import (
+	"bufio"
+	"bytes"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/text"
+)
+
+// Slide is one slide of a lesson presented as slides. A lesson is split at its level-2
+// headings and, with Source.SlideBreaks, at its thematic breaks; the blocks before the first
+// heading make the title slide (Slides[0], which has no heading).
+type Slide struct {
+	// Heading is the plain text of the section's level-2 heading; "" before the first one.
+	Heading string
+	// ID is the anchor of that heading.
+	ID string
+	// Minutes is the section's planned time ({minutes=N}), on every slide of the section.
+	Minutes int
+	// Continued is set when the slide starts at a break inside its section, so its body does
+	// not begin with the heading.
+	Continued bool
+	// HeadingHTML is the section's heading, without the timing badge (which is for the
+	// trainer's eyes, not the room's); empty on the title slide and on a Continued slide.
+	HeadingHTML []byte
+	// HTML is the slide's body: the blocks up to the next slide, without the trainer notes.
+	HTML []byte
+	// Notes holds the trainer notes of the slide's blocks, without their frame and label; it
+	// is empty in the learner edition, whose notes are dropped before rendering.
+	Notes []byte
+}
+
+// breakParser is goldmark's thematic break parser, remembering where each break is so that
+// the checks of slide breaks can point at it (goldmark keeps no position for breaks).
+type breakParser struct{ parser.BlockParser }
+
+func (p breakParser) Open(parent ast.Node, reader text.Reader, pc parser.Context) (ast.Node, parser.State) {
+	_, segment := reader.PeekLine()
+	start := segment.Start
+	if off := pc.BlockOffset(); off > 0 {
+		start += off
+	}
+	node, state := p.BlockParser.Open(parent, reader, pc)
+	if s, ok := pc.Get(stateKey).(*convertState); ok && node != nil {
+		s.breaks[node] = start
+	}
+	return node, state
+}
+
+// renderBlocks renders each top-level block of root in turn into buf and returns where each
+// one ends. Together they are the whole document's HTML, and a slide is a choice of them.
+func (c *Converter) renderBlocks(buf *bytes.Buffer, source []byte, root ast.Node) ([]int, error) {
+	w := bufio.NewWriter(buf)
+	var ends []int
+	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
+		if err := c.md.Renderer().Render(w, source, n); err != nil {
+			return nil, err
+		}
+		ends = append(ends, buf.Len())
+	}
+	return ends, nil
+}
+
+// slideSplitter groups the rendered blocks of a document into slides.
+type slideSplitter struct {
+	r      renderer.Renderer
+	source []byte
+	state  *convertState
+	w      *bufio.Writer
+	buf    bytes.Buffer
+	slides []Slide
+	// empty is the offset of the break that opened the current slide while the slide has no
+	// block yet, else -1.
+	empty int
+}
+
+// splitSlides builds doc.Slides from the top-level blocks of root, whose HTML is html, each
+// block ending at the matching offset of ends.
+func (c *Converter) splitSlides(state *convertState, root ast.Node, html []byte, ends []int) {
+	s := &slideSplitter{r: c.md.Renderer(), source: state.src.Body, state: state, slides: []Slide{{}}, empty: -1}
+	s.w = bufio.NewWriter(&s.buf)
+	nested := state.nestedNotes(root)
+	start := 0
+	i := 0
+	for n := root.FirstChild(); n != nil; n, i = n.NextSibling(), i+1 {
+		chunk := html[start:ends[i]]
+		start = ends[i]
+		cur := &s.slides[len(s.slides)-1]
+		switch n := n.(type) {
+		case *ast.Heading:
+			if n.Level == 2 {
+				s.closeSlide()
+				s.slides = append(s.slides, Slide{Heading: PlainText(n, s.source), ID: headingID(n), Minutes: state.minutes[n]})
+				s.slides[len(s.slides)-1].HeadingHTML = s.withoutTiming(n, chunk)
+				continue
+			}
+		case *ast.ThematicBreak:
+			if state.src.SlideBreaks {
+				s.closeSlide()
+				s.slides = append(s.slides, Slide{Heading: cur.Heading, ID: cur.ID, Minutes: cur.Minutes, Continued: true})
+				s.empty = state.breaks[n]
+				continue
+			}
+		case *Container:
+			cur.Notes = append(cur.Notes, s.render(n.FirstChild(), nil)...)
+			continue
+		}
+		s.empty = -1
+		if notes := nested[n]; len(notes) > 0 {
+			chunk = s.withoutNotes(n, notes, cur)
+		}
+		cur.HTML = append(cur.HTML, chunk...)
+	}
+	s.closeSlide()
+	state.doc.Slides = s.slides
+}
+
+// closeSlide reports a break that left its slide empty.
+func (s *slideSplitter) closeSlide() {
+	if s.empty >= 0 {
+		s.state.diags.Errorf(s.state.pos(s.empty), "this slide break makes an empty slide: nothing follows it before the next heading, break or the end of the lesson; remove the line \"---\"")
+	}
+	s.empty = -1
+}
+
+// render renders the sibling blocks from first up to (not including) stop.
+func (s *slideSplitter) render(first, stop ast.Node) []byte {
+	s.buf.Reset()
+	for n := first; n != nil && n != stop; n = n.NextSibling() {
+		if err := s.r.Render(s.w, s.source, n); err != nil {
+			s.state.diags.Errorf(s.state.pos(max(0, blockStart(n))), "cannot render Markdown: %v", err)
+		}
+	}
+	return append([]byte(nil), s.buf.Bytes()...)
+}
+
+// withoutTiming renders a heading without its timing badge.
+func (s *slideSplitter) withoutTiming(h *ast.Heading, chunk []byte) []byte {
+	t, ok := h.LastChild().(*Timing)
+	if !ok {
+		return append([]byte(nil), chunk...)
+	}
+	h.RemoveChild(h, t)
+	html := s.render(h, h.NextSibling())
+	h.AppendChild(h, t)
+	return html
+}
+
+// withoutNotes renders block n without the trainer notes nested in it (in a list or a quote),
+// and adds those notes to the slide's.
+func (s *slideSplitter) withoutNotes(n ast.Node, notes []*Container, cur *Slide) []byte {
+	type place struct{ parent, next ast.Node }
+	places := make([]place, len(notes))
+	for i, c := range notes {
+		places[i] = place{c.Parent(), c.NextSibling()}
+		c.Parent().RemoveChild(c.Parent(), c)
+	}
+	html := s.render(n, n.NextSibling())
+	for i := len(notes) - 1; i >= 0; i-- {
+		c, p := notes[i], places[i]
+		if p.next != nil {
+			p.parent.InsertBefore(p.parent, p.next, c)
+		} else {
+			p.parent.AppendChild(p.parent, c)
+		}
+		cur.Notes = append(cur.Notes, s.render(c.FirstChild(), nil)...)
+	}
+	return html
+}
+
+// nestedNotes maps each top-level block of root to the trainer notes nested inside it.
+func (s *convertState) nestedNotes(root ast.Node) map[ast.Node][]*Container {
+	out := map[ast.Node][]*Container{}
+	for _, c := range s.nested {
+		top := ast.Node(c)
+		for top.Parent() != nil && top.Parent() != root {
+			top = top.Parent()
+		}
+		out[top] = append(out[top], c)
+	}
+	return out
+}
+
+// checkBreak reports a thematic break that cannot split a slide because it is inside
+// another block.
+func (s *convertState) checkBreak(n *ast.ThematicBreak) {
+	if !s.src.SlideBreaks || n.Parent() == nil || n.Parent().Kind() == ast.KindDocument {
+		return
+	}
+	s.diags.Errorf(s.pos(s.breaks[n]), "a slide break (\"---\") inside a list, a quote or a \"::: trainer\" block cannot start a slide; move it out of the block, on a line of its own with blank lines around it")
+}
+
+// checkSetext reports a level-2 heading underlined with "---" in a lesson whose "---" lines
+// break slides: the author most likely meant a break under a paragraph.
+func (s *convertState) checkSetext(h *ast.Heading, offset int, source []byte) {
+	if !s.src.SlideBreaks || h.Level != 2 || offset < 0 || offset >= len(source) {
+		return
+	}
+	line := source[bytes.LastIndexByte(source[:offset], '\n')+1:]
+	if bytes.HasPrefix(bytes.TrimLeft(line, " \t"), []byte("#")) {
+		return // an ATX heading ("## ...")
+	}
+	s.diags.Errorf(s.pos(offset), "a line \"---\" right under text makes that text a heading, not a slide break; leave a blank line above \"---\" to break the slide, or write the heading as \"## %s\"", PlainText(h, source))
+}

@@ -1,0 +1,167 @@
+package markdown
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"playbook/internal/golden"
+	"playbook/site/diag"
+)
+
+// slideBreakInputs are the slide test inputs written for "slides: breaks".
+var slideBreakInputs = map[string]bool{"breaks": true}
+
+// dumpSlides writes slides as text for golden files: a header line per slide (number,
+// heading, anchor, minutes, continued), then its body and its notes.
+func dumpSlides(slides []Slide) string {
+	var b strings.Builder
+	for i, s := range slides {
+		fmt.Fprintf(&b, "=== slide %d", i+1)
+		if s.Heading != "" {
+			fmt.Fprintf(&b, ": %s #%s", s.Heading, s.ID)
+		}
+		if s.Minutes > 0 {
+			fmt.Fprintf(&b, " (%d min)", s.Minutes)
+		}
+		if s.Continued {
+			b.WriteString(" continued")
+		}
+		b.WriteString("\n" + string(s.HeadingHTML))
+		if len(s.HTML) > 0 {
+			b.WriteString("--- body\n" + string(s.HTML))
+		}
+		if len(s.Notes) > 0 {
+			b.WriteString("--- notes\n" + string(s.Notes))
+		}
+	}
+	return b.String()
+}
+
+// TestSlidesGolden splits every testdata/slides/*.md in both editions and compares the
+// slides and the diagnostics with the files beside it.
+func TestSlidesGolden(t *testing.T) {
+	files, _ := filepath.Glob("testdata/slides/*.md")
+	if len(files) == 0 {
+		t.Fatal("no slide inputs")
+	}
+	for _, f := range files {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		base := strings.TrimSuffix(f, ".md")
+		for _, edition := range []string{"learner", "trainer"} {
+			t.Run(filepath.Base(base)+"/"+edition, func(t *testing.T) {
+				var d diag.List
+				opts := Options{Trainer: edition == "trainer", Labels: testLabels}
+				src := Source{Path: "lesson.md", Body: src, Slides: true, SlideBreaks: slideBreakInputs[filepath.Base(base)]}
+				doc := New(opts).Convert(src, &d)
+				out := dumpSlides(doc.Slides)
+				if len(d) > 0 {
+					out += "=== diagnostics\n" + d.Error() + "\n"
+				}
+				golden.Check(t, base+"."+edition+".slides", []byte(out))
+				// The slides change nothing of the lesson page.
+				src.Slides, src.SlideBreaks = false, false
+				var d2 diag.List
+				if whole := New(opts).Convert(src, &d2); string(whole.HTML) != string(doc.HTML) {
+					t.Errorf("the HTML rendered block by block differs from the whole document's:\n%s", golden.Diff(string(whole.HTML), string(doc.HTML)))
+				}
+			})
+		}
+	}
+}
+
+func TestSlidesSplit(t *testing.T) {
+	body := "Intro.\n\n::: trainer\nT0\n:::\n\n## A {minutes=10}\n\nA text.\n\n::: trainer\nT1\n:::\n\n## B {minutes=5}\n\n- item\n\n  ::: trainer\n  T2\n  :::\n\n## C\n"
+	for _, trainer := range []bool{false, true} {
+		var d diag.List
+		doc := New(Options{Trainer: trainer, Labels: testLabels}).Convert(Source{Path: "a.md", Body: []byte(body), Slides: true}, &d)
+		if len(d) > 0 {
+			t.Fatal(d)
+		}
+		var got []string
+		for _, s := range doc.Slides {
+			got = append(got, fmt.Sprintf("%s|%d|%s", s.Heading, s.Minutes, strings.TrimSpace(string(s.Notes))))
+		}
+		want := []string{"|0|", "A|10|", "B|5|", "C|0|"}
+		if trainer {
+			want = []string{"|0|<p>T0</p>", "A|10|<p>T1</p>", "B|5|<p>T2</p>", "C|0|"}
+		}
+		if strings.Join(got, "\n") != strings.Join(want, "\n") {
+			t.Errorf("trainer=%v: slides (heading|minutes|notes)\n%s\nwant\n%s", trainer, strings.Join(got, "\n"), strings.Join(want, "\n"))
+		}
+		for i, s := range doc.Slides {
+			for _, leak := range []string{"T0", "T1", "T2", "trainer", "timing"} {
+				if strings.Contains(string(s.HeadingHTML)+string(s.HTML), leak) {
+					t.Errorf("trainer=%v: the body of slide %d shows %q: %s", trainer, i+1, leak, s.HTML)
+				}
+			}
+		}
+		if !strings.Contains(string(doc.Slides[2].HTML), "<li>") {
+			t.Errorf("the list of slide 3 lost its item with the note: %s", doc.Slides[2].HTML)
+		}
+		if trainer && !strings.Contains(string(doc.HTML), "T2") {
+			t.Error("splitting slides took the nested note out of the lesson page")
+		}
+	}
+}
+
+func TestSlidesWithoutHeadings(t *testing.T) {
+	var d diag.List
+	doc := New(Options{Labels: testLabels}).Convert(Source{Path: "a.md", Body: []byte("Only an intro.\n"), Slides: true}, &d)
+	if len(doc.Slides) != 1 || !strings.Contains(string(doc.Slides[0].HTML), "Only an intro.") {
+		t.Errorf("a lesson without headings is one title slide, got %+v", doc.Slides)
+	}
+	doc = New(Options{Labels: testLabels}).Convert(Source{Path: "a.md", Body: nil, Slides: true}, &d)
+	if len(doc.Slides) != 1 || len(doc.Slides[0].HTML) != 0 || len(d) > 0 {
+		t.Errorf("an empty lesson is one empty title slide, got %+v %v", doc.Slides, d)
+	}
+}
+
+// TestSlideBreakErrors checks every misuse of slide breaks is reported where it is.
+func TestSlideBreakErrors(t *testing.T) {
+	tests := []struct {
+		name, body string
+		breaks     bool
+		want       string // "" for no diagnostic
+		line, col  int
+	}{
+		{"break", "## A\n\nx\n\n---\n\ny\n", true, "", 0, 0},
+		{"break first", "---\n\nIntro.\n\n## A\n", true, "", 0, 0},
+		{"heading slide then break", "## A\n\n---\n\ny\n", true, "", 0, 0},
+		{"rule without breaks", "x\n\n---\n\n---\n", false, "", 0, 0},
+		{"setext without breaks", "Title\n---\n", false, "", 0, 0},
+		{"two breaks", "## A\n\nx\n\n---\n\n***\n\ny\n", true, "empty slide", 5, 1},
+		{"break before heading", "## A\n\nx\n\n---\n\n## B\n", true, "empty slide", 5, 1},
+		{"break at the end", "## A\n\nx\n\n  ---\n", true, "empty slide", 5, 3},
+		{"break before notes only", "## A\n\nx\n\n---\n\n::: trainer\nn\n:::\n", true, "empty slide", 5, 1},
+		{"break in a list", "## A\n\n- x\n\n  ---\n\n- y\n", true, "inside a list", 5, 3},
+		{"break in a quote", "## A\n\n> x\n>\n> ---\n", true, "inside a list", 5, 3},
+		{"break in notes", "## A\n\n::: trainer\nx\n\n---\n\ny\n:::\n", true, "inside a list", 6, 1},
+		{"setext heading", "## A\n\nSome text\n---\n\nmore\n", true, "right under text", 3, 1},
+		{"setext heading in Chinese", "## 甲\n\n正文\n---\n", true, `"## 正文"`, 3, 1},
+		{"atx heading before a break", "## A\n---\n\nx\n", true, "", 0, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var d diag.List
+			New(Options{Trainer: true, Labels: testLabels}).Convert(Source{Path: "a.md", Body: []byte(tt.body), LineOffset: 0, Slides: true, SlideBreaks: tt.breaks}, &d)
+			if tt.want == "" {
+				if len(d) > 0 {
+					t.Fatalf("unexpected diagnostics: %v", d)
+				}
+				return
+			}
+			if len(d) != 1 {
+				t.Fatalf("want one diagnostic containing %q, got %v", tt.want, d)
+			}
+			if !strings.Contains(d[0].Message, tt.want) || d[0].Pos.Line != tt.line || d[0].Pos.Col != tt.col {
+				t.Errorf("got %v, want %d:%d ... %s", d[0], tt.line, tt.col, tt.want)
+			}
+		})
+	}
+}
