@@ -1,0 +1,508 @@
+// Package report makes a trainer's class report from the progress files learners export
+// from the course's progress page (docs/progress.md, docs/report.md): it reads and
+// validates the files, merges the files of each learner, checks the scores against the
+// course's quizzes, computes who finished what, the scores per quiz and per question and
+// the questions to re-teach, and renders the report as one self-contained HTML page or as
+// two CSV files. Bad files are reported and left out, never fatal.
+package report
+
+import (
+	"crypto/sha256"
+	"encoding/json"
+	"fmt"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"playbook/site/course"
+	"playbook/site/diag"
+	"playbook/site/quiz"
+)
+
+// Report is a class report, ready to render.
+type Report struct {
+	// Lang is the language of the report's texts.
+	Lang        string
+	CourseTitle string
+	SiteKey     string
+	// Latest is the latest export time among the files merged; zero when none has one.
+	Latest time.Time
+	// Files says what happened to every input, in the order given.
+	Files []*FileResult
+	// Learners are sorted by name.
+	Learners []*Learner
+	// Quizzes are the course's quizzes in course order (by day, then id).
+	Quizzes []*QuizStats
+	// Reteach are the questions most learners got wrong or partly right in their last
+	// result, most first; at most MaxReteach.
+	Reteach []*QuestionStats
+	// Merged and Skipped count the input files.
+	Merged, Skipped int
+}
+
+// MaxReteach is how many questions "What to re-teach tomorrow" lists.
+const MaxReteach = 10
+
+// FileResult is what happened to one input file.
+type FileResult struct {
+	Path string
+	// Learner is the name the file was merged under; "" when the file was skipped.
+	Learner string
+	// Skipped is why the file was left out, or nil when it was merged.
+	Skipped *Problem
+	// Notes are the quiz entries skipped and the notes about the file, in file order.
+	Notes []Problem
+}
+
+// Problems returns every problem and note of the file, the reason it was skipped first.
+func (f *FileResult) Problems() []Problem {
+	var out []Problem
+	if f.Skipped != nil {
+		out = append(out, *f.Skipped)
+	}
+	return append(out, f.Notes...)
+}
+
+// Learner is one learner with their merged progress.
+type Learner struct {
+	Name string
+	// FromFileName is true when the files gave no name and the file name stands for it.
+	FromFileName bool
+	// Files are the paths of the files merged for the learner.
+	Files []string
+	// Quizzes has one result per quiz of the course, in course order.
+	Quizzes []*LearnerQuiz
+	// SelfChecks and Exams count the self-check and exam quizzes passed.
+	SelfChecksPassed, ExamsPassed int
+
+	key      string
+	progress *Progress
+	skipped  map[string]bool // quiz ids of entries left out
+}
+
+// Status is where a learner stands with a quiz.
+type Status string
+
+// The statuses of a learner's quiz.
+const (
+	NotStarted Status = "not_started"
+	// Submitted: attempted, but no attempt was scored (an exam in the learner edition).
+	Submitted Status = "submitted"
+	Passed    Status = "passed"
+	Failed    Status = "failed"
+)
+
+// LearnerQuiz is a learner's result in one quiz.
+type LearnerQuiz struct {
+	Quiz     *QuizStats
+	Status   Status
+	Attempts int
+	// Best is the best score in percent; meaningful when Status is Passed or Failed.
+	Best float64
+	// LastDate is the date of the last attempt; zero when not started.
+	LastDate time.Time
+	// EarlierVersion is true when the learner last worked with an earlier version of the
+	// quiz than the course's current one.
+	EarlierVersion bool
+	// EntrySkipped is true when a file of the learner had an entry of the quiz that was
+	// left out as inconsistent.
+	EntrySkipped bool
+}
+
+// QuizStats are the scores of one quiz across the class.
+type QuizStats struct {
+	Quiz  *quiz.Quiz
+	ID    string
+	Title string
+	Day   int
+	Mode  quiz.Mode
+	// Attempted counts the learners with at least one attempt, Passed those whose best
+	// attempt passed, Scored those with a scored attempt.
+	Attempted, Passed, Scored int
+	// Mean and Median are of the learners' best scores in percent, rounded to one decimal;
+	// meaningful when Scored > 0.
+	Mean, Median float64
+	// Questions are the quiz's scored questions, in quiz order.
+	Questions []*QuestionStats
+}
+
+// QuestionStats are the results of one question across the class.
+type QuestionStats struct {
+	Quiz   *QuizStats
+	Number int
+	ID     string
+	Type   quiz.Type
+	// Prompt is the question's prompt as plain text.
+	Prompt string
+	// Right, Partly and Wrong count learners by the result of their last scored attempt
+	// (an unanswered question counts as wrong).
+	Right, Partly, Wrong int
+	// TotalRight, TotalPartly and TotalWrong add up the results of every scored attempt.
+	TotalRight, TotalPartly, TotalWrong int
+	// Reference names the lesson section that teaches the question, as plain text; "" when
+	// the question has no source.
+	Reference string
+}
+
+// Learners is how many learners have a last result for the question.
+func (s *QuestionStats) Learners() int { return s.Right + s.Partly + s.Wrong }
+
+// PercentRight is the share of those learners whose last result was right, in percent
+// rounded to one decimal.
+func (s *QuestionStats) PercentRight() float64 { return percent(s.Right, s.Learners()) }
+
+// Missed is how many learners' last result was wrong or partly right.
+func (s *QuestionStats) Missed() int { return s.Wrong + s.Partly }
+
+// PercentMissed is Missed in percent of Learners, rounded to one decimal.
+func (s *QuestionStats) PercentMissed() float64 { return percent(s.Missed(), s.Learners()) }
+
+func percent(n, of int) float64 {
+	if of == 0 {
+		return 0
+	}
+	return roundTenth(float64(n) / float64(of) * 100)
+}
+
+func roundTenth(x float64) float64 { return float64(int64(x*10+0.5)) / 10 }
+
+// Make reads the inputs, merges them per learner and computes the report for the course
+// c, whose site key is siteKey, with texts in lang.
+func Make(c *course.Course, siteKey, lang string, inputs []Input) *Report {
+	r := &Report{Lang: lang, CourseTitle: c.Config.Title[lang], SiteKey: siteKey}
+	if r.CourseTitle == "" {
+		r.CourseTitle = c.Config.Title[c.Config.DefaultLanguage]
+	}
+	texts := newTexts(c, lang)
+	byID := map[string]*QuizStats{}
+	for _, q := range c.Quizzes {
+		qs := &QuizStats{Quiz: q, ID: q.ID, Title: texts.get(q.Title), Day: q.Day, Mode: q.Mode}
+		n := 0
+		for _, x := range q.Questions {
+			if x.Scored() {
+				n++
+				qs.Questions = append(qs.Questions, &QuestionStats{Quiz: qs, Number: n, ID: x.ID, Type: x.Type, Prompt: texts.prompt(q, x)})
+			}
+		}
+		r.Quizzes = append(r.Quizzes, qs)
+		byID[q.ID] = qs
+	}
+	m := merger{report: r, quizzes: byID, siteKey: siteKey, learners: map[string]*Learner{}, hashes: map[[32]byte]string{}, exports: map[string]string{}}
+	for _, in := range inputs {
+		m.add(in)
+	}
+	for _, l := range m.learners {
+		r.Learners = append(r.Learners, l)
+	}
+	sort.SliceStable(r.Learners, func(i, j int) bool {
+		a, b := r.Learners[i], r.Learners[j]
+		if a.key != b.key {
+			return a.key < b.key
+		}
+		if a.Name != b.Name {
+			return a.Name < b.Name
+		}
+		return a.Files[0] < b.Files[0]
+	})
+	for _, l := range r.Learners {
+		r.tally(l)
+	}
+	for _, qs := range r.Quizzes {
+		qs.summarize(r.Learners)
+	}
+	r.Reteach = reteach(r.Quizzes, texts)
+	return r
+}
+
+// merger merges the inputs one by one.
+type merger struct {
+	report   *Report
+	quizzes  map[string]*QuizStats
+	siteKey  string
+	learners map[string]*Learner
+	// hashes and exports remember the files merged, by content and by export, to find
+	// duplicates.
+	hashes  map[[32]byte]string
+	exports map[string]string
+}
+
+func (m *merger) add(in Input) {
+	res := &FileResult{Path: in.Path}
+	m.report.Files = append(m.report.Files, res)
+	skip := func(kind Kind, line, col int, format string, args ...any) {
+		res.Skipped = &Problem{Pos: diag.Pos{Path: in.Path, Line: line, Col: col}, Kind: kind, Message: fmt.Sprintf(format, args...)}
+		m.report.Skipped++
+	}
+	switch {
+	case in.SameAs != "":
+		skip(Duplicate, 0, 0, "duplicate of %s (the same file)", in.SameAs)
+		return
+	case in.Err != nil:
+		skip(Unreadable, 0, 0, "%v", in.Err)
+		return
+	}
+	hash := sha256.Sum256(in.Data)
+	if first, ok := m.hashes[hash]; ok {
+		skip(Duplicate, 0, 0, "duplicate of %s (the same content)", first)
+		return
+	}
+	p, err := ParseProgress(in.Data)
+	if err != nil {
+		pe := err.(*ParseError)
+		skip(Malformed, pe.Line, pe.Col, "%s", pe.Msg)
+		return
+	}
+	if p.Site != m.siteKey {
+		skip(Foreign, 0, 0, "not a progress file of this course (site is %q, this course is %q)", p.Site, m.siteKey)
+		return
+	}
+	exportKey := ""
+	if !p.Exported.IsZero() {
+		quizzes, _ := json.Marshal(p.Quizzes) // maps encode with sorted keys
+		exportKey = LearnerKey(p.Learner) + "\x00" + p.Exported.Format(time.RFC3339Nano) + "\x00" + string(quizzes)
+		if first, ok := m.exports[exportKey]; ok {
+			skip(Duplicate, 0, 0, "duplicate of %s (the same learner, export time and quizzes)", first)
+			return
+		}
+	}
+	skipped := m.check(p, res)
+	m.hashes[hash] = in.Path
+	if exportKey != "" {
+		m.exports[exportKey] = in.Path
+	}
+	m.report.Merged++
+	if m.report.Latest.Before(p.Exported) {
+		m.report.Latest = p.Exported
+	}
+	key, name, fromFile := LearnerKey(p.Learner), strings.TrimSpace(p.Learner), false
+	if key == "" {
+		name = strings.TrimSuffix(filepath.Base(in.Path), filepath.Ext(in.Path))
+		key, fromFile = "\x00"+in.Path, true
+	}
+	l, ok := m.learners[key]
+	if !ok {
+		l = &Learner{Name: name, FromFileName: fromFile, key: key, progress: p, skipped: map[string]bool{}}
+		if fromFile {
+			l.key = LearnerKey(name)
+		}
+		m.learners[key] = l
+	} else {
+		l.progress = Merge(l.progress, p)
+	}
+	l.Files = append(l.Files, in.Path)
+	for _, id := range skipped {
+		l.skipped[id] = true
+	}
+	res.Learner = l.Name
+}
+
+// check removes from p the entries of quizzes no longer in the course and the entries
+// that fail checkEntry, and notes questions no longer in their quiz, all in res. It returns
+// the ids of the entries that failed.
+func (m *merger) check(p *Progress, res *FileResult) (skipped []string) {
+	for _, id := range entryOrder(p) {
+		e := p.Quizzes[id]
+		pos := diag.Pos{Path: res.Path, Line: e.Line, Col: e.Col}
+		qs, ok := m.quizzes[id]
+		if !ok {
+			res.Notes = append(res.Notes, Problem{Pos: pos, Kind: Removed, Quiz: id, Message: fmt.Sprintf("quiz %q is not in the course (any more); ignored", id)})
+			delete(p.Quizzes, id)
+			continue
+		}
+		if msg := checkEntry(qs.Quiz, e); msg != "" {
+			res.Notes = append(res.Notes, Problem{Pos: pos, Kind: Inconsistent, Quiz: id, Message: msg})
+			delete(p.Quizzes, id)
+			skipped = append(skipped, id)
+			continue
+		}
+		if gone := unknownQuestions(qs.Quiz, e); len(gone) > 0 {
+			res.Notes = append(res.Notes, Problem{Pos: pos, Kind: Removed, Quiz: id,
+				Message: fmt.Sprintf("quiz %q: results of %s ignored: no such scored question in the quiz (any more)", id, quoteList(gone))})
+		}
+	}
+	return skipped
+}
+
+// entryOrder lists p's quiz ids in the order of the file.
+func entryOrder(p *Progress) []string {
+	ids := sortedKeys(p.Quizzes)
+	sort.SliceStable(ids, func(i, j int) bool {
+		a, b := p.Quizzes[ids[i]], p.Quizzes[ids[j]]
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		return a.Col < b.Col
+	})
+	return ids
+}
+
+// tally fills in a learner's result per quiz.
+func (r *Report) tally(l *Learner) {
+	for _, qs := range r.Quizzes {
+		lq := &LearnerQuiz{Quiz: qs, Status: NotStarted, EntrySkipped: l.skipped[qs.ID]}
+		l.Quizzes = append(l.Quizzes, lq)
+		e := l.progress.Quizzes[qs.ID]
+		if e == nil || e.Attempts == 0 {
+			continue
+		}
+		lq.Attempts = e.Attempts
+		lq.EarlierVersion = e.Version != qs.Quiz.Version()
+		if e.Last != nil {
+			lq.LastDate = e.Last.Date
+		}
+		switch {
+		case e.Best == nil:
+			lq.Status = Submitted
+		case e.Best.Passed:
+			lq.Status, lq.Best = Passed, e.Best.Percent
+		default:
+			lq.Status, lq.Best = Failed, e.Best.Percent
+		}
+		if lq.Status == Passed {
+			if qs.Mode == quiz.Exam {
+				l.ExamsPassed++
+			} else {
+				l.SelfChecksPassed++
+			}
+		}
+		for _, x := range qs.Questions {
+			c, ok := e.Questions[x.ID]
+			if !ok {
+				continue
+			}
+			x.TotalRight += c.Right
+			x.TotalPartly += c.Partly
+			x.TotalWrong += c.Wrong
+			switch c.Last {
+			case Right:
+				x.Right++
+			case Partly:
+				x.Partly++
+			default:
+				x.Wrong++
+			}
+		}
+	}
+}
+
+// summarize computes the class figures of a quiz from the learners' results.
+func (qs *QuizStats) summarize(learners []*Learner) {
+	var best []float64
+	for _, l := range learners {
+		for _, lq := range l.Quizzes {
+			if lq.Quiz != qs || lq.Status == NotStarted {
+				continue
+			}
+			qs.Attempted++
+			if lq.Status == Passed {
+				qs.Passed++
+			}
+			if lq.Status == Passed || lq.Status == Failed {
+				best = append(best, lq.Best)
+			}
+		}
+	}
+	qs.Scored = len(best)
+	if len(best) == 0 {
+		return
+	}
+	sort.Float64s(best)
+	sum := 0.0
+	for _, b := range best {
+		sum += b
+	}
+	qs.Mean = roundTenth(sum / float64(len(best)))
+	mid := len(best) / 2
+	if len(best)%2 == 1 {
+		qs.Median = best[mid]
+	} else {
+		qs.Median = roundTenth((best[mid-1] + best[mid]) / 2)
+	}
+}
+
+// reteach ranks the questions that learners got wrong or partly right in their last
+// result: by the share of learners, then by their number, then in course order.
+func reteach(quizzes []*QuizStats, texts *texts) []*QuestionStats {
+	var out []*QuestionStats
+	for _, qs := range quizzes {
+		for _, x := range qs.Questions {
+			if x.Missed() > 0 {
+				out = append(out, x)
+			}
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		// Compare a.Missed/a.Learners with b.Missed/b.Learners without division.
+		if l, r := a.Missed()*b.Learners(), b.Missed()*a.Learners(); l != r {
+			return l > r
+		}
+		return a.Missed() > b.Missed()
+	})
+	if len(out) > MaxReteach {
+		out = out[:MaxReteach]
+	}
+	for _, x := range out {
+		x.Reference = texts.reference(x.Quiz.Quiz, x.ID)
+	}
+	return out
+}
+
+// SelfChecks counts the course's self-check quizzes.
+func (r *Report) SelfChecks() int { return r.countMode(quiz.SelfCheck) }
+
+// Exams counts the course's exam quizzes (the final assessment).
+func (r *Report) Exams() int { return r.countMode(quiz.Exam) }
+
+func (r *Report) countMode(m quiz.Mode) int {
+	n := 0
+	for _, q := range r.Quizzes {
+		if q.Mode == m {
+			n++
+		}
+	}
+	return n
+}
+
+// AllSelfChecks counts the learners who passed every self-check quiz; AllExams those
+// who passed every exam. Both are 0 when the course has no quiz of that mode.
+func (r *Report) AllSelfChecks() int {
+	return r.countLearners(func(l *Learner) bool { return r.SelfChecks() > 0 && l.SelfChecksPassed == r.SelfChecks() })
+}
+
+// AllExams counts the learners who passed every exam quiz.
+func (r *Report) AllExams() int {
+	return r.countLearners(func(l *Learner) bool { return r.Exams() > 0 && l.ExamsPassed == r.Exams() })
+}
+
+func (r *Report) countLearners(ok func(*Learner) bool) int {
+	n := 0
+	for _, l := range r.Learners {
+		if ok(l) {
+			n++
+		}
+	}
+	return n
+}
+
+// Problems returns every problem and note of every file, in input order.
+func (r *Report) Problems() []Problem {
+	var out []Problem
+	for _, f := range r.Files {
+		out = append(out, f.Problems()...)
+	}
+	return out
+}
+
+// Summary is the one-line count of the report: "7 files merged into 4 learners, 3 skipped".
+func (r *Report) Summary() string {
+	return fmt.Sprintf("%s merged into %s, %d skipped", plural(r.Merged, "file"), plural(len(r.Learners), "learner"), r.Skipped)
+}
+
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}
