@@ -29,6 +29,7 @@ Commands:
   check     check the course for mistakes without writing anything
   serve     build the site and serve it on 127.0.0.1 for preview
   export    export the quizzes for an LMS (Moodle GIFT or Moodle XML)
+  report    make a class report from the learners' exported progress files
   version   print the version
 
 Run "playbook <command> --help" for a command's flags and examples.
@@ -49,6 +50,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return runServe(args[1:], stdout, stderr)
 	case "export":
 		return runExport(args[1:], stdout, stderr)
+	case "report":
+		return runReport(args[1:], stdout, stderr)
 	case "version", "--version", "-version":
 		return runVersion(args[1:], stdout, stderr)
 	case "help", "-h", "--help", "-help":
