@@ -10,6 +10,7 @@ import (
 	"crypto/sha256"
 	"encoding/json"
 	"fmt"
+	"math"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -165,7 +166,7 @@ func percent(n, of int) float64 {
 	return roundTenth(float64(n) / float64(of) * 100)
 }
 
-func roundTenth(x float64) float64 { return float64(int64(x*10+0.5)) / 10 }
+func roundTenth(x float64) float64 { return math.Round(x*10) / 10 }
 
 // Make reads the inputs, merges them per learner and computes the report for the course
 // c, whose site key is siteKey, with texts in lang.
