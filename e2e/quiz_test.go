@@ -26,6 +26,7 @@ import (
 	"playbook/site/diag"
 	"playbook/site/output"
 	"playbook/site/quiz"
+	"playbook/site/report"
 )
 
 // quizCourse is the small course of the build tests: one quiz of every question type
@@ -611,6 +612,12 @@ func TestProgressPage(t *testing.T) {
 	}
 	if e := p.Quizzes["basics-check"]; e == nil || e.Attempts != 2 || *e.Best.Percent != 66.7 || *e.Last.Earned != 4 || e.Last.Points["shares"] != 2 {
 		t.Errorf("the exported basics-check progress is %+v", e)
+	}
+	// playbook report takes the file as the page wrote it: valid, and consistent with the
+	// quiz (percent, pass mark, maximum, points per question).
+	r := report.Make(s.course, build.SiteKey(s.course.Config), "en", []report.Input{{Path: name, Data: exported}})
+	if r.Merged != 1 || len(r.Problems()) != 0 || len(r.Learners) != 1 || r.Learners[0].Quizzes[0].Best != 66.7 {
+		t.Errorf("the class report does not take the exported file as it is: %s %v", r.Summary(), r.Problems())
 	}
 	if got := b.text(".progress-message"); got != "Your progress file has been downloaded." {
 		t.Errorf("after exporting, the message reads %q", got)

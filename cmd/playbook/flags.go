@@ -51,6 +51,34 @@ func (c *command) parse(args []string, stdout, stderr io.Writer) (int, bool) {
 	return exitOK, true
 }
 
+// parseFiles parses args that mix flags and file names, as in
+// "report progress/*.json --out class.html". It returns the file names in order; after
+// "--" every argument is a file name. On false, the command should stop with the code.
+func (c *command) parseFiles(args []string, stdout, stderr io.Writer) ([]string, int, bool) {
+	var files []string
+	for {
+		err := c.flags.Parse(args)
+		switch {
+		case errors.Is(err, flag.ErrHelp):
+			c.usage(stdout)
+			return nil, exitOK, false
+		case err != nil:
+			fmt.Fprintf(stderr, "playbook %s: %v\n\n", c.flags.Name(), err)
+			c.usage(stderr)
+			return nil, exitUsage, false
+		}
+		rest := c.flags.Args()
+		if len(rest) == 0 {
+			return files, exitOK, true
+		}
+		if consumed := len(args) - len(rest); consumed > 0 && args[consumed-1] == "--" {
+			return append(files, rest...), exitOK, true
+		}
+		files = append(files, rest[0])
+		args = rest[1:]
+	}
+}
+
 // printDiags prints diagnostics one per line, then a count of errors and warnings.
 func printDiags(w io.Writer, diags diag.List) {
 	for _, d := range diags {

@@ -30,6 +30,7 @@ Commands:
   serve     build the site and serve it on 127.0.0.1 for preview
   export    export the quizzes for an LMS (Moodle GIFT or Moodle XML)
   pdf       print the day handout packs to PDF with headless Chromium
+  report    make a class report from the learners' exported progress files
   version   print the version
 
 Run "playbook <command> --help" for a command's flags and examples.
@@ -52,6 +53,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return runExport(args[1:], stdout, stderr)
 	case "pdf":
 		return runPDF(args[1:], stdout, stderr)
+	case "report":
+		return runReport(args[1:], stdout, stderr)
 	case "version", "--version", "-version":
 		return runVersion(args[1:], stdout, stderr)
 	case "help", "-h", "--help", "-help":

@@ -43,7 +43,7 @@ func TestUsageErrors(t *testing.T) {
 }
 
 func TestHelpForEveryCommand(t *testing.T) {
-	for _, cmd := range []string{"build", "check", "serve", "version"} {
+	for _, cmd := range []string{"build", "check", "serve", "report", "pdf", "version"} {
 		code, stdout, _ := runCLI(cmd, "--help")
 		if code != 0 || !strings.Contains(stdout, "Usage:\n  playbook "+cmd) || !strings.Contains(stdout, "Examples:") {
 			t.Errorf("%s --help: exit %d\n%s", cmd, code, stdout)

@@ -10,6 +10,7 @@ import (
 	"testing/fstest"
 
 	"playbook/internal/golden"
+	"playbook/site/course"
 	"playbook/site/diag"
 	"playbook/site/output"
 )
@@ -365,5 +366,24 @@ func TestTranslationsCarryTheSameStructure(t *testing.T) {
 	}
 	if strings.Contains(got, "01-one.md") {
 		t.Errorf("matching translations were reported:\n%s", got)
+	}
+}
+
+// TestSiteKeyIsThePagesDataSite checks the exported SiteKey against what the pages carry, so
+// a progress file's "site" can be compared with it.
+func TestSiteKeyIsThePagesDataSite(t *testing.T) {
+	fsys := courseFS(map[string]string{"playbook.yaml": "title: My Fine Course!\nlanguages: [en]\n"})
+	res := Build(fsys, Options{})
+	if res.Diags.HasErrors() {
+		t.Fatal(res.Diags)
+	}
+	c := course.Load(fsys, new(diag.List))
+	key := SiteKey(c.Config)
+	if key != "my-fine-course" {
+		t.Errorf("SiteKey = %q, want my-fine-course", key)
+	}
+	page, ok := res.Site.Get("en/day-01-a/one.html")
+	if !ok || !strings.Contains(string(page), `data-site="`+key+`"`) {
+		t.Errorf("the lesson page does not carry data-site=%q", key)
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"sync"
 
 	"playbook/site/checklist"
+	"playbook/site/config"
 	"playbook/site/course"
 	"playbook/site/diag"
 	"playbook/site/lesson"
@@ -563,9 +564,12 @@ func (b *builder) newPage(j pageJob) *Page {
 	}
 }
 
-// siteKey is a short stable name for the site, from its default-language title.
-func (b *builder) siteKey() string {
-	cfg := b.course.Config
+// siteKey is the site key of the course being built.
+func (b *builder) siteKey() string { return SiteKey(b.course.Config) }
+
+// SiteKey is a short stable name for the site, from its default-language title: the key of
+// its progress in browser storage and the "site" of its exported progress files.
+func SiteKey(cfg *config.Config) string {
 	key := markdown.Slug(cfg.Title[cfg.DefaultLanguage])
 	if key == "" {
 		key = "playbook"

@@ -1,0 +1,93 @@
+package report
+
+import (
+	"bytes"
+	"crypto/sha256"
+	_ "embed"
+	"encoding/base64"
+	"fmt"
+	"html/template"
+	"strings"
+	"time"
+
+	"playbook/site/quiz"
+	"playbook/site/theme"
+)
+
+//go:embed report.html
+var pageTemplate string
+
+//go:embed report.css
+var pageStyle string
+
+var page = template.Must(template.New("report").Funcs(template.FuncMap{
+	"add": func(a, b int) int { return a + b },
+}).Parse(pageTemplate))
+
+// StyleHash is the Content-Security-Policy source of the report's one inline stylesheet.
+func StyleHash() string {
+	sum := sha256.Sum256([]byte(pageStyle))
+	return "'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"
+}
+
+// CSP is the report's Content-Security-Policy: nothing may load, no script may run; only
+// the page's own stylesheet applies.
+func CSP() string {
+	return "default-src 'none'; style-src " + StyleHash() + "; base-uri 'none'; form-action 'none'"
+}
+
+// HTML renders the report as one self-contained page: no script, nothing loaded from
+// anywhere, every text from the files and the course escaped by html/template.
+func (r *Report) HTML() ([]byte, error) {
+	th, err := theme.Load()
+	if err != nil {
+		return nil, fmt.Errorf("the embedded theme is broken: %w", err)
+	}
+	var buf bytes.Buffer
+	v := htmlView{Report: r, CSP: CSP(), Style: template.CSS(pageStyle), theme: th}
+	if err := page.Execute(&buf, v); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// htmlView is the report with what its template needs to word it.
+type htmlView struct {
+	*Report
+	CSP   string
+	Style template.CSS
+	theme *theme.Theme
+}
+
+// T returns an interface string in the report's language.
+func (v htmlView) T(key string) string { return v.theme.String(v.Lang, key) }
+
+// Tf formats an interface string in the report's language.
+func (v htmlView) Tf(key string, args ...any) string { return fmt.Sprintf(v.T(key), args...) }
+
+// Pct formats a percentage: "83.3%".
+func (v htmlView) Pct(x float64) string { return num(x) + "%" }
+
+// Date formats a time in UTC to the minute, or "" for none.
+func (v htmlView) Date(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.UTC().Format("2006-01-02 15:04") + " UTC"
+}
+
+// StatusText words a learner's status in a quiz.
+func (v htmlView) StatusText(s Status) string {
+	return v.T("report_" + strings.ToLower(string(s)))
+}
+
+// KindText words what happened to a file.
+func (v htmlView) KindText(k Kind) string { return v.T(k.key()) }
+
+// ModeText words a quiz mode with the theme's words.
+func (v htmlView) ModeText(m quiz.Mode) string {
+	if m == quiz.Exam {
+		return v.T("exam")
+	}
+	return v.T("self_check")
+}

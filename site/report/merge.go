@@ -1,0 +1,113 @@
+package report
+
+import (
+	"maps"
+	"strings"
+	"unicode"
+)
+
+// Merge merges theirs into ours with the rules of docs/progress.md ("Merging"), the same
+// as the progress page's import, and returns the result; neither argument is changed.
+//
+//   - a quiz only in one side is copied;
+//   - attempts add up;
+//   - best is the one with the higher percent (on a tie, ours);
+//   - last is the one with the later date (on a tie, ours); the quiz version goes with it;
+//   - per question, the counts add up and last comes from the side whose last attempt is
+//     newer; a question only in one side is copied;
+//   - the learner stays unless empty.
+func Merge(ours, theirs *Progress) *Progress {
+	out := &Progress{Site: ours.Site, Exported: ours.Exported, Learner: ours.Learner, Quizzes: map[string]*QuizProgress{}}
+	if out.Learner == "" {
+		out.Learner = theirs.Learner
+	}
+	if theirs.Exported.After(out.Exported) {
+		out.Exported = theirs.Exported
+	}
+	for id, e := range ours.Quizzes {
+		out.Quizzes[id] = e.clone()
+	}
+	for id, t := range theirs.Quizzes {
+		o, ok := out.Quizzes[id]
+		if !ok {
+			out.Quizzes[id] = t.clone()
+			continue
+		}
+		out.Quizzes[id] = mergeQuiz(o, t)
+	}
+	return out
+}
+
+func mergeQuiz(o, t *QuizProgress) *QuizProgress {
+	theirsNewer := newer(o.Last, t.Last) == t.Last && t.Last != o.Last
+	m := &QuizProgress{
+		Version:   o.Version,
+		Attempts:  o.Attempts + t.Attempts,
+		Best:      o.Best,
+		Last:      o.Last,
+		Questions: maps.Clone(o.Questions),
+		Line:      o.Line, Col: o.Col,
+	}
+	if m.Questions == nil {
+		m.Questions = map[string]QuestionCounts{}
+	}
+	if theirsNewer {
+		m.Version, m.Last = t.Version, t.Last
+	}
+	if t.Best != nil && (o.Best == nil || t.Best.Percent > o.Best.Percent) {
+		m.Best = t.Best
+	}
+	for qid, q := range t.Questions {
+		mine, ok := m.Questions[qid]
+		if !ok {
+			m.Questions[qid] = q
+			continue
+		}
+		last := mine.Last
+		if theirsNewer {
+			last = q.Last
+		}
+		m.Questions[qid] = QuestionCounts{Right: mine.Right + q.Right, Wrong: mine.Wrong + q.Wrong, Partly: mine.Partly + q.Partly, Last: last}
+	}
+	return m
+}
+
+// newer returns the later of two attempts by date, a on a tie; a nil attempt loses.
+func newer(a, b *Attempt) *Attempt {
+	switch {
+	case a == nil:
+		return b
+	case b == nil:
+		return a
+	case b.Date.After(a.Date):
+		return b
+	}
+	return a
+}
+
+// clone copies an entry's maps; attempts are never changed after parsing, so they are
+// shared.
+func (e *QuizProgress) clone() *QuizProgress {
+	c := *e
+	c.Questions = maps.Clone(e.Questions)
+	if c.Questions == nil {
+		c.Questions = map[string]QuestionCounts{}
+	}
+	return &c
+}
+
+// LearnerKey is the key under which learners' names are compared: trimmed, and each
+// letter replaced by the smallest of its Unicode simple case folds, so that names equal
+// under strings.EqualFold ("Ana", "ANA", " ana ") get the same key.
+func LearnerKey(name string) string {
+	name = strings.TrimSpace(name)
+	var b strings.Builder
+	for _, r := range name {
+		least := r
+		for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+			least = min(least, f)
+		}
+		b.WriteRune(least)
+	}
+	return b.String()
+}

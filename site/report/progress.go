@@ -1,0 +1,111 @@
+package report
+
+import (
+	"bytes"
+	"fmt"
+	"time"
+
+	"playbook/site/quiz"
+)
+
+// Format and Version are the "format" and "version" a progress file must carry.
+const (
+	Format  = "playbook-progress"
+	Version = 1
+)
+
+// Progress is one progress file (docs/progress.md) that passed validation, with the
+// defaults of version 1 filled in.
+type Progress struct {
+	Site string
+	// Exported is the time of export; zero when the file has none.
+	Exported time.Time
+	Learner  string
+	// Quizzes are the entries by quiz id.
+	Quizzes map[string]*QuizProgress
+}
+
+// QuizProgress is a learner's record of one quiz.
+type QuizProgress struct {
+	// Version is the quiz version the learner last worked with.
+	Version  string
+	Attempts int
+	// Best is the best scored attempt, Last the latest attempt; nil when there is none.
+	Best *Attempt
+	Last *Attempt
+	// Questions are the per-question counts by question id.
+	Questions map[string]QuestionCounts
+	// Line and Col are where the entry starts in its file; 0 when unknown.
+	Line int `json:"-"`
+	Col  int `json:"-"`
+}
+
+// Attempt is a submitted attempt. Best attempts carry no responses or points.
+type Attempt struct {
+	Date    time.Time
+	Version string
+	// Scored is false for an exam taken in the learner edition: Earned, Max, Percent and
+	// Passed are then zero and mean nothing.
+	Scored    bool
+	Earned    float64
+	Max       float64
+	Percent   float64
+	Passed    bool
+	Responses map[string]quiz.Response
+	Points    map[string]float64
+}
+
+// Result is how a question went: right, wrong, partly or unanswered.
+type Result string
+
+// The results of a question.
+const (
+	Right      Result = "right"
+	Wrong      Result = "wrong"
+	Partly     Result = "partly"
+	Unanswered Result = "unanswered"
+)
+
+// QuestionCounts are how many scored attempts got a question right, wrong (unanswered
+// included) or partly right, and the result of the last one.
+type QuestionCounts struct {
+	Right  int
+	Wrong  int
+	Partly int
+	Last   Result
+}
+
+// ParseError is why a file is not a valid progress file, at a line and column when the
+// problem has a place in the file.
+type ParseError struct {
+	Line, Col int
+	Msg       string
+}
+
+func (e *ParseError) Error() string {
+	if e.Line == 0 {
+		return e.Msg
+	}
+	return fmt.Sprintf("%d:%d: %s", e.Line, e.Col, e.Msg)
+}
+
+// maxCount is the largest count a file may hold: JavaScript's largest safe integer.
+const maxCount = 1<<53 - 1
+
+// ParseProgress reads and validates a progress file with the rules of docs/progress.md
+// ("Validation"). It does not compare the site with a course: that is the caller's part.
+func ParseProgress(data []byte) (*Progress, error) {
+	data = bytes.TrimPrefix(data, []byte("\ufeff"))
+	root, err := decodeJSON(data)
+	if err != nil {
+		se := err.(*syntaxError)
+		line, col := lineCol(data, se.off)
+		return nil, &ParseError{Line: line, Col: col, Msg: se.msg}
+	}
+	c := &checker{data: data}
+	p := c.progress(root)
+	if c.err != nil {
+		return nil, c.err
+	}
+	return p, nil
+}

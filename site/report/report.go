@@ -1,0 +1,270 @@
+// Package report makes a trainer's class report from the progress files learners export
+// from the course's progress page (docs/progress.md, docs/report.md): it reads and
+// validates the files, merges the files of each learner, checks the scores against the
+// course's quizzes, computes who finished what, the scores per quiz and per question and
+// the questions to re-teach, and renders the report as one self-contained HTML page or as
+// two CSV files. Bad files are reported and left out, never fatal.
+package report
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"time"
+
+	"playbook/site/course"
+	"playbook/site/quiz"
+)
+
+// Report is a class report, ready to render.
+type Report struct {
+	// Lang is the language of the report's texts.
+	Lang        string
+	CourseTitle string
+	SiteKey     string
+	// Latest is the latest export time among the files merged; zero when none has one.
+	Latest time.Time
+	// Files says what happened to every input, in the order given.
+	Files []*FileResult
+	// Learners are sorted by name.
+	Learners []*Learner
+	// Quizzes are the course's quizzes in course order (by day, then id).
+	Quizzes []*QuizStats
+	// Reteach are the questions most learners got wrong or partly right in their last
+	// result, most first; at most MaxReteach.
+	Reteach []*QuestionStats
+	// Merged and Skipped count the input files.
+	Merged, Skipped int
+}
+
+// MaxReteach is how many questions "What to re-teach tomorrow" lists.
+const MaxReteach = 10
+
+// FileResult is what happened to one input file.
+type FileResult struct {
+	Path string
+	// Learner is the name the file was merged under; "" when the file was skipped.
+	Learner string
+	// Skipped is why the file was left out, or nil when it was merged.
+	Skipped *Problem
+	// Notes are the quiz entries skipped and the notes about the file, in file order.
+	Notes []Problem
+}
+
+// Problems returns every problem and note of the file, the reason it was skipped first.
+func (f *FileResult) Problems() []Problem {
+	var out []Problem
+	if f.Skipped != nil {
+		out = append(out, *f.Skipped)
+	}
+	return append(out, f.Notes...)
+}
+
+// Learner is one learner with their merged progress.
+type Learner struct {
+	Name string
+	// FromFileName is true when the files gave no name and the file name stands for it.
+	FromFileName bool
+	// Files are the paths of the files merged for the learner.
+	Files []string
+	// Quizzes has one result per quiz of the course, in course order.
+	Quizzes []*LearnerQuiz
+	// SelfChecks and Exams count the self-check and exam quizzes passed.
+	SelfChecksPassed, ExamsPassed int
+
+	key      string
+	progress *Progress
+	skipped  map[string]bool // quiz ids of entries left out
+}
+
+// Status is where a learner stands with a quiz.
+type Status string
+
+// The statuses of a learner's quiz.
+const (
+	NotStarted Status = "not_started"
+	// Submitted: attempted, but no attempt was scored (an exam in the learner edition).
+	Submitted Status = "submitted"
+	Passed    Status = "passed"
+	Failed    Status = "failed"
+)
+
+// LearnerQuiz is a learner's result in one quiz.
+type LearnerQuiz struct {
+	Quiz     *QuizStats
+	Status   Status
+	Attempts int
+	// Best is the best score in percent; meaningful when Status is Passed or Failed.
+	Best float64
+	// LastDate is the date of the last attempt; zero when not started.
+	LastDate time.Time
+	// EarlierVersion is true when the learner last worked with an earlier version of the
+	// quiz than the course's current one.
+	EarlierVersion bool
+	// EntrySkipped is true when a file of the learner had an entry of the quiz that was
+	// left out as inconsistent.
+	EntrySkipped bool
+}
+
+// QuizStats are the scores of one quiz across the class.
+type QuizStats struct {
+	Quiz  *quiz.Quiz
+	ID    string
+	Title string
+	Day   int
+	Mode  quiz.Mode
+	// Attempted counts the learners with at least one attempt, Passed those whose best
+	// attempt passed, Scored those with a scored attempt.
+	Attempted, Passed, Scored int
+	// Mean and Median are of the learners' best scores in percent, rounded to one decimal;
+	// meaningful when Scored > 0.
+	Mean, Median float64
+	// Questions are the quiz's scored questions, in quiz order.
+	Questions []*QuestionStats
+}
+
+// QuestionStats are the results of one question across the class.
+type QuestionStats struct {
+	Quiz   *QuizStats
+	Number int
+	ID     string
+	Type   quiz.Type
+	// Prompt is the question's prompt as plain text.
+	Prompt string
+	// Right, Partly and Wrong count learners by the result of their last scored attempt
+	// (an unanswered question counts as wrong).
+	Right, Partly, Wrong int
+	// TotalRight, TotalPartly and TotalWrong add up the results of every scored attempt.
+	TotalRight, TotalPartly, TotalWrong int
+	// Reference names the lesson section that teaches the question, as plain text; "" when
+	// the question has no source.
+	Reference string
+}
+
+// Learners is how many learners have a last result for the question.
+func (s *QuestionStats) Learners() int { return s.Right + s.Partly + s.Wrong }
+
+// PercentRight is the share of those learners whose last result was right, in percent
+// rounded to one decimal.
+func (s *QuestionStats) PercentRight() float64 { return percent(s.Right, s.Learners()) }
+
+// Missed is how many learners' last result was wrong or partly right.
+func (s *QuestionStats) Missed() int { return s.Wrong + s.Partly }
+
+// PercentMissed is Missed in percent of Learners, rounded to one decimal.
+func (s *QuestionStats) PercentMissed() float64 { return percent(s.Missed(), s.Learners()) }
+
+func percent(n, of int) float64 {
+	if of == 0 {
+		return 0
+	}
+	return roundTenth(float64(n) / float64(of) * 100)
+}
+
+func roundTenth(x float64) float64 { return math.Round(x*10) / 10 }
+
+// Make reads the inputs, merges them per learner and computes the report for the course
+// c, whose site key is siteKey, with texts in lang.
+func Make(c *course.Course, siteKey, lang string, inputs []Input) *Report {
+	r := &Report{Lang: lang, CourseTitle: c.Config.Title[lang], SiteKey: siteKey}
+	if r.CourseTitle == "" {
+		r.CourseTitle = c.Config.Title[c.Config.DefaultLanguage]
+	}
+	texts := newTexts(c, lang)
+	byID := map[string]*QuizStats{}
+	for _, q := range c.Quizzes {
+		qs := &QuizStats{Quiz: q, ID: q.ID, Title: texts.get(q.Title), Day: q.Day, Mode: q.Mode}
+		n := 0
+		for _, x := range q.Questions {
+			if x.Scored() {
+				n++
+				qs.Questions = append(qs.Questions, &QuestionStats{Quiz: qs, Number: n, ID: x.ID, Type: x.Type, Prompt: texts.prompt(q, x)})
+			}
+		}
+		r.Quizzes = append(r.Quizzes, qs)
+		byID[q.ID] = qs
+	}
+	m := merger{report: r, quizzes: byID, siteKey: siteKey, learners: map[string]*Learner{}, hashes: map[[32]byte]string{}, exports: map[string]string{}}
+	for _, in := range inputs {
+		m.add(in)
+	}
+	for _, l := range m.learners {
+		r.Learners = append(r.Learners, l)
+	}
+	sort.SliceStable(r.Learners, func(i, j int) bool {
+		a, b := r.Learners[i], r.Learners[j]
+		if a.key != b.key {
+			return a.key < b.key
+		}
+		if a.Name != b.Name {
+			return a.Name < b.Name
+		}
+		return a.Files[0] < b.Files[0]
+	})
+	for _, l := range r.Learners {
+		r.tally(l)
+	}
+	for _, qs := range r.Quizzes {
+		qs.summarize(r.Learners)
+	}
+	r.Reteach = reteach(r.Quizzes, texts)
+	return r
+}
+
+// SelfChecks counts the course's self-check quizzes.
+func (r *Report) SelfChecks() int { return r.countMode(quiz.SelfCheck) }
+
+// Exams counts the course's exam quizzes (the final assessment).
+func (r *Report) Exams() int { return r.countMode(quiz.Exam) }
+
+func (r *Report) countMode(m quiz.Mode) int {
+	n := 0
+	for _, q := range r.Quizzes {
+		if q.Mode == m {
+			n++
+		}
+	}
+	return n
+}
+
+// AllSelfChecks counts the learners who passed every self-check quiz; AllExams those
+// who passed every exam. Both are 0 when the course has no quiz of that mode.
+func (r *Report) AllSelfChecks() int {
+	return r.countLearners(func(l *Learner) bool { return r.SelfChecks() > 0 && l.SelfChecksPassed == r.SelfChecks() })
+}
+
+// AllExams counts the learners who passed every exam quiz.
+func (r *Report) AllExams() int {
+	return r.countLearners(func(l *Learner) bool { return r.Exams() > 0 && l.ExamsPassed == r.Exams() })
+}
+
+func (r *Report) countLearners(ok func(*Learner) bool) int {
+	n := 0
+	for _, l := range r.Learners {
+		if ok(l) {
+			n++
+		}
+	}
+	return n
+}
+
+// Problems returns every problem and note of every file, in input order.
+func (r *Report) Problems() []Problem {
+	var out []Problem
+	for _, f := range r.Files {
+		out = append(out, f.Problems()...)
+	}
+	return out
+}
+
+// Summary is the one-line count of the report: "7 files merged into 4 learners, 3 skipped".
+func (r *Report) Summary() string {
+	return fmt.Sprintf("%s merged into %s, %d skipped", plural(r.Merged, "file"), plural(len(r.Learners), "learner"), r.Skipped)
+}
+
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}

@@ -1,0 +1,355 @@
+package report
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/base64"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"playbook/internal/golden"
+	"playbook/site/build"
+	"playbook/site/course"
+	"playbook/site/diag"
+	"playbook/site/theme"
+)
+
+const testCourse = "testdata/course"
+
+// loadCourse loads the test course, which must have no errors.
+func loadCourse(t testing.TB) (*course.Course, string) {
+	t.Helper()
+	var diags diag.List
+	c := course.Load(os.DirFS(testCourse), &diags)
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	return c, build.SiteKey(c.Config)
+}
+
+// classReport makes the report of testdata/class, the files in the order a shell glob
+// gives: a good file, a learner on two computers, a copy, corrupt JSON, another course's
+// file, tampered scores and a file of an earlier quiz version without a learner's name.
+func classReport(t testing.TB, lang string) *Report {
+	t.Helper()
+	files, err := filepath.Glob("testdata/class/*.json")
+	if err != nil || len(files) != 8 {
+		t.Fatalf("testdata/class: %d files, %v", len(files), err)
+	}
+	c, key := loadCourse(t)
+	return Make(c, key, lang, ReadPaths(files))
+}
+
+func TestGoldenClass(t *testing.T) {
+	for _, lang := range []string{"en", "zh-CN"} {
+		t.Run(lang, func(t *testing.T) {
+			r := classReport(t, lang)
+			html, err := r.HTML()
+			if err != nil {
+				t.Fatal(err)
+			}
+			golden.Check(t, filepath.Join("testdata", "golden", "class."+lang+".html"), html)
+			learners, questions, err := r.CSV()
+			if err != nil {
+				t.Fatal(err)
+			}
+			golden.Check(t, filepath.Join("testdata", "golden", "class."+lang+".csv"), learners)
+			golden.Check(t, filepath.Join("testdata", "golden", "class."+lang+"-questions.csv"), questions)
+		})
+	}
+}
+
+func TestClassFigures(t *testing.T) {
+	r := classReport(t, "en")
+	if got := r.Summary(); got != "5 files merged into 4 learners, 3 skipped" {
+		t.Errorf("summary %q", got)
+	}
+	var lines []string
+	for _, p := range r.Problems() {
+		lines = append(lines, p.String())
+	}
+	want := []string{
+		"testdata/class/broken.json:4:3: skipped: not JSON: invalid character '\"' after object key:value pair",
+		"testdata/class/copy-of-ana.json: skipped: duplicate of testdata/class/ana.json (the same content)",
+		`testdata/class/dan.json:8:21: skipped quiz "basics-check" (the rest of the file is used): best attempt: percent 95 does not match earned/max = 3/6 (50%)`,
+		`testdata/class/dan.json:65:17: note: quiz "old-quiz" is not in the course (any more); ignored`,
+		`testdata/class/eve-laptop.json:7:21: note: quiz "basics-check": results of "gone" ignored: no such scored question in the quiz (any more)`,
+		`testdata/class/other-course.json: skipped: not a progress file of this course (site is "other-course", this course is "test-course")`,
+	}
+	if strings.Join(lines, "\n") != strings.Join(want, "\n") {
+		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(lines, "\n"), strings.Join(want, "\n"))
+	}
+	var names []string
+	for _, l := range r.Learners {
+		names = append(names, l.Name)
+	}
+	if got := strings.Join(names, ", "); got != "Ana Lima, Bo Chen, Dan, eve-laptop" {
+		t.Errorf("learners %s", got)
+	}
+	bo := r.Learners[1].Quizzes[0]
+	if len(r.Learners[1].Files) != 2 || bo.Attempts != 3 || bo.Best != 80.6 || bo.Status != Passed || bo.LastDate.Format("15:04") != "09:20" {
+		t.Errorf("Bo's two computers merged wrongly: %+v", bo)
+	}
+	dan := r.Learners[2]
+	if dan.Quizzes[0].Status != NotStarted || !dan.Quizzes[0].EntrySkipped || dan.Quizzes[1].Status != Passed || dan.ExamsPassed != 1 {
+		t.Errorf("Dan: the tampered entry must be left out and the rest kept: %+v %+v", dan.Quizzes[0], dan.Quizzes[1])
+	}
+	eve := r.Learners[3]
+	if !eve.FromFileName || !eve.Quizzes[0].EarlierVersion || eve.Quizzes[0].Status != Failed {
+		t.Errorf("eve: %+v %+v", eve, eve.Quizzes[0])
+	}
+	basics := r.Quizzes[0]
+	if basics.Attempted != 3 || basics.Passed != 2 || basics.Mean != 70.8 || basics.Median != 80.6 {
+		t.Errorf("basics-check figures: %+v", basics)
+	}
+	var reteach []string
+	for _, q := range r.Reteach {
+		reteach = append(reteach, q.ID)
+	}
+	if got := strings.Join(reteach, " "); got != "shares match table" {
+		t.Errorf("re-teach order %q, want shares match table (50%%, 50%%, 33%%)", got)
+	}
+	if ref := r.Reteach[0].Reference; ref != "First lesson › Part two" {
+		t.Errorf("reference %q", ref)
+	}
+	if r.AllSelfChecks() != 2 || r.AllExams() != 1 || !r.Latest.Equal(mustTime("2026-11-25T11:00:00Z")) {
+		t.Errorf("all self-checks %d, all exams %d, latest %v", r.AllSelfChecks(), r.AllExams(), r.Latest)
+	}
+}
+
+// TestDeterministic makes the report twice: the pages are byte-identical.
+func TestDeterministic(t *testing.T) {
+	a, _ := classReport(t, "en").HTML()
+	b, _ := classReport(t, "en").HTML()
+	if !bytes.Equal(a, b) {
+		t.Error("two runs differ")
+	}
+}
+
+// TestTampered runs every file of testdata/tampered: each is a valid progress file with
+// one quiz entry whose scores contradict themselves or the quiz. Only that entry is left
+// out; the file is merged.
+func TestTampered(t *testing.T) {
+	tests := map[string]string{
+		"percent-mismatch":        "last attempt: percent 92.2 does not match earned/max = 4.3333/6 (72.2%)",
+		"earned-over-max":         "best attempt: earned 7 is more than max 6",
+		"percent-over-100":        "best attempt: percent 101 is not between 0 and 100",
+		"passed-below-mark":       "last attempt: passed is true, but 50% is below the pass mark of 60%",
+		"failed-above-mark":       "best attempt: passed is false, but 83.3% reaches the pass mark of 60%",
+		"points-sum":              "last attempt: the points per question add up to 3.3333, not to earned 4.3333",
+		"max-not-the-quiz":        "best attempt: max is 10, but the quiz has 6 points",
+		"counts-over-attempts":    `question "tier" has 3 results in 2 attempts`,
+		"question-over-points":    `last attempt: question "tier" earned 2 of its 1 points`,
+		"points-unknown-question": `last attempt: points for question "think", which the quiz does not score`,
+		"last-better-than-best":   "the last attempt (72.2%) scored more than the best (66.7%)",
+		"attempts-zero":           "attempts is 0, but the entry holds an attempt",
+		"no-last":                 "attempts is 2, but the entry has no last attempt",
+	}
+	c, key := loadCourse(t)
+	files, _ := filepath.Glob("testdata/tampered/*.json")
+	if len(files) != len(tests) {
+		t.Errorf("%d files in testdata/tampered, %d cases in the table", len(files), len(tests))
+	}
+	for _, file := range files {
+		name := strings.TrimSuffix(filepath.Base(file), ".json")
+		t.Run(name, func(t *testing.T) {
+			r := Make(c, key, "en", ReadPaths([]string{file}))
+			if r.Merged != 1 || r.Skipped != 0 || len(r.Learners) != 1 {
+				t.Fatalf("the file must be merged: %s", r.Summary())
+			}
+			want := file + `:8:21: skipped quiz "basics-check" (the rest of the file is used): ` + tests[name]
+			if p := r.Problems(); len(p) != 1 || p[0].String() != want || p[0].Kind != Inconsistent {
+				t.Errorf("problems %v\nwant %s", p, want)
+			}
+			if lq := r.Learners[0].Quizzes[0]; lq.Status != NotStarted || !lq.EntrySkipped {
+				t.Errorf("the entry was used: %+v", lq)
+			}
+		})
+	}
+	// The untouched file passes every check.
+	r := Make(c, key, "en", ReadPaths([]string{"testdata/good/full.json"}))
+	if len(r.Problems()) != 0 || r.Learners[0].Quizzes[0].Status != Passed {
+		t.Errorf("the good file: %v", r.Problems())
+	}
+}
+
+// TestDuplicates gives the same file by the same path, by another path, as a byte-identical
+// copy and as the same export written differently: each is merged once.
+func TestDuplicates(t *testing.T) {
+	dir := t.TempDir()
+	good, err := os.ReadFile("testdata/good/full.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	write := func(name string, data []byte) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	a := write("gil.json", good)
+	copyPath := write("gil-copy.json", good)
+	compact := write("gil-compact.json", []byte(strings.Join(strings.Fields(string(good)), " ")))
+	later := write("gil-later.json", bytes.Replace(good, []byte(`"exported": "2026-11-25T10:00:00.000Z"`), []byte(`"exported": "2026-11-26T10:00:00.000Z"`), 1))
+	c, key := loadCourse(t)
+	r := Make(c, key, "en", ReadPaths([]string{a, a, filepath.Join(dir, ".", "gil.json"), copyPath, compact, later}))
+	var got []string
+	for _, p := range r.Problems() {
+		got = append(got, strings.TrimPrefix(p.String(), dir+string(filepath.Separator)))
+	}
+	want := []string{
+		"gil.json: skipped: duplicate of " + a + " (the same file)",
+		filepath.Join(".", "gil.json") + ": skipped: duplicate of " + a + " (the same file)",
+		"gil-copy.json: skipped: duplicate of " + a + " (the same content)",
+		"gil-compact.json: skipped: duplicate of " + a + " (the same learner, export time and quizzes)",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	// Another export of the same learner is not a duplicate: it is merged, and its attempts
+	// add up, as importing it on the progress page would.
+	if r.Merged != 2 || r.Skipped != 4 || len(r.Learners) != 1 || r.Learners[0].Quizzes[0].Attempts != 4 {
+		t.Errorf("%s; attempts %d", r.Summary(), r.Learners[0].Quizzes[0].Attempts)
+	}
+}
+
+func TestReadPaths(t *testing.T) {
+	dir := t.TempDir()
+	for name, data := range map[string]string{"b.json": "{}", "a.json": "[]", "notes.txt": "x", ".hidden.json": "{}"} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.Mkdir(filepath.Join(dir, "sub.json"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	empty := t.TempDir()
+	big := filepath.Join(t.TempDir(), "big.json")
+	if err := os.WriteFile(big, make([]byte, MaxFileSize+1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	missing := filepath.Join(dir, "missing.json")
+	inputs := ReadPaths([]string{dir, empty, big, missing, filepath.Join(dir, "sub.json")})
+	var got []string
+	for _, in := range inputs {
+		s := in.Path
+		if in.Err != nil {
+			s += ": " + in.Err.Error()
+		} else {
+			s += " " + string(in.Data)
+		}
+		got = append(got, s)
+	}
+	want := []string{
+		filepath.Join(dir, "a.json") + " []",
+		filepath.Join(dir, "b.json") + " {}",
+		empty + ": the folder holds no .json files",
+		big + ": the file is larger than 8 MB; a progress file is a few kilobytes",
+		missing + ": cannot read the file: no such file or directory",
+		filepath.Join(dir, "sub.json") + ": the folder holds no .json files",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	c, key := loadCourse(t)
+	r := Make(c, key, "en", inputs)
+	if r.Merged != 0 || r.Skipped != 6 || r.Files[2].Skipped.Kind != Unreadable || r.Files[0].Skipped.Kind != Malformed {
+		t.Errorf("%s: %v", r.Summary(), r.Problems())
+	}
+}
+
+// TestHTMLIsSelfContainedAndEscaped checks the page loads nothing, runs nothing, carries a
+// CSP whose hash is that of its stylesheet, and escapes what the files say.
+func TestHTMLIsSelfContainedAndEscaped(t *testing.T) {
+	dir := t.TempDir()
+	good, _ := os.ReadFile("testdata/good/full.json")
+	evil := bytes.Replace(good, []byte(`"learner": "Gil"`), []byte(`"learner": "<script>alert(1)</script>"`), 1)
+	bad := []byte(`{"format": "playbook-progress", "version": 1, "site": "<img src=x onerror=alert(2)>", "quizzes": {}}`)
+	for name, data := range map[string][]byte{"evil.json": evil, "<b>bad<b>.json": bad} {
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	c, key := loadCourse(t)
+	for _, lang := range []string{"en", "zh-CN"} {
+		r := Make(c, key, lang, ReadPaths([]string{dir}))
+		html, err := r.HTML()
+		if err != nil {
+			t.Fatal(err)
+		}
+		page := string(html)
+		if !strings.HasPrefix(page, "<!DOCTYPE html>\n<html lang=\""+lang+"\">") {
+			t.Errorf("%s: doctype or lang missing: %.60s", lang, page)
+		}
+		for _, s := range []string{"<script", "<img", "<b>", "://", "url(", "@import"} {
+			if strings.Contains(page, s) {
+				t.Errorf("%s: the page contains %q", lang, s)
+			}
+		}
+		if m := regexp.MustCompile(`<[^>]*\s(src|href|on[a-z]+)=`).FindString(page); m != "" {
+			t.Errorf("%s: a tag loads or runs something: %s", lang, m)
+		}
+		for _, escaped := range []string{"&lt;script&gt;alert(1)&lt;/script&gt;", "&lt;b&gt;bad&lt;b&gt;.json", "&lt;img src=x onerror=alert(2)&gt;"} {
+			if !strings.Contains(page, escaped) {
+				t.Errorf("%s: the page does not show %s", lang, escaped)
+			}
+		}
+		styles := regexp.MustCompile(`(?s)<style>(.*?)</style>`).FindAllStringSubmatch(page, -1)
+		if len(styles) != 1 || strings.Count(page, "<style") != 1 {
+			t.Fatalf("%s: want exactly one <style>, found %d", lang, len(styles))
+		}
+		sum := sha256.Sum256([]byte(styles[0][1]))
+		csp := `<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;; style-src &#39;sha256-` + base64.StdEncoding.EncodeToString(sum[:]) + `&#39;;`
+		if !strings.Contains(page, csp) {
+			t.Errorf("%s: no CSP with the stylesheet's hash:\n%s", lang, csp)
+		}
+		if strings.Contains(page, " style=") {
+			t.Errorf("%s: a style attribute, which the CSP blocks", lang)
+		}
+		if !strings.Contains(styles[0][1], "break-inside: avoid") {
+			t.Errorf("%s: table rows may split across printed pages", lang)
+		}
+	}
+}
+
+// TestStringsExist checks that every interface string the report uses has a text in every
+// language the theme supports, so no raw key reaches a reader.
+func TestStringsExist(t *testing.T) {
+	th, err := theme.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	keys := map[string]bool{"self_check": true, "exam": true}
+	for _, m := range regexp.MustCompile(`\.Tf? "([a-z_]+)"`).FindAllStringSubmatch(pageTemplate, -1) {
+		keys[m[1]] = true
+	}
+	for k := Unreadable; k <= Removed; k++ {
+		keys[k.key()] = true
+	}
+	for _, s := range []Status{NotStarted, Submitted, Passed, Failed} {
+		keys["report_"+string(s)] = true
+	}
+	if len(keys) < 40 {
+		t.Errorf("found only %d keys; the pattern is out of date", len(keys))
+	}
+	for k := range keys {
+		for _, lang := range []string{"en", "zh-CN"} {
+			if !th.HasString(lang, k) {
+				t.Errorf("string %q has no %s text", k, lang)
+			}
+		}
+	}
+}
+
+func mustTime(s string) time.Time {
+	t, err := time.Parse(time.RFC3339, s)
+	if err != nil {
+		panic(err)
+	}
+	return t
+}
