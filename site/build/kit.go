@@ -5,9 +5,11 @@ import (
 	"html/template"
 	"path"
 	"regexp"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"playbook/site/checklist"
 	"playbook/site/course"
@@ -124,25 +126,42 @@ func (b *builder) registerKit() {
 	}
 }
 
-// kitPages renders the schedule and the packs of every language and returns how many.
+// kitPages renders the schedule and the packs of every language, on every core, and
+// returns how many.
 func (b *builder) kitPages(docs map[string]*markdown.Document, diags *diag.List) int {
 	trainer := b.opts.Edition == Trainer
-	n := 0
+	var tasks []func(*diag.List)
 	for _, lang := range b.course.Languages {
 		if trainer {
-			b.renderSchedule(lang, docs, diags)
-			n++
+			tasks = append(tasks, func(d *diag.List) { b.renderSchedule(lang, docs, d) })
 		}
-		for _, d := range lang.Days {
-			b.renderPack(lang, d, docs, false, diags)
-			n++
+		for _, day := range lang.Days {
+			tasks = append(tasks, func(d *diag.List) { b.renderPack(lang, day, docs, false, d) })
 			if trainer {
-				b.renderPack(lang, d, docs, true, diags)
-				n++
+				tasks = append(tasks, func(d *diag.List) { b.renderPack(lang, day, docs, true, d) })
 			}
 		}
 	}
-	return n
+	next := make(chan func(*diag.List), len(tasks))
+	for _, t := range tasks {
+		next <- t
+	}
+	close(next)
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	for range min(len(tasks), runtime.GOMAXPROCS(0)) {
+		wg.Go(func() {
+			var local diag.List
+			for t := range next {
+				t(&local)
+			}
+			mu.Lock()
+			diags.Add(local...)
+			mu.Unlock()
+		})
+	}
+	wg.Wait()
+	return len(tasks)
 }
 
 // kitPage starts a kit page at out: the common page fields, the search box, breadcrumbs.
