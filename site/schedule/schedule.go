@@ -34,8 +34,10 @@ type Slot struct {
 
 // Day lays blocks out from start and places the breaks: a break whose time has come before
 // a block starts is taken before it; a break that falls inside a block is taken at the
-// block's start or end, whichever is nearer (its start on a tie). A day never opens with a
-// break, and breaks after the last block are dropped: the day is over.
+// block's start or end, whichever is nearer (its start on a tie). A break due within
+// LessonPull minutes is taken early at the start of a new lesson, so that a lesson is not
+// cut by a break for a few minutes' gain. A day never opens with a break, and breaks after
+// the last block are dropped: the day is over.
 func Day(start int, blocks []Block, breaks []Break) []Slot {
 	var out []Slot
 	clock := start
@@ -45,7 +47,8 @@ func Day(start int, blocks []Block, breaks []Break) []Slot {
 			br := breaks[next]
 			due := br.At <= clock
 			inside := br.At < clock+b.Minutes && br.At-clock <= clock+b.Minutes-br.At
-			if !due && !inside {
+			early := b.Lesson != blocks[i-1].Lesson && br.At-clock <= LessonPull
+			if !due && !inside && !early {
 				break
 			}
 			out = append(out, Slot{Start: clock, End: clock + br.Minutes, Break: true, Title: br.Title})
@@ -57,6 +60,9 @@ func Day(start int, blocks []Block, breaks []Break) []Slot {
 	}
 	return out
 }
+
+// LessonPull is how many minutes early a break may come to fall between two lessons.
+const LessonPull = 15
 
 // Clock writes minutes after midnight as HH:MM (past midnight it wraps to the next day).
 func Clock(t int) string { return fmt.Sprintf("%02d:%02d", t/60%24, t%60) }

@@ -22,6 +22,12 @@ func TestDay(t *testing.T) {
 		breaks []Break
 		want   string
 	}{
+		// 10:30 falls near the end of lesson 2's first block (10:20-10:35), but lesson 1 ends at
+		// 10:20: close enough to take the break between the lessons.
+		{"taken early between lessons", []Block{{Lesson: 1, Title: "A", Minutes: 80}, {Lesson: 2, Title: "B", Minutes: 15}, {Lesson: 2, Title: "C", Minutes: 20}}, []Break{coffee},
+			"09:00-10:20 A|10:20-10:35 Coffee|10:35-10:50 B|10:50-11:10 C"},
+		{"not more than LessonPull minutes early", []Block{{Lesson: 1, Title: "A", Minutes: 70}, {Lesson: 2, Title: "B", Minutes: 20}, {Lesson: 2, Title: "C", Minutes: 20}}, []Break{coffee},
+			"09:00-10:10 A|10:10-10:30 B|10:30-10:45 Coffee|10:45-11:05 C"},
 		{"no breaks", blocks(30, 45), nil, "09:00-09:30 A|09:30-10:15 B"},
 		{"break exactly at a boundary", blocks(90, 30), []Break{coffee}, "09:00-10:30 A|10:30-10:45 Coffee|10:45-11:15 B"},
 		// 10:30 falls inside B (10:00-11:00), nearer its start (30 min) than... a tie: start wins.
