@@ -294,8 +294,12 @@
   // capped tells that some term has more documents than its postings list (the index keeps
   // the best postings of very common words only).
   const rank = (n, groups, fieldGap = 1000) => {
+    // Scores go into arrays indexed by document number: no object per posting, so the first
+    // query of a cold page stays fast.
     const gs = groups.map((g) => {
-      const hits = new Map();
+      const score = new Float64Array(n);
+      const docs = [];
+      const lists = [];
       let best = 0, capped = false;
       for (const t of g.terms) {
         const p = t.postings;
@@ -304,42 +308,46 @@
         const f = idf(n, p.df);
         best = Math.max(best, f * w);
         if (p.df > p.docs.length) capped = true;
+        lists.push(p);
         for (let k = 0; k < p.docs.length; k++) {
+          const d = p.docs[k];
+          if (d < 0 || d >= n) continue;
           const tf = p.tfs[k];
-          const s = (w * f * tf) / (K1 + tf);
-          const h = hits.get(p.docs[k]);
-          if (!h) hits.set(p.docs[k], { s, refs: [[p, k]] });
-          else {
-            if (s > h.s) h.s = s;
-            h.refs.push([p, k]);
-          }
+          const sc = (w * f * tf) / (K1 + tf);
+          if (score[d] === 0) docs.push(d);
+          if (sc > score[d]) score[d] = sc;
         }
       }
-      return { qpos: g.qpos, hits, idf: best, capped };
+      return { qpos: g.qpos, score, docs, lists, idf: best, capped };
     });
     const capped = gs.some((g) => g.capped);
     if (gs.length === 0) return { mode: "none", results: [], capped };
-    const bySize = gs.slice().sort((a, b) => a.hits.size - b.hits.size);
+    // positions gathers a document's positions in a group, from every term of the group.
+    const positions = (g, doc) => {
+      const out = [];
+      for (const p of g.lists) {
+        const k = indexOf(p.docs, doc);
+        if (k >= 0) for (const x of positionsOf(p, k)) out.push(x);
+      }
+      return out;
+    };
+    const bySize = gs.slice().sort((a, b) => a.docs.length - b.docs.length);
     const results = [];
     const sumIdf = gs.reduce((a, g) => a + g.idf, 0);
     const ordered = gs.slice().sort((a, b) => a.qpos - b.qpos);
     const offsets = ordered.map((g) => g.qpos - ordered[0].qpos);
     const span = offsets[offsets.length - 1];
-    for (const [doc, h0] of bySize[0].hits) {
-      let score = h0.s;
+    for (const doc of bySize[0].docs) {
+      let score = bySize[0].score[doc];
       let all = true;
       for (let i = 1; i < bySize.length; i++) {
-        const h = bySize[i].hits.get(doc);
-        if (!h) { all = false; break; }
-        score += h.s;
+        const s = bySize[i].score[doc];
+        if (s === 0) { all = false; break; }
+        score += s;
       }
       if (!all) continue;
       if (gs.length > 1) {
-        const lists = ordered.map((g) => {
-          const out = [];
-          for (const [p, k] of g.hits.get(doc).refs) out.push(...positionsOf(p, k));
-          return out;
-        });
+        const lists = ordered.map((g) => positions(g, doc));
         if (isPhrase(lists, offsets)) score += PHRASE * sumIdf;
         else {
           const near = nearestSpan(lists, fieldGap);
@@ -351,13 +359,31 @@
     let mode = "and";
     if (results.length === 0 && gs.length > 1) {
       mode = "or";
-      const sum = new Map();
-      for (const g of gs) for (const [doc, h] of g.hits) sum.set(doc, (sum.get(doc) || 0) + h.s);
-      for (const [doc, score] of sum) results.push({ doc, score });
+      const sum = new Float64Array(n);
+      const seen = [];
+      for (const g of gs) {
+        for (const doc of g.docs) {
+          if (sum[doc] === 0) seen.push(doc);
+          sum[doc] += g.score[doc];
+        }
+      }
+      for (const doc of seen) results.push({ doc, score: sum[doc] });
     }
     if (results.length === 0) mode = "none";
     results.sort((a, b) => b.score - a.score || a.doc - b.doc);
     return { mode, results, capped };
+  };
+
+  // indexOf finds doc in the ascending list docs by binary search; -1 when absent.
+  const indexOf = (docs, doc) => {
+    let lo = 0, hi = docs.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (docs[mid] === doc) return mid;
+      if (docs[mid] < doc) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
   };
 
   // matcher returns a test of scanned tokens: is the token one of terms, or a Latin word that
