@@ -17,8 +17,10 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -1095,4 +1097,47 @@ func roundAll(xs []float64) []float64 {
 		out[i] = math.Round(x*10) / 10
 	}
 	return out
+}
+
+// TestSearchFiltersCountEveryMatch checks that the results page's filters count and filter
+// every match, not only the first batch it has loaded: a word in nearly every document of
+// the bundled course has more matches than one batch.
+func TestSearchFiltersCountEveryMatch(t *testing.T) {
+	s := buildSite(t, build.Learner)
+	b := newTab(t, s, s.root)
+	b.open("en/search.html?q=the")
+	b.waitFor(`document.querySelectorAll(".search-page-results .search-result").length > 0`, "results for the")
+	total := int(b.num(`Number((document.querySelector(".search-page-status").textContent.match(/([\d,]+) results/) || [0, "0"])[1].replace(/,/g, ""))`))
+	loaded := len(b.hits(".search-page-results .search-result"))
+	if total <= loaded {
+		t.Fatalf("the query should have more matches (%d) than the first batch (%d); pick a more common word", total, loaded)
+	}
+	counts := map[string]int{}
+	for _, label := range b.texts(".search-filters fieldset:first-child label") {
+		m := regexp.MustCompile(`^(.*) \(([\d,]+)\)$`).FindStringSubmatch(label)
+		if m == nil {
+			t.Fatalf("type filter label %q", label)
+		}
+		n, _ := strconv.Atoi(strings.ReplaceAll(m[2], ",", ""))
+		counts[m[1]] = n
+	}
+	sum := 0
+	for k, n := range counts {
+		if k != "All" {
+			sum += n
+		}
+	}
+	if counts["All"] != total || sum != total {
+		t.Errorf("the type filters count %v (sum %d), want every one of the %d matches", counts, sum, total)
+	}
+	quizzes := counts["Quiz"]
+	if quizzes == 0 || quizzes > loaded {
+		t.Fatalf("want between 1 and %d quiz matches to check the filter, got %d", loaded, quizzes)
+	}
+	b.click(`.search-filters input[value="quiz"]`)
+	b.waitFor(`Array.from(document.querySelectorAll(".search-page-results .search-result-type")).every(e => e.textContent === "Quiz")`, "only quizzes listed")
+	hits := b.hits(".search-page-results .search-result")
+	if len(hits) != quizzes {
+		t.Errorf("filtered to quizzes, the page lists %d results, want all %d quiz matches", len(hits), quizzes)
+	}
 }

@@ -147,8 +147,9 @@ func Build(lang, dir string, docs []Doc) map[string][]byte {
 	maps.Copy(files, docFiles)
 	meta := map[string]any{
 		"kind": "meta", "lang": lang, "version": Version, "docs": n, "shards": shards, "docChunk": docChunk,
-		"fieldGap": fieldGap, "types": docTypes(docs), "days": docDays(docs),
+		"fieldGap": fieldGap, "types": docTypes(docs), "days": docDays(docs), "facets": true,
 	}
+	files[dir+"/f.js"] = loader(map[string]any{"kind": "facets", "lang": lang, "runs": facetRuns(docs, docTypes(docs))})
 	if shards > vocabFromShards {
 		terms := make([]string, len(v.sorted))
 		dfs := make([]int, len(v.sorted))
@@ -628,6 +629,25 @@ func docTypes(docs []Doc) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// facetRuns gives the type and day of every document as runs of documents that share them
+// (the sections of one page): [firstDoc, type, day, firstDoc, type, day, ...], type as an
+// index into types. The results page counts and filters every match with them.
+func facetRuns(docs []Doc, types []string) []int {
+	index := map[string]int{}
+	for i, t := range types {
+		index[t] = i
+	}
+	runs := []int{}
+	for i, d := range docs {
+		n := len(runs)
+		if n > 0 && runs[n-2] == index[d.Type] && runs[n-1] == d.Day {
+			continue
+		}
+		runs = append(runs, i, index[d.Type], d.Day)
+	}
+	return runs
 }
 
 func docDays(docs []Doc) []int {

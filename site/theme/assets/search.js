@@ -155,6 +155,25 @@
       return { terms: core.expand(prefixes, terms, (x) => df.get(x) || 0, exact, COMPLETIONS), missing: !complete };
     }
 
+    // facets resolves to the type and day of every document, { type, day } indexed by
+    // document number (type as a name), or null when the index has none or the file is
+    // missing: the results page then filters the results it has loaded.
+    facets(meta) {
+      this.facetsP ||= (meta.facets ? this.file("f.js") : Promise.resolve(null)).then((f) => {
+        if (!f || f.kind !== "facets" || !Array.isArray(f.runs)) return null;
+        const type = new Array(meta.docs).fill(""), day = new Array(meta.docs).fill(0);
+        for (let i = 0; i + 2 < f.runs.length; i += 3) {
+          const end = i + 3 < f.runs.length ? f.runs[i + 3] : meta.docs;
+          for (let d = f.runs[i]; d < end && d < meta.docs; d++) {
+            type[d] = meta.types?.[f.runs[i + 1]] ?? "";
+            day[d] = f.runs[i + 2];
+          }
+        }
+        return { type, day };
+      });
+      return this.facetsP;
+    }
+
     // row resolves to the document doc as { url, href, title, heading, type, day, text }, or
     // null when its file could not be loaded.
     async row(meta, doc) {
@@ -492,9 +511,15 @@
       });
       this.input.addEventListener("input", () => this.schedule(this.input.value));
       this.more.addEventListener("click", () => this.showMore());
-      this.filters.addEventListener("change", (e) => {
+      this.filters.addEventListener("change", async (e) => {
         if (e.target.name === "pb-filter-type") this.type = e.target.value;
         if (e.target.name === "pb-filter-day") this.day = e.target.value;
+        if (this.facets && this.r) { // every match is known: load the first ones that pass
+          const seq = this.seq;
+          this.rows = [];
+          await this.load(seq, PAGE_BATCH);
+          if (seq !== this.seq) return;
+        }
         this.draw();
       });
       const q = new URLSearchParams(location.search).get("q") || "";
@@ -521,9 +546,11 @@
       }
       this.status.textContent = t("searching");
       const r = await this.store.search(q);
+      const facets = r.status === "ok" ? await this.store.facets(r.meta) : null;
       if (seq !== this.seq) return;
       this.q = q.trim();
       this.r = r;
+      this.facets = facets;
       this.rows = [];
       if (r.status === "ok") await this.load(seq, PAGE_BATCH);
       if (seq !== this.seq) return;
@@ -532,8 +559,16 @@
       record({ query: q, at, rendered, ms: rendered - at, results: r.results.length, page: true });
     }
 
+    // matches lists the results to show: with facets, those that pass the filters; without,
+    // all of them (the loaded rows are filtered when drawn).
+    matches() {
+      const f = this.facets;
+      if (!f) return this.r.results;
+      return this.r.results.filter((x) => (!this.type || f.type[x.doc] === this.type) && (!this.day || String(f.day[x.doc]) === this.day));
+    }
+
     async load(seq, n) {
-      const next = this.r.results.slice(this.rows.length, this.rows.length + n);
+      const next = this.matches().slice(this.rows.length, this.rows.length + n);
       const rows = await this.store.rows(this.r.meta, next);
       if (seq === this.seq) this.rows.push(...rows);
     }
@@ -550,14 +585,17 @@
     draw() {
       const r = this.r;
       const rows = this.rows.filter(Boolean);
-      const passType = (row) => !this.type || row.type === this.type;
-      const passDay = (row) => !this.day || String(row.day) === this.day;
-      const shown = rows.filter((row) => passType(row) && passDay(row));
+      const f = this.facets;
+      const passType = (x) => !this.type || x.type === this.type;
+      const passDay = (x) => !this.day || String(x.day) === this.day;
+      // With facets the loaded rows already pass the filters, and the counts cover every match.
+      const shown = f ? rows : rows.filter((row) => passType(row) && passDay(row));
+      const total = f ? this.matches().length : shown.length;
       this.list.replaceChildren(...shown.map((row) => {
         const a = resultBody(el("a", { href: row.href, className: "search-result-link" }), row, r.match, 240);
         return el("li", { className: "search-result" }, a);
       }));
-      this.more.hidden = !r || this.rows.length >= r.results.length;
+      this.more.hidden = !r || this.rows.length >= (f ? total : r.results.length);
       if (!r) {
         this.filters.hidden = true;
         this.filters.replaceChildren();
@@ -572,7 +610,8 @@
         if (shown.length < r.results.length && r.results.length > 0) notes.push(t("showing", num(shown.length), num(r.results.length)));
       }
       this.status.textContent = notes.join(" ");
-      this.drawFilters(rows, passType, passDay);
+      const counted = f ? r.results.map((x) => ({ type: f.type[x.doc], day: f.day[x.doc] })) : rows;
+      this.drawFilters(counted, passType, passDay);
     }
 
     drawFilters(rows, passType, passDay) {
