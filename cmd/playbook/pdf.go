@@ -102,7 +102,13 @@ func runPDF(args []string, stdout, stderr io.Writer) int {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	if err := pdf.Print(ctx, pdf.Options{Chromium: browser, Paper: sheet}, jobs); err != nil {
+	save := func(j pdf.Job, data []byte) error {
+		if err := os.MkdirAll(filepath.Dir(j.Out), 0o755); err != nil {
+			return err
+		}
+		return writeFileAtomic(j.Out, data)
+	}
+	if err := pdf.Print(ctx, pdf.Options{Chromium: browser, Paper: sheet}, jobs, save); err != nil {
 		fmt.Fprintf(stderr, "playbook pdf: %v\n", err)
 		if errors.Is(err, context.Canceled) {
 			fmt.Fprintln(stderr, "interrupted")

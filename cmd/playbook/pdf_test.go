@@ -62,17 +62,13 @@ func pageWith(pages []string, s string) int {
 	return -1
 }
 
-// pageStarting returns the index of the last page whose text starts (within its first 200
-// characters) with s, or -1. The last: a lesson may share its title with the checklist that
-// the pack prints after the lessons.
-func pageStarting(pages []string, s string) int {
-	for i := len(pages) - 1; i >= 0; i-- {
-		p := pages[i]
-		head := p
-		if len(head) > 200 {
-			head = head[:200]
-		}
-		if strings.Contains(head, s) {
+// nextStart returns the index of the first page from `from` on whose text begins (within
+// its first 120 characters, room for an eyebrow line such as "Day 5 · Checklist") with
+// title, or -1.
+func nextStart(pages []string, from int, title string) int {
+	for i := max(from, 0); i < len(pages); i++ {
+		head := []rune(pages[i])
+		if strings.Contains(string(head[:min(120, len(head))]), title) {
 			return i
 		}
 	}
@@ -86,6 +82,10 @@ var nonWord = regexp.MustCompile(`[^\pL\pN]+`)
 func plain(s string) string {
 	return strings.TrimSpace(nonWord.ReplaceAllString(strings.ToLower(s), " "))
 }
+
+// squashed keeps only the letters and digits of s, lower-cased: pdftotext's line breaks and
+// the spaces it puts between Chinese characters, curly quotes and Markdown marks all go.
+func squashed(s string) string { return nonWord.ReplaceAllString(strings.ToLower(s), "") }
 
 // words returns the first n words of a text, made plain.
 func words(md string, n int) string {
@@ -118,29 +118,46 @@ func TestPDFPrintsEveryDay(t *testing.T) {
 			if !strings.Contains(pages[0], fmt.Sprintf(l.day, d.Number)+" · "+l.pack) || !strings.Contains(pages[0], d.Title()) {
 				t.Errorf("%s: the first page is not the day's cover: %.200s", name, pages[0])
 			}
+			// The pack prints the lessons, each closed by a space for notes, then the items in
+			// order: each must start a page after the previous one.
+			notes := map[string]string{"en": "My notes", "zh-CN": "我的笔记"}[lang.Code]
+			cursor := 1
+			for i, p := range pages {
+				if strings.Contains(p, notes) {
+					cursor = i + 1
+				}
+			}
+			start := func(kind, id, title string) int {
+				at := nextStart(pages, cursor, title)
+				if at < 0 {
+					t.Errorf("%s: %s %q does not start a page after the lessons and the items before it", name, kind, id)
+					return -1
+				}
+				cursor = at + 1
+				return at
+			}
 			items := 0
 			for _, x := range c.ChecklistsOfDay(d.Number) {
 				items++
-				start := pageStarting(pages, x.Title.Get(lang.Code))
-				if start < 1 {
-					t.Errorf("%s: checklist %q does not start a page", name, x.ID)
+				at := start("checklist", x.ID, x.Title.Get(lang.Code))
+				if at < 0 {
 					continue
 				}
-				// One page: the next page starts something else, or is the end.
-				if start+1 < len(pages) && pageWith(pages[start+1:start+2], x.Sections[len(x.Sections)-1].Items[0].Text.Get(lang.Code)) == 0 {
+				// One page: its last item is on the page it starts.
+				all := x.Items()
+				if !strings.Contains(squashed(pages[at]), squashed(all[len(all)-1].Text.Get(lang.Code))) {
 					t.Errorf("%s: checklist %q runs over a second page", name, x.ID)
 				}
 			}
 			for _, x := range c.WorksheetsOfDay(d.Number) {
 				items++
-				if pageStarting(pages, x.Title.Get(lang.Code)) < 1 {
-					t.Errorf("%s: worksheet %q does not start a page", name, x.ID)
-				}
+				start("worksheet", x.ID, x.Title.Get(lang.Code))
 			}
 			for _, q := range c.QuizzesOfDay(d.Number) {
 				items++
-				if pageStarting(pages, q.Title.Get(lang.Code)) < 1 {
-					t.Errorf("%s: quiz %q does not start a page", name, q.ID)
+				first := start("quiz", q.ID, q.Title.Get(lang.Code))
+				if first < 0 {
+					continue
 				}
 				if lang.Code != "en" {
 					continue // Chinese text comes out of pdftotext with spaces of its own
@@ -149,12 +166,11 @@ func TestPDFPrintsEveryDay(t *testing.T) {
 				for i, p := range pages {
 					plainPages[i] = " " + plain(p) + " "
 				}
-				start := pageStarting(pages, q.Title.Get(lang.Code))
 				for i, qu := range q.Questions {
 					// The question's number and prompt, then its last option.
 					head := fmt.Sprintf(" question %d %s", i+1, "")
 					at := -1
-					for k := max(start, 0); k < len(plainPages); k++ {
+					for k := first; k < len(plainPages); k++ {
 						if j := strings.Index(plainPages[k], head); j >= 0 && strings.Contains(plainPages[k][j:], words(qu.Prompt.Get("en"), 4)) {
 							at = k
 							break

@@ -30,17 +30,18 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"os/exec"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
+
+	"playbook/site/pdf"
 )
 
 // EnvChromium names the environment variable that gives the browser to run: a path, or a
 // command name looked up on PATH.
-const EnvChromium = "PLAYBOOK_CHROMIUM"
+const EnvChromium = pdf.EnvChromium
 
 // EnvRequire names the environment variable that turns a missing browser from a skip into a
 // failure when it is "1".
@@ -53,30 +54,13 @@ const SkipMessage = "browser tests need Chromium: install it (apt-get install -y
 // test with a clear error instead of hanging until the test binary times out.
 const TabTimeout = 2 * time.Minute
 
-// candidates are the commands tried, in order, when EnvChromium is not set.
-var candidates = []string{"chromium", "chromium-browser", "google-chrome"}
-
 // errNotFound means no browser is installed.
-var errNotFound = errors.New("no Chromium found")
+var errNotFound = pdf.ErrNoChromium
 
-// FindChromium returns the path of the browser: the value of PLAYBOOK_CHROMIUM when set,
-// else the first of chromium, chromium-browser and google-chrome found on PATH. The error
-// says what was tried.
-func FindChromium() (string, error) {
-	if v := os.Getenv(EnvChromium); v != "" {
-		p, err := exec.LookPath(v)
-		if err != nil {
-			return "", fmt.Errorf("%s=%q is not an executable browser: %w", EnvChromium, v, err)
-		}
-		return p, nil
-	}
-	for _, name := range candidates {
-		if p, err := exec.LookPath(name); err == nil {
-			return p, nil
-		}
-	}
-	return "", fmt.Errorf("%w: tried %v on PATH", errNotFound, candidates)
-}
+// FindChromium returns the path of the browser, as playbook pdf finds it: the value of
+// PLAYBOOK_CHROMIUM when set, else the first of the usual Chromium and Chrome commands on
+// PATH. The error says what was tried.
+func FindChromium() (string, error) { return pdf.FindChromium("") }
 
 // requireChromium returns the browser's path, or skips the test (fails it when
 // PLAYBOOK_REQUIRE_BROWSER=1). A PLAYBOOK_CHROMIUM that names nothing always fails: whoever

@@ -98,15 +98,15 @@ type PackLesson struct {
 	Minutes        int
 	Objectives     []string
 	Sections       []PackSection
-	// Notes are the notes written before the first section.
-	Notes []template.HTML
+	// Notes are the trainer notes written before the first section.
+	Notes template.HTML
 }
 
 // PackSection is one level-2 section of a lesson in a pack.
 type PackSection struct {
 	Title   string
 	Minutes int
-	Notes   []template.HTML
+	Notes   template.HTML
 }
 
 // registerKit adds the kit pages to the URL map, so that language switchers find them.
@@ -172,9 +172,7 @@ func (b *builder) kitPage(lang *course.Language, kind, out, key, title string, d
 	p.Title = title
 	p.Breadcrumbs = []Link{{Title: p.T("home"), URL: relURL(out, homePath(code))}}
 	if b.course.Config.Features.Search {
-		p.Search = b.searchBox(code, p.Root+"search/"+code+"/", relURL(out, searchPath(code)), diags)
-		p.Scripts = searchScripts
-		p.StringGroups = []string{"sr_"}
+		b.addSearchBox(p, out, diags)
 	}
 	return p
 }
@@ -319,12 +317,14 @@ func (b *builder) renderPack(lang *course.Language, d *course.Day, docs map[stri
 		pl := PackLesson{Number: i + 1, Title: l.Title, Summary: l.Summary, Minutes: l.Duration, Objectives: l.Objectives}
 		doc := docs[l.Path]
 		if doc != nil {
-			notes := map[string][]template.HTML{}
-			for _, n := range doc.Notes {
-				notes[n.Section] = append(notes[n.Section], rebase(n.HTML, lessonPath(code, d, l), out))
+			// A section's notes are those of its slides (several when breaks split it).
+			notes := map[string][]byte{}
+			for _, sl := range doc.Slides {
+				notes[sl.ID] = append(notes[sl.ID], sl.Notes...)
 			}
+			note := func(id string) template.HTML { return rebase(notes[id], lessonPath(code, d, l), out) }
 			if trainer {
-				pl.Notes = notes[""]
+				pl.Notes = note("")
 			}
 			for _, h := range doc.Headings {
 				if h.Level != 2 {
@@ -332,7 +332,7 @@ func (b *builder) renderPack(lang *course.Language, d *course.Day, docs map[stri
 				}
 				s := PackSection{Title: h.Text}
 				if trainer {
-					s.Minutes, s.Notes = h.Minutes, notes[h.ID]
+					s.Minutes, s.Notes = h.Minutes, note(h.ID)
 				}
 				pl.Sections = append(pl.Sections, s)
 			}

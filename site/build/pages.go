@@ -483,9 +483,7 @@ func (b *builder) renderPage(j pageJob, diags *diag.List) *markdown.Document {
 	}
 	if b.course.Config.Features.Search {
 		b.searchDocs[j.idx] = searchDocsOf(j, p, doc)
-		p.Search = b.searchBox(code, p.Root+"search/"+code+"/", relURL(j.out, searchPath(code)), diags)
-		p.Scripts = append(append([]string{}, p.Scripts...), searchScripts...)
-		p.StringGroups = append(p.StringGroups, "sr_")
+		b.addSearchBox(p, j.out, diags)
 	}
 	b.write(j.out, j.kind, p, diags)
 	if doc != nil && b.opts.Cache == nil {

@@ -28,6 +28,13 @@ type SearchBox struct {
 	Form template.HTML
 }
 
+// addSearchBox gives the page p at out the search box, its scripts and their strings.
+func (b *builder) addSearchBox(p *Page, out string, diags *diag.List) {
+	p.Search = b.searchBox(p.Lang, p.Root+"search/"+p.Lang+"/", relURL(out, searchPath(p.Lang)), diags)
+	p.Scripts = append(append([]string{}, p.Scripts...), searchScripts...)
+	p.StringGroups = append(p.StringGroups, "sr_")
+}
+
 // searchBox returns the search box of a page in lang whose index folder and results page
 // are at the given relative addresses. Those are the same for every page of a language at
 // one folder depth, so the form is rendered once for them all (each value through the

@@ -118,6 +118,10 @@ func (b *builder) renderSlides(j pageJob, p *Page, diags *diag.List) {
 	p.StringGroups = []string{"sl_"}
 	b.write(j.out, j.kind, p, diags)
 	if b.opts.Cache == nil {
-		doc.Slides = nil // the lesson page does not need them; large builds stay small
+		// The lesson page does not need the slides, and the day packs need only their notes:
+		// large builds stay small.
+		for i := range doc.Slides {
+			doc.Slides[i].HTML, doc.Slides[i].HeadingHTML = nil, nil
+		}
 	}
 }

@@ -137,16 +137,6 @@ type Document struct {
 	Sections []Section
 	// Slides is the document split into slides, when Source.Slides asked for it.
 	Slides []Slide
-	// Notes are the facilitator notes ("::: trainer" blocks), each rendered on its own, with
-	// the level-2 section they belong to; empty in the learner edition.
-	Notes []Note
-}
-
-// Note is one block of facilitator notes.
-type Note struct {
-	// Section is the ID of the level-2 heading above the note ("" before the first one).
-	Section string
-	HTML    []byte
 }
 
 // Section is the plain text under one level-2 heading.
@@ -219,36 +209,8 @@ func (c *Converter) Convert(src Source, diags *diag.List) *Document {
 		diags.Errorf(diag.Pos{Path: src.Path}, "cannot render Markdown: %v", err)
 	}
 	doc.HTML = append([]byte(nil), buf.Bytes()...)
-	if c.opts.Trainer {
-		doc.Notes = c.notes(root, src.Body, buf, diags, src.Path)
-	}
 	c.bufs.Put(buf)
 	return doc
-}
-
-// notes renders each facilitator note of root on its own, for the trainer's handouts.
-func (c *Converter) notes(root ast.Node, source []byte, buf *bytes.Buffer, diags *diag.List, path string) []Note {
-	var out []Note
-	section := ""
-	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
-		if h, ok := n.(*ast.Heading); ok && h.Level == 2 && h.Parent() == root {
-			section = headingID(h)
-			return ast.WalkSkipChildren, nil
-		}
-		if n.Kind() != KindContainer {
-			return ast.WalkContinue, nil
-		}
-		buf.Reset()
-		if err := c.md.Renderer().Render(buf, source, n); err != nil {
-			diags.Errorf(diag.Pos{Path: path}, "cannot render a trainer note: %v", err)
-		}
-		out = append(out, Note{Section: section, HTML: append([]byte(nil), buf.Bytes()...)})
-		return ast.WalkSkipChildren, nil
-	})
-	return out
 }
 
 // headingID returns the id attribute of h, or "".

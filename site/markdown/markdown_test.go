@@ -151,29 +151,6 @@ func TestTrainerNotesNeverReachLearners(t *testing.T) {
 	}
 }
 
-// Notes are collected one by one with the level-2 section above them, in the trainer
-// edition only.
-func TestNotesBySection(t *testing.T) {
-	body := "::: trainer\nBefore any heading.\n:::\n\n## One {#one minutes=5}\n\nText.\n\n::: trainer\nFirst *note*.\n:::\n\n### Sub\n\n::: trainer\nSecond note.\n:::\n\n## Two\n\nNo note here.\n"
-	doc, d := convert(t, Options{Trainer: true}, "a.md", body, nil)
-	if len(d) > 0 {
-		t.Fatal(d)
-	}
-	want := []struct{ section, text string }{{"", "Before any heading."}, {"one", "First <em>note</em>."}, {"one", "Second note."}}
-	if len(doc.Notes) != len(want) {
-		t.Fatalf("got %d notes, want %d: %+v", len(doc.Notes), len(want), doc.Notes)
-	}
-	for i, w := range want {
-		n := doc.Notes[i]
-		if n.Section != w.section || !strings.Contains(string(n.HTML), w.text) || !strings.HasPrefix(string(n.HTML), `<aside class="trainer-notes">`) {
-			t.Errorf("note %d = {%q, %s}, want section %q containing %q", i, n.Section, n.HTML, w.section, w.text)
-		}
-	}
-	if doc, _ := convert(t, Options{}, "a.md", body, nil); len(doc.Notes) != 0 {
-		t.Errorf("the learner edition collected notes: %+v", doc.Notes)
-	}
-}
-
 func TestContainerErrors(t *testing.T) {
 	tests := []struct {
 		name, body, want string

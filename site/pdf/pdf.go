@@ -30,13 +30,15 @@ var ErrNoChromium = errors.New("no Chromium found")
 // PLAYBOOK_CHROMIUM, else the first of chromium, chromium-browser, google-chrome and
 // google-chrome-stable on PATH. The error says what was tried and how to fix it.
 func FindChromium(explicit string) (string, error) {
+	what := fmt.Sprintf("%q", explicit)
 	if explicit == "" {
 		explicit = os.Getenv(EnvChromium)
+		what = fmt.Sprintf("%s=%q", EnvChromium, explicit)
 	}
 	if explicit != "" {
 		p, err := exec.LookPath(explicit)
 		if err != nil {
-			return "", fmt.Errorf("%q is not an executable browser: %w", explicit, err)
+			return "", fmt.Errorf("%s is not an executable browser: %w", what, err)
 		}
 		return p, nil
 	}
@@ -61,7 +63,7 @@ var Papers = map[string]Paper{
 	"letter": {Name: "Letter", Width: 8.5, Height: 11},
 }
 
-// Job is one page to print: an HTML file and the PDF to write.
+// Job is one page to print: an HTML file, and where its PDF goes.
 type Job struct {
 	Page string
 	Out  string
@@ -75,10 +77,9 @@ type Options struct {
 	Timeout time.Duration
 }
 
-// Print starts one browser and prints every job in turn. Each PDF is written beside its
-// target and renamed into place, so a failed run never leaves a half-written file. It stops
-// at the first error.
-func Print(ctx context.Context, opts Options, jobs []Job) error {
+// Print starts one browser, prints every job in turn and hands each PDF to save. It stops at
+// the first error.
+func Print(ctx context.Context, opts Options, jobs []Job, save func(Job, []byte) error) error {
 	if opts.Timeout == 0 {
 		opts.Timeout = 60 * time.Second
 	}
@@ -106,20 +107,24 @@ func Print(ctx context.Context, opts Options, jobs []Job) error {
 		return fmt.Errorf("starting %s: %w", opts.Chromium, err)
 	}
 	for _, j := range jobs {
-		if err := printOne(browser, opts, j); err != nil {
+		data, err := printOne(browser, opts, j)
+		if err == nil {
+			err = save(j, data)
+		}
+		if err != nil {
 			return fmt.Errorf("%s: %w", j.Page, err)
 		}
 	}
 	return nil
 }
 
-func printOne(browser context.Context, opts Options, j Job) error {
+func printOne(browser context.Context, opts Options, j Job) ([]byte, error) {
 	abs, err := filepath.Abs(j.Page)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if _, err := os.Stat(abs); err != nil {
-		return err
+		return nil, err
 	}
 	tab, cancelTab := chromedp.NewContext(browser)
 	defer cancelTab()
@@ -127,45 +132,21 @@ func printOne(browser context.Context, opts Options, j Job) error {
 	defer cancelTime()
 	u := url.URL{Scheme: "file", Path: filepath.ToSlash(abs)}
 	if err := chromedp.Do(tab, chromedp.Navigate(u.String())); err != nil {
-		return err
+		return nil, err
 	}
 	// Print once the fonts are in, so that no page is laid out with a fallback font.
 	if _, err := chromedp.Run(tab, chromedp.Evaluate[bool](`document.fonts.ready.then(() => true)`, chromedp.EvalAwaitPromise)); err != nil {
-		return err
+		return nil, err
 	}
 	data, err := chromedp.Run(tab, chromedp.PrintToPDF(
 		chromedp.PDFPaper(chromedp.PaperSize{Width: opts.Paper.Width, Height: opts.Paper.Height}),
 		chromedp.PDFPrintBackground(),
 	))
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if !bytes.HasPrefix(data, []byte("%PDF-")) {
-		return errors.New("the browser did not return a PDF")
+		return nil, errors.New("the browser did not return a PDF")
 	}
-	return writeAtomic(j.Out, data)
-}
-
-func writeAtomic(path string, data []byte) error {
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return err
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
-	if err != nil {
-		return err
-	}
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		os.Remove(tmp.Name())
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		os.Remove(tmp.Name())
-		return err
-	}
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		os.Remove(tmp.Name())
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
+	return data, nil
 }
