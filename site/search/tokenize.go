@@ -204,7 +204,7 @@ func fold(r rune) rune {
 // blocks are checked by range first; the Unicode tables decide the rest.
 func isCJK(r rune) bool {
 	switch {
-	case r < 0x1100:
+	case r < 0x1100, r == 0x30A0, r == 0x30FB: // ゠ and ・ are punctuation of the Katakana block
 		return false
 	case 0x4E00 <= r && r <= 0x9FFF, 0x3040 <= r && r <= 0x30FF, 0xAC00 <= r && r <= 0xD7A3:
 		return true

@@ -3,11 +3,13 @@ package serve
 
 import (
 	"bytes"
+	"context"
 	"mime"
 	"net/http"
 	"path"
 	"strings"
 	"sync/atomic"
+	"time"
 
 	"playbook/site/output"
 )
@@ -19,7 +21,14 @@ import (
 type Server struct {
 	site atomic.Pointer[output.Site]
 	live *Live
+	// later, when set, is closed once the files the current site gets after it is served
+	// (its search index) are in.
+	later atomic.Pointer[chan struct{}]
 }
+
+// LaterWait is the longest a request for a file of the search index waits for an index on
+// its way, rather than failing.
+const LaterWait = 20 * time.Second
 
 // Handler returns a Server serving site.
 func Handler(site *output.Site) *Server {
@@ -37,6 +46,45 @@ func LiveHandler(site *output.Site, live *Live) *Server {
 
 // Set replaces the served site.
 func (s *Server) Set(site *output.Site) { s.site.Store(site) }
+
+// SetLater tells the server that files under search/ are on their way to the site it serves
+// (call it before Set): done is closed once they are in. Until then a request for one that
+// is missing waits, up to LaterWait, instead of getting 404: a page opened in the first
+// moments of a preview finds its search index. nil says that no files are on their way.
+func (s *Server) SetLater(done chan struct{}) {
+	if done == nil {
+		s.later.Store(nil)
+		return
+	}
+	s.later.Store(&done)
+}
+
+// waitLater waits for the file p of the search index while an index is on its way, and
+// returns it once it is in; false when the index came without it, or on timeout, or when the
+// request is cancelled.
+func (s *Server) waitLater(ctx context.Context, p string) ([]byte, bool) {
+	timeout := time.NewTimer(LaterWait)
+	defer timeout.Stop()
+	for {
+		done := s.later.Load()
+		if done == nil {
+			return nil, false
+		}
+		select {
+		case <-*done:
+		case <-ctx.Done():
+			return nil, false
+		case <-timeout.C:
+			return nil, false
+		}
+		if data, ok := s.site.Load().Get(p); ok {
+			return data, true
+		}
+		if s.later.Load() == done { // that index is in, and has no such file
+			return nil, false
+		}
+	}
+}
 
 // ServeHTTP serves the files of the site. Paths ending in "/" serve their index.html; anything
 // not in the site gets 404.html when the site has one. Only files of the site can be reached:
@@ -57,6 +105,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		p = path.Join(p, "index.html")
 	}
 	data, ok := site.Get(p)
+	if !ok && isLater(p) {
+		data, ok = s.waitLater(r.Context(), p)
+	}
 	if !ok {
 		if _, isDir := site.Get(path.Join(p, "index.html")); isDir {
 			http.Redirect(w, r, "/"+p+"/", http.StatusMovedPermanently)

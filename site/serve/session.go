@@ -76,6 +76,11 @@ func (s *Session) Rebuild(changed []string) []string {
 		}
 	}
 	pages := Changed(s.prev, site)
+	var indexed chan struct{}
+	if later != nil {
+		indexed = make(chan struct{})
+	}
+	s.Server.SetLater(indexed)
 	s.Server.Set(site)
 	s.prev = site
 	if s.builds > 1 {
@@ -87,6 +92,7 @@ func (s *Session) Rebuild(changed []string) []string {
 		// in, the previous one answers. A newer build makes this one's index pointless.
 		gen := s.builds
 		go func() {
+			defer close(indexed)
 			time.Sleep(IndexDelay)
 			s.mu.Lock()
 			current := s.builds == gen

@@ -42,10 +42,11 @@
 
   // isCJK is search.isCJK: the Han, Hiragana, Katakana and Hangul scripts, and the whole of
   // the CJK Unified Ideographs, Hiragana, Katakana and Hangul Syllables blocks (the Go side
-  // checks these ranges first, so the marks of the kana blocks, ー and ・, count too).
+  // checks these ranges first, so the marks of the kana blocks, such as ー, count too) but
+  // for the two punctuation marks of the Katakana block, ゠ and ・.
   const isCJK = (ch) => {
     const cp = ch.codePointAt(0);
-    if (cp < 0x1100) return false;
+    if (cp < 0x1100 || cp === 0x30a0 || cp === 0x30fb) return false;
     if ((cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0x3040 && cp <= 0x30ff) || (cp >= 0xac00 && cp <= 0xd7a3)) return true;
     return RE_CJK.test(ch);
   };

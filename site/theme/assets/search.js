@@ -278,6 +278,13 @@
     return u.href;
   };
 
+  // idle runs fn once the page has loaded and the browser has a moment to spare.
+  const idle = (fn) => {
+    const later = () => (globalThis.requestIdleCallback ? requestIdleCallback(fn, { timeout: 1000 }) : setTimeout(fn, 50));
+    if (document.readyState === "complete") later();
+    else addEventListener("load", later, { once: true });
+  };
+
   // schedule runs fn at once when the last call was more than DEBOUNCE ago, else DEBOUNCE
   // after the last call: the first keystroke searches at once, a burst once after it ends.
   const scheduler = (fn) => {
@@ -313,12 +320,17 @@
         const at = this.keyAt && e.timeStamp - this.keyAt < 50 ? this.keyAt : e.timeStamp;
         this.schedule(this.input.value, at);
       });
-      // The index description is tiny: load it when the box gets the focus, before the first
-      // key, and run the tokenizer and the rendering once on made-up text, so that the first
-      // search does not pay for compiling them.
+      // The index description is tiny (a few hundred bytes): load it once the page is idle,
+      // or when the box gets the focus if that comes first, so that the first key loads the
+      // term file at once. On focus, run the tokenizer, the ranking and the rendering once on
+      // made-up data, so that the first search does not pay for compiling them.
+      idle(() => this.store.meta());
       this.input.addEventListener("focus", () => {
         this.store.meta();
         setTimeout(() => {
+          const pq = core.parseQuery("warm 白金");
+          const postings = core.decodePostings([2, 0, 1.5, 2, 0, 3, 1, 2.5, 1, 2005]);
+          core.rank(2, pq.terms.map((x) => ({ qpos: x.qpos, terms: [{ term: x.term, weight: 1, postings }] })));
           const row = { href: "#", title: "Warm up", heading: "Å 白金", type: "lesson", day: 1, text: "Warm up the tokenizer: Ωmega 白金客户 カタ 한국." };
           resultBody(el("a"), row, core.matcher(["warm", "白金"]), 110);
         });
