@@ -182,3 +182,30 @@ func TestSessionServesTheIndexToEarlyRequests(t *testing.T) {
 		t.Fatal("the early request never got the index")
 	}
 }
+
+// TestFailedBuildKeepsTheServedIndex checks that a save that breaks the content right after a
+// good one does not cancel the good site's search index: that site stays served, and its
+// search must work.
+func TestFailedBuildKeepsTheServedIndex(t *testing.T) {
+	calls := 0
+	build := func([]string) (*output.Site, diag.List, func() map[string][]byte) {
+		calls++
+		if calls == 2 {
+			var l diag.List
+			l.Errorf(diag.Pos{Path: "content/en/a.md", Line: 1, Col: 1}, "broken")
+			return nil, l, nil
+		}
+		site := output.New()
+		site.Add("en/index.html", []byte("en home"))
+		return site, nil, func() map[string][]byte {
+			return map[string][]byte{"search/en/meta.js": []byte("meta")}
+		}
+	}
+	s := NewSession(build, io.Discard)
+	s.Rebuild([]string{"content/en/a.md"}) // fails at once, before the index is made
+	rec := httptest.NewRecorder()
+	s.Server.ServeHTTP(rec, httptest.NewRequest("GET", "/search/en/meta.js", nil))
+	if rec.Code != http.StatusOK || rec.Body.String() != "meta" {
+		t.Errorf("after a failed build: %d %q, want the served site's index", rec.Code, rec.Body.String())
+	}
+}

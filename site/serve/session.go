@@ -36,6 +36,9 @@ type Session struct {
 	mu     sync.Mutex
 	prev   *output.Site
 	builds int
+	// served counts the sites swapped in; a failed build does not count, so it does not
+	// cancel the search index of the site still served.
+	served int
 }
 
 // NewSession builds once and returns a session serving the result (or an error page when the
@@ -83,19 +86,21 @@ func (s *Session) Rebuild(changed []string) []string {
 	s.Server.SetLater(indexed)
 	s.Server.Set(site)
 	s.prev = site
+	s.served++
 	if s.builds > 1 {
 		fmt.Fprintf(s.Log, "rebuilt in %s: %d files changed\n", time.Since(start).Round(time.Millisecond), len(pages))
 		s.Live.Publish(Event{Kind: "reload", Pages: pages})
 	}
 	if later != nil {
 		// The search index follows in the background once the author pauses; until it is
-		// in, the previous one answers. A newer build makes this one's index pointless.
-		gen := s.builds
+		// in, the previous one answers. A newer site makes this one's index pointless; a
+		// failed build does not, since this site stays served.
+		gen := s.served
 		go func() {
 			defer close(indexed)
 			time.Sleep(IndexDelay)
 			s.mu.Lock()
-			current := s.builds == gen
+			current := s.served == gen
 			s.mu.Unlock()
 			if !current {
 				return
