@@ -322,19 +322,18 @@
       });
       // The index description is tiny (a few hundred bytes): load it once the page is idle,
       // or when the box gets the focus if that comes first, so that the first key loads the
-      // term file at once. On focus, run the tokenizer, the ranking and the rendering once on
-      // made-up data, so that the first search does not pay for compiling them.
-      idle(() => this.store.meta());
-      this.input.addEventListener("focus", () => {
+      // term file at once. When idle, also run the tokenizer, the ranking and the rendering
+      // once on made-up data, so that the first search does not pay for compiling them (on
+      // focus it would compete with a query typed at once).
+      idle(() => {
         this.store.meta();
-        setTimeout(() => {
-          const pq = core.parseQuery("warm 白金");
-          const postings = core.decodePostings([2, 0, 1.5, 2, 0, 3, 1, 2.5, 1, 2005]);
-          core.rank(2, pq.terms.map((x) => ({ qpos: x.qpos, terms: [{ term: x.term, weight: 1, postings }] })));
-          const row = { href: "#", title: "Warm up", heading: "Å 白金", type: "lesson", day: 1, text: "Warm up the tokenizer: Ωmega 白金客户 カタ 한국." };
-          resultBody(el("a"), row, core.matcher(["warm", "白金"]), 110);
-        });
-      }, { once: true });
+        const pq = core.parseQuery("warm 白金");
+        const postings = core.decodePostings([2, 0, 1.5, 2, 0, 3, 1, 2.5, 1, 2005]);
+        core.rank(2, pq.terms.map((x) => ({ qpos: x.qpos, terms: [{ term: x.term, weight: 1, postings }] })));
+        const row = { href: "#", title: "Warm up", heading: "Å 白金", type: "lesson", day: 1, text: "Warm up the tokenizer: Ωmega 白金客户 カタ 한국." };
+        resultBody(el("a"), row, core.matcher(["warm", "白金"]), 110);
+      });
+      this.input.addEventListener("focus", () => this.store.meta(), { once: true });
       this.input.addEventListener("focus", () => { if (this.input.value.trim() && this.shown === this.input.value) this.open(); });
       this.input.addEventListener("click", () => { if (this.input.value.trim() && this.shown === this.input.value) this.open(); });
       form.addEventListener("submit", (e) => {
