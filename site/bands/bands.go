@@ -8,7 +8,7 @@ import (
 	"math"
 	"sort"
 
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 
 	"playbook/site/strictyaml"
 )

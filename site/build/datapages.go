@@ -4,7 +4,7 @@ import (
 	"bytes"
 	"html/template"
 
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 
 	"playbook/site/checklist"
 	"playbook/site/course"

@@ -11,7 +11,7 @@ import (
 	"playbook/site/diag"
 	"playbook/site/strictyaml"
 
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 )
 
 // Lesson is one lesson file.
