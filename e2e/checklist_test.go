@@ -22,6 +22,7 @@ import (
 	"playbook/internal/browsertest"
 	"playbook/site/build"
 	"playbook/site/checklist"
+	"playbook/site/material"
 )
 
 const (
@@ -139,7 +140,7 @@ func (b *tab) typeInto(sel, text string) {
 // goChecklist returns a checklist of the course as the Go side reads it.
 func goChecklist(t *testing.T, s *site, id string) *checklist.Checklist {
 	t.Helper()
-	for _, c := range s.course.Checklists {
+	for _, c := range material.Of[*checklist.Checklist](s.course.Materials) {
 		if c.ID == id {
 			return c
 		}

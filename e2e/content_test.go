@@ -10,8 +10,12 @@ import (
 	"testing"
 
 	"playbook/site/build"
+	"playbook/site/checklist"
 	"playbook/site/course"
 	"playbook/site/diag"
+	"playbook/site/material"
+	"playbook/site/quiz"
+	"playbook/site/worksheet"
 )
 
 // syllabus is what ../shared COURSE.md asks of each day: its checklists and worksheets.
@@ -66,7 +70,7 @@ func TestBundledCourseFollowsTheSyllabus(t *testing.T) {
 		}
 	}
 	quizzes := map[string]int{}
-	for _, q := range c.Quizzes {
+	for _, q := range material.Of[*quiz.Quiz](c.Materials) {
 		quizzes[q.ID] = len(q.Questions)
 	}
 	for day := 1; day <= 10; day++ {
@@ -79,7 +83,7 @@ func TestBundledCourseFollowsTheSyllabus(t *testing.T) {
 		want := syllabus[day]
 		for _, id := range want.checklists {
 			found := false
-			for _, x := range c.ChecklistsOfDay(day) {
+			for _, x := range material.Of[*checklist.Checklist](c.MaterialsOfDay(day)) {
 				found = found || x.ID == id
 			}
 			if !found {
@@ -88,7 +92,7 @@ func TestBundledCourseFollowsTheSyllabus(t *testing.T) {
 		}
 		for _, id := range want.worksheets {
 			found := false
-			for _, x := range c.WorksheetsOfDay(day) {
+			for _, x := range material.Of[*worksheet.Worksheet](c.MaterialsOfDay(day)) {
 				found = found || x.ID == id
 			}
 			if !found {

@@ -11,8 +11,12 @@ import (
 	"testing"
 
 	"playbook/internal/browsertest"
+	"playbook/site/checklist"
 	"playbook/site/course"
 	"playbook/site/diag"
+	"playbook/site/material"
+	"playbook/site/quiz"
+	"playbook/site/worksheet"
 )
 
 // needPrinting skips the test when Chromium or pdftotext is missing, unless the browser tests
@@ -137,7 +141,7 @@ func TestPDFPrintsEveryDay(t *testing.T) {
 				return at
 			}
 			items := 0
-			for _, x := range c.ChecklistsOfDay(d.Number) {
+			for _, x := range material.Of[*checklist.Checklist](c.MaterialsOfDay(d.Number)) {
 				items++
 				at := start("checklist", x.ID, x.Title.Get(lang.Code))
 				if at < 0 {
@@ -149,11 +153,11 @@ func TestPDFPrintsEveryDay(t *testing.T) {
 					t.Errorf("%s: checklist %q runs over a second page", name, x.ID)
 				}
 			}
-			for _, x := range c.WorksheetsOfDay(d.Number) {
+			for _, x := range material.Of[*worksheet.Worksheet](c.MaterialsOfDay(d.Number)) {
 				items++
 				start("worksheet", x.ID, x.Title.Get(lang.Code))
 			}
-			for _, q := range c.QuizzesOfDay(d.Number) {
+			for _, q := range material.Of[*quiz.Quiz](c.MaterialsOfDay(d.Number)) {
 				items++
 				first := start("quiz", q.ID, q.Title.Get(lang.Code))
 				if first < 0 {

@@ -11,6 +11,8 @@ import (
 	"playbook/site/build"
 	"playbook/site/course"
 	"playbook/site/diag"
+	"playbook/site/material"
+	"playbook/site/quiz"
 	"playbook/site/report"
 )
 
@@ -52,7 +54,7 @@ func runReport(args []string, stdout, stderr io.Writer) int {
 	if !slices.Contains(c.Config.Languages, *lang) {
 		diags.Errorf(diag.Pos{Path: "--lang"}, "language %q is not one of the course's languages (%s)", *lang, strings.Join(c.Config.Languages, ", "))
 	}
-	if len(c.Quizzes) == 0 && !diags.HasErrors() {
+	if len(material.Of[*quiz.Quiz](c.Materials)) == 0 && !diags.HasErrors() {
 		diags.Errorf(diag.Pos{Path: *src}, "the course has no quizzes, so there is nothing to report")
 	}
 	if diags.HasErrors() {

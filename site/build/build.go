@@ -12,7 +12,9 @@ import (
 	"playbook/site/course"
 	"playbook/site/diag"
 	"playbook/site/markdown"
+	"playbook/site/material"
 	"playbook/site/output"
+	"playbook/site/quiz"
 	"playbook/site/search"
 	"playbook/site/theme"
 )
@@ -44,6 +46,8 @@ type Options struct {
 	// Cache, when set, carries conversions and rendered pages over to the next build with
 	// the same cache (the live preview); output is the same with or without it.
 	Cache *Cache
+	// Kinds are the kinds of material the course has; nil means course.DefaultKinds.
+	Kinds *material.Registry
 	// DeferSearchIndex leaves the search index out of Site and hands it over as
 	// Result.SearchIndex instead, so the live preview can reload the tab first.
 	DeferSearchIndex bool
@@ -65,16 +69,12 @@ func Build(fsys fs.FS, opts Options) *Result {
 		opts.Edition = Learner
 	}
 	res := &Result{Site: output.New()}
-	th, err := theme.Load()
+	c := course.LoadWith(fsys, course.Options{Kinds: opts.Kinds, Cache: parsedCache(opts.Cache)}, &res.Diags)
+	th, err := theme.Load(materialTemplates(c.Kinds)...)
 	if err != nil {
 		res.Diags.Errorf(diag.Pos{Path: "theme"}, "the embedded theme is broken: %v", err)
 		return res
 	}
-	var parsed *course.Cache
-	if opts.Cache != nil {
-		parsed = opts.Cache.course
-	}
-	c := course.LoadCached(fsys, parsed, &res.Diags)
 	if opts.BaseURL != "" {
 		base, err := config.NormalizeBaseURL(opts.BaseURL)
 		if err != nil {
@@ -83,7 +83,7 @@ func Build(fsys fs.FS, opts Options) *Result {
 			c.Config.BaseURL = base
 		}
 	}
-	b := &builder{course: c, theme: th, opts: opts, urls: newURLMap(c), site: res.Site}
+	b := &builder{course: c, theme: th, opts: opts, urls: newURLMap(c), site: res.Site, quizzes: material.Of[*quiz.Quiz](c.Materials)}
 	b.converters = map[string]*markdown.Converter{}
 	for _, lang := range c.Config.Languages {
 		b.converters[lang] = markdown.New(markdown.Options{
@@ -123,6 +123,23 @@ func Build(fsys fs.FS, opts Options) *Result {
 	res.Pages = len(jobs) + kit
 	res.Diags.Sort()
 	return res
+}
+
+// parsedCache is the course's cache of parsed files inside c, if any.
+func parsedCache(c *Cache) *course.Cache {
+	if c == nil {
+		return nil
+	}
+	return c.course
+}
+
+// materialTemplates are the page templates of the kinds of material.
+func materialTemplates(kinds *material.Registry) []theme.Material {
+	var out []theme.Material
+	for _, k := range kinds.Kinds() {
+		out = append(out, theme.Material{Name: k.Name, Text: k.Template})
+	}
+	return out
 }
 
 // run renders jobs on every core and returns the converted documents by source path.

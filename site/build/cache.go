@@ -149,13 +149,8 @@ func (b *builder) layoutKeys(jobs []pageJob) map[string]uint64 {
 func (b *builder) pageKey(j pageJob) uint64 {
 	f := newFingerprint().str(j.kind, j.out, string(b.opts.Edition)).num(b.urlKey, b.layout[j.lang.Code])
 	src := j.source
-	switch j.kind {
-	case "quiz":
-		src = j.quiz.Path
-	case "checklist":
-		src = j.list.Path
-	case "worksheet":
-		src = j.sheet.Path
+	if j.mat != nil {
+		src = j.mat.Meta().Path
 	}
 	if src != "" {
 		f.str(src).num(b.course.Hashes[src])

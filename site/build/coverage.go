@@ -51,14 +51,14 @@ func (b *builder) coverageView(lang, from string) *CoverageView {
 				row.Lessons = append(row.Lessons, Link{Title: b.urls.titles[target], URL: url})
 			}
 		}
-		for _, q := range b.course.Quizzes {
+		for _, q := range b.quizzes {
 			for _, x := range q.Questions {
 				if x.Source == nil {
 					continue
 				}
 				for _, s := range fw.Sections {
 					if sameSection(lang, s, x.Source) {
-						row.Questions = append(row.Questions, Link{Title: q.Title.Get(lang) + " · " + x.ID, URL: relURL(from, quizPath(lang, q)) + "#q-" + x.ID})
+						row.Questions = append(row.Questions, Link{Title: q.Title.Get(lang) + " · " + x.ID, URL: relURL(from, materialPath(lang, q)) + "#q-" + x.ID})
 						break
 					}
 				}
@@ -83,15 +83,8 @@ func (b *builder) coverageView(lang, from string) *CoverageView {
 }
 
 func (b *builder) dataTitle(p, lang string) string {
-	for _, c := range b.course.Checklists {
-		if c.Path == p {
-			return c.Title.Get(lang)
-		}
-	}
-	for _, w := range b.course.Worksheets {
-		if w.Path == p {
-			return w.Title.Get(lang)
-		}
+	if m := b.course.Material(p); m != nil {
+		return m.Meta().Title.Get(lang)
 	}
 	return p
 }

@@ -3,58 +3,30 @@ package build
 import (
 	"bytes"
 	"html/template"
+	"slices"
 
 	"go.yaml.in/yaml/v3"
 
-	"playbook/site/checklist"
 	"playbook/site/course"
 	"playbook/site/diag"
 	"playbook/site/lessonref"
 	"playbook/site/markdown"
-	"playbook/site/quiz"
+	"playbook/site/material"
 	"playbook/site/strictyaml"
-	"playbook/site/worksheet"
 )
 
-// quizScripts are the scripts of quiz and progress pages: the pure logic, then the page code.
-var quizScripts = []string{"assets/quiz-core.js", "assets/quiz.js"}
-
-// renderQuiz fills p with the quiz of job j.
-func (b *builder) renderQuiz(j pageJob, p *Page, diags *diag.List) {
-	q, code := j.quiz, j.lang.Code
-	trainer := b.opts.Edition == Trainer
-	withKey := q.Mode == quiz.SelfCheck || trainer
-	p.Title = q.Title.Get(code)
-	p.Quiz = quiz.NewView(q, code, dataRenderer{b: b, lang: code, from: j.out, path: q.Path, diags: diags}, withKey, trainer)
-	p.Scripts = quizScripts
-	p.StringGroups = []string{""}
-	p.Breadcrumbs = b.dayCrumbs(j, p)
-}
-
-// checklistScripts are the scripts of checklist pages.
-var checklistScripts = []string{"assets/checklist-core.js", "assets/checklist.js"}
-
-// renderChecklist fills p with the checklist of job j.
-func (b *builder) renderChecklist(j pageJob, p *Page, diags *diag.List) {
-	c, code := j.list, j.lang.Code
-	p.Title = c.Title.Get(code)
-	p.Checklist = checklist.NewView(c, code, dataRenderer{b: b, lang: code, from: j.out, path: c.Path, diags: diags})
-	p.Scripts = checklistScripts
-	p.StringGroups = []string{"ck_"}
-	p.Breadcrumbs = b.dayCrumbs(j, p)
-}
-
-// worksheetScripts are the scripts of worksheet pages.
-var worksheetScripts = []string{"assets/worksheet-core.js", "assets/worksheet.js"}
-
-// renderWorksheet fills p with the worksheet of job j.
-func (b *builder) renderWorksheet(j pageJob, p *Page, diags *diag.List) {
-	w, code := j.sheet, j.lang.Code
-	p.Title = w.Title.Get(code)
-	p.Worksheet = worksheet.NewView(w, code, dataRenderer{b: b, lang: code, from: j.out, path: w.Path, diags: diags}, b.opts.Edition == Trainer)
-	p.Scripts = worksheetScripts
-	p.StringGroups = []string{"ws_"}
-	p.Styles = []string{"assets/worksheet.css"}
+// renderMaterial fills p with the material of job j, as its kind declares.
+func (b *builder) renderMaterial(j pageJob, p *Page, diags *diag.List) {
+	meta := j.mat.Meta()
+	p.Title = meta.Title.Get(j.lang.Code)
+	p.Material = j.mat.View(material.Context{
+		Lang: j.lang.Code, Trainer: b.opts.Edition == Trainer,
+		Render: dataRenderer{b: b, lang: j.lang.Code, from: j.out, path: meta.Path, diags: diags},
+	})
+	// Copies: the page appends to them (the search box's script and strings).
+	p.Scripts = slices.Clone(meta.Kind.Scripts)
+	p.Styles = slices.Clone(meta.Kind.Styles)
+	p.StringGroups = slices.Clone(meta.Kind.Strings)
 	p.Breadcrumbs = b.dayCrumbs(j, p)
 }
 
@@ -68,7 +40,7 @@ func (b *builder) dayCrumbs(j pageJob, p *Page) []Link {
 	return crumbs
 }
 
-// dataRenderer renders the texts of a YAML file (quiz, checklist) for one page.
+// dataRenderer renders the texts of a material for one page.
 type dataRenderer struct {
 	b     *builder
 	lang  string
@@ -77,7 +49,7 @@ type dataRenderer struct {
 	diags *diag.List
 }
 
-// Markdown implements quiz.Renderer and checklist.Renderer.
+// Markdown implements material.Renderer.
 func (r dataRenderer) Markdown(t strictyaml.Text, inline bool) template.HTML {
 	node := t.Node(r.lang)
 	offset := 0
@@ -98,7 +70,7 @@ func (r dataRenderer) Markdown(t strictyaml.Text, inline bool) template.HTML {
 	return template.HTML(html)
 }
 
-// SourceLink implements quiz.Renderer and checklist.Renderer.
+// SourceLink implements material.Renderer.
 func (r dataRenderer) SourceLink(s *lessonref.Ref) (string, string) {
 	target := course.ContentDir + "/" + r.lang + "/" + s.Path[r.lang]
 	out, ok := r.b.urls.bySource[target]
@@ -122,20 +94,19 @@ func unwrapParagraph(html []byte) []byte {
 	return html
 }
 
-// checkSources reports quiz and checklist sources that name no lesson, or an anchor the
-// lesson lacks, in any language; scored questions without a source get a warning.
+// checkSources reports material sources that name no lesson, or an anchor the lesson
+// lacks, in any language, and warns where a source is wanted but missing (scored questions).
 func (b *builder) checkSources(docs map[string]*markdown.Document, diags *diag.List) {
-	for _, q := range b.course.Quizzes {
-		for _, x := range q.Questions {
-			if x.Source == nil && x.Scored() {
-				diags.Warnf(x.Pos, "question %q has no source; add \"source: day-NN-topic/NN-lesson.md#section\" so learners can read up on it", x.ID)
-			}
-			b.checkRef(x.Source, docs, diags)
+	for _, m := range b.course.Materials {
+		r, ok := m.(material.Referrer)
+		if !ok {
+			continue
 		}
-	}
-	for _, c := range b.course.Checklists {
-		for _, it := range c.Items() {
-			b.checkRef(it.Source, docs, diags)
+		for _, ref := range r.Refs() {
+			if ref.Ref == nil && ref.Want != "" {
+				diags.Warnf(ref.Pos, "%s", ref.Want)
+			}
+			b.checkRef(ref.Ref, docs, diags)
 		}
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"playbook/site/diag"
 	"playbook/site/lessonref"
 	"playbook/site/markdown"
+	"playbook/site/material"
 	"playbook/site/quiz"
 	"playbook/site/strictyaml"
 )
@@ -28,12 +29,13 @@ func ExportQuizzes(fsys fs.FS, format, lang string, ids []string) ([]byte, diag.
 	if c.Lang(lang) == nil {
 		diags.Errorf(diag.Pos{Path: "--lang"}, "language %q is not one of the course's languages", lang)
 	}
-	quizzes := c.Quizzes
+	all := material.Of[*quiz.Quiz](c.Materials)
+	quizzes := all
 	if len(ids) > 0 {
 		quizzes = nil
 		for _, id := range ids {
 			found := false
-			for _, q := range c.Quizzes {
+			for _, q := range all {
 				if q.ID == id {
 					quizzes, found = append(quizzes, q), true
 				}

@@ -11,14 +11,12 @@ import (
 	"strings"
 	"sync"
 
-	"playbook/site/checklist"
 	"playbook/site/course"
 	"playbook/site/diag"
 	"playbook/site/markdown"
+	"playbook/site/material"
 	"playbook/site/output"
-	"playbook/site/quiz"
 	"playbook/site/schedule"
-	"playbook/site/worksheet"
 )
 
 // The trainer's kit: the course schedule (trainer edition) and each day's handout packs
@@ -84,9 +82,9 @@ type PackView struct {
 	Start, End string
 	Slots      []SlotView
 	Lessons    []PackLesson
-	// Items are the checklists, worksheets and quizzes printed after the lessons, each as the
-	// page that shows it.
-	Items []*Page
+	// Items are the checklists, worksheets and quizzes printed after the lessons, each as its
+	// kind's template shows it in a pack.
+	Items []template.HTML
 	// Other links the other pack of the same day (trainer edition).
 	Other *Link
 }
@@ -228,10 +226,10 @@ func (b *builder) timetable(code string, d *course.Day, docs map[string]*markdow
 			blocks = append(blocks, schedule.Block{Lesson: number, Title: l.Title, Minutes: l.Duration})
 		}
 	}
-	// Timed quizzes (the final assessment) take their time at the end of the day.
-	for _, q := range b.course.QuizzesOfDay(d.Number) {
-		if q.TimeLimit > 0 {
-			blocks = append(blocks, schedule.Block{Title: q.Title.Get(code), Anchor: relURL(from, quizPath(code, q)), Minutes: q.TimeLimit})
+	// Timed material (the final assessment) takes its time at the end of the day.
+	for _, m := range b.course.MaterialsOfDay(d.Number) {
+		if meta := m.Meta(); meta.Minutes > 0 {
+			blocks = append(blocks, schedule.Block{Title: meta.Title.Get(code), Anchor: relURL(from, materialPath(code, m)), Minutes: meta.Minutes})
 		}
 	}
 	var breaks []schedule.Break
@@ -272,14 +270,9 @@ func (b *builder) timetable(code string, d *course.Day, docs map[string]*markdow
 // exercises lists the checklists, worksheets and quizzes of a day, linked from the page at from.
 func (b *builder) exercises(code string, day int, from string) []ExerciseLink {
 	var out []ExerciseLink
-	for _, x := range b.course.ChecklistsOfDay(day) {
-		out = append(out, ExerciseLink{Kind: b.theme.String(code, "checklist"), Title: x.Title.Get(code), URL: relURL(from, checklistPath(code, x))})
-	}
-	for _, x := range b.course.WorksheetsOfDay(day) {
-		out = append(out, ExerciseLink{Kind: b.theme.String(code, "worksheet"), Title: x.Title.Get(code), URL: relURL(from, worksheetPath(code, x))})
-	}
-	for _, q := range b.course.QuizzesOfDay(day) {
-		out = append(out, ExerciseLink{Kind: b.theme.String(code, "quiz"), Title: q.Title.Get(code), URL: relURL(from, quizPath(code, q))})
+	for _, m := range b.course.MaterialsOfDay(day) {
+		meta := m.Meta()
+		out = append(out, ExerciseLink{Kind: b.theme.String(code, meta.Kind.Name), Title: meta.Title.Get(code), URL: relURL(from, materialPath(code, m))})
 	}
 	return out
 }
@@ -341,29 +334,22 @@ func (b *builder) renderPack(lang *course.Language, d *course.Day, docs map[stri
 	}
 	// The material is rendered again for the pack; its problems were reported by its own page.
 	var quiet diag.List
-	item := func(title string) *Page {
-		return &Page{Kind: "pack", Lang: code, Title: title, Root: p.Root, Trainer: trainer, theme: b.theme, SiteKey: p.SiteKey, Nested: true}
-	}
-	if !trainer {
-		for _, x := range b.course.ChecklistsOfDay(d.Number) {
-			ip := item(x.Title.Get(code))
-			ip.Checklist = checklist.NewView(x, code, dataRenderer{b: b, lang: code, from: out, path: x.Path, diags: &quiet})
-			view.Items = append(view.Items, ip)
-		}
-	}
-	for _, x := range b.course.WorksheetsOfDay(d.Number) {
-		ip := item(x.Title.Get(code))
-		ip.Worksheet = worksheet.NewView(x, code, dataRenderer{b: b, lang: code, from: out, path: x.Path, diags: &quiet}, trainer)
-		if trainer && ip.Worksheet.Example == "" {
+	for _, m := range b.course.MaterialsOfDay(d.Number) {
+		meta := m.Meta()
+		v := m.View(material.Context{
+			Lang: code, Trainer: trainer, Pack: true,
+			Render: dataRenderer{b: b, lang: code, from: out, path: meta.Path, diags: &quiet},
+		})
+		if v == nil {
 			continue
 		}
-		view.Items = append(view.Items, ip)
-	}
-	for _, q := range b.course.QuizzesOfDay(d.Number) {
-		ip := item(q.Title.Get(code))
-		// Participants get the questions without any answer; the trainer gets the key.
-		ip.Quiz = quiz.NewView(q, code, dataRenderer{b: b, lang: code, from: out, path: q.Path, diags: &quiet}, trainer, trainer)
-		view.Items = append(view.Items, ip)
+		ip := &Page{Kind: "pack", Lang: code, Title: meta.Title.Get(code), Root: p.Root, Trainer: trainer, theme: b.theme, SiteKey: p.SiteKey, Nested: true, Material: v}
+		html, err := b.theme.RenderPartOf("pack", meta.Kind.Name+"-pack", ip)
+		if err != nil {
+			diags.Errorf(diag.Pos{Path: "theme/" + meta.Kind.Name + ".html"}, "rendering %s in %s failed: %v", meta.Path, out, err)
+			continue
+		}
+		view.Items = append(view.Items, html)
 	}
 	p.Pack = view
 	b.write(out, "pack", p, diags)

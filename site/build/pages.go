@@ -10,17 +10,16 @@ import (
 	"strings"
 	"sync"
 
-	"playbook/site/checklist"
 	"playbook/site/config"
 	"playbook/site/course"
 	"playbook/site/diag"
 	"playbook/site/lesson"
 	"playbook/site/markdown"
+	"playbook/site/material"
 	"playbook/site/output"
 	"playbook/site/quiz"
 	"playbook/site/search"
 	"playbook/site/theme"
-	"playbook/site/worksheet"
 )
 
 // CSP is the Content-Security-Policy of every page: only the site's own files, no inline
@@ -34,6 +33,8 @@ type builder struct {
 	urls       *urlMap
 	site       *output.Site
 	converters map[string]*markdown.Converter
+	// quizzes are the course's quizzes: the progress page lists them.
+	quizzes []*quiz.Quiz
 	// searchDocs holds each job's search documents, by job index, written by the workers.
 	searchDocs [][]search.Doc
 	// urlKey and layout fingerprint what pages depend on beyond their own source (see cache.go).
@@ -47,13 +48,12 @@ type builder struct {
 
 // pageJob is one page to render.
 type pageJob struct {
-	kind   string // home, day, lesson, slides, quiz, progress...
-	lang   *course.Language
-	day    *course.Day
-	page   *lesson.Day // a standalone page
-	quiz   *quiz.Quiz
-	list   *checklist.Checklist
-	sheet  *worksheet.Worksheet
+	kind string // home, day, lesson, slides, quiz, progress...
+	lang *course.Language
+	day  *course.Day
+	page *lesson.Day // a standalone page
+	// mat is the material a material page shows.
+	mat    material.Material
 	index  int // lesson index within the day
 	out    string
 	idx    int    // position in the plan, for ordered results from parallel rendering
@@ -95,15 +95,14 @@ type Page struct {
 	Home        *HomeView
 	Day         *DayView
 	Lesson      *LessonView
-	Quiz        *quiz.View
-	Checklist   *checklist.View
-	Worksheet   *worksheet.View
-	Progress    *ProgressView
-	Standalone  *StandaloneView
-	Coverage    *CoverageView
-	Slides      *SlidesView
-	Schedule    *ScheduleView
-	Pack        *PackView
+	// Material is the view of the material a material page (or a pack item) shows.
+	Material   material.View
+	Progress   *ProgressView
+	Standalone *StandaloneView
+	Coverage   *CoverageView
+	Slides     *SlidesView
+	Schedule   *ScheduleView
+	Pack       *PackView
 	// Nested is true for a checklist, worksheet or quiz shown inside another page (a pack):
 	// its title is then a second-level heading.
 	Nested bool
@@ -168,15 +167,22 @@ type HomeView struct {
 
 // DayCard summarises a day on the home page.
 type DayCard struct {
-	Number     int
-	Title      string
-	Summary    string
-	URL        string
-	Minutes    int
-	Lessons    []LessonCard
-	Quizzes    []LessonCard
-	Checklists []LessonCard
-	Worksheets []LessonCard
+	Number  int
+	Title   string
+	Summary string
+	URL     string
+	Minutes int
+	Lessons []LessonCard
+	// Materials are the day's checklists, worksheets, quizzes..., by kind.
+	Materials []MaterialLinks
+}
+
+// MaterialLinks are the materials of one kind on a day.
+type MaterialLinks struct {
+	// Name and Dir are the kind's name and folder; they are also the interface strings of
+	// its singular and plural nouns.
+	Name, Dir string
+	Links     []LessonCard
 }
 
 // StandaloneView is a page beside the days, such as the glossary.
@@ -212,15 +218,13 @@ type LessonCard struct {
 
 // DayView is a day page.
 type DayView struct {
-	Number     int
-	Title      string
-	Summary    string
-	Intro      template.HTML
-	Minutes    int
-	Lessons    []LessonCard
-	Quizzes    []LessonCard
-	Checklists []LessonCard
-	Worksheets []LessonCard
+	Number    int
+	Title     string
+	Summary   string
+	Intro     template.HTML
+	Minutes   int
+	Lessons   []LessonCard
+	Materials []MaterialLinks
 	// Packs links the day's handout packs.
 	Packs []Link
 }
@@ -261,30 +265,14 @@ func (b *builder) plan() []pageJob {
 			for i, l := range d.Lessons {
 				jobs = append(jobs, pageJob{kind: "lesson", lang: lang, day: d, index: i, out: lessonPath(lang.Code, d, l), source: l.Path})
 			}
-			for _, x := range b.course.ChecklistsOfDay(d.Number) {
-				jobs = append(jobs, pageJob{kind: "checklist", lang: lang, day: d, list: x, out: checklistPath(lang.Code, x)})
-			}
-			for _, x := range b.course.WorksheetsOfDay(d.Number) {
-				jobs = append(jobs, pageJob{kind: "worksheet", lang: lang, day: d, sheet: x, out: worksheetPath(lang.Code, x)})
-			}
-			for _, q := range b.course.QuizzesOfDay(d.Number) {
-				jobs = append(jobs, pageJob{kind: "quiz", lang: lang, day: d, quiz: q, out: quizPath(lang.Code, q)})
+			for _, m := range b.course.MaterialsOfDay(d.Number) {
+				jobs = append(jobs, b.materialJob(lang, d, m))
 			}
 		}
 		// Material of a day that has no folder in this language still gets its page.
-		for _, x := range b.course.Checklists {
-			if !b.hasDay(lang, x.Day) {
-				jobs = append(jobs, pageJob{kind: "checklist", lang: lang, list: x, out: checklistPath(lang.Code, x)})
-			}
-		}
-		for _, x := range b.course.Worksheets {
-			if !b.hasDay(lang, x.Day) {
-				jobs = append(jobs, pageJob{kind: "worksheet", lang: lang, sheet: x, out: worksheetPath(lang.Code, x)})
-			}
-		}
-		for _, q := range b.course.Quizzes {
-			if !b.hasDay(lang, q.Day) {
-				jobs = append(jobs, pageJob{kind: "quiz", lang: lang, quiz: q, out: quizPath(lang.Code, q)})
+		for _, m := range b.course.Materials {
+			if !b.hasDay(lang, m.Meta().Day) {
+				jobs = append(jobs, b.materialJob(lang, nil, m))
 			}
 		}
 		for i := range jobs {
@@ -301,7 +289,7 @@ func (b *builder) plan() []pageJob {
 		for _, pg := range lang.Pages {
 			jobs = append(jobs, pageJob{kind: "page", lang: lang, page: pg, out: standalonePath(lang.Code, pg), source: pg.Path})
 		}
-		if len(b.course.Quizzes) > 0 {
+		if len(b.quizzes) > 0 {
 			jobs = append(jobs, pageJob{kind: "progress", lang: lang, out: progressPath(lang.Code)})
 		}
 		if b.course.Config.Features.Search {
@@ -325,6 +313,12 @@ func (b *builder) plan() []pageJob {
 	return jobs
 }
 
+// materialJob is the page of material m in lang; d is its day, nil when lang has no folder
+// for that day.
+func (b *builder) materialJob(lang *course.Language, d *course.Day, m material.Material) pageJob {
+	return pageJob{kind: m.Meta().Kind.Name, lang: lang, day: d, mat: m, out: materialPath(lang.Code, m)}
+}
+
 func (b *builder) hasDay(lang *course.Language, n int) bool {
 	for _, d := range lang.Days {
 		if d.Number == n {
@@ -335,13 +329,10 @@ func (b *builder) hasDay(lang *course.Language, n int) bool {
 }
 
 func (b *builder) title(j *pageJob) string {
+	if j.mat != nil {
+		return j.mat.Meta().Title.Get(j.lang.Code)
+	}
 	switch j.kind {
-	case "quiz":
-		return j.quiz.Title.Get(j.lang.Code)
-	case "checklist":
-		return j.list.Title.Get(j.lang.Code)
-	case "worksheet":
-		return j.sheet.Title.Get(j.lang.Code)
 	case "lesson", "slides":
 		return j.day.Lessons[j.index].Title
 	case "day":
@@ -391,6 +382,9 @@ func (b *builder) renderPage(j pageJob, diags *diag.List) *markdown.Document {
 	code := j.lang.Code
 	p := b.newPage(j)
 	var doc *markdown.Document
+	if j.mat != nil {
+		b.renderMaterial(j, p, diags)
+	}
 	switch j.kind {
 	case "home":
 		p.Home = &HomeView{Summary: b.course.Config.Description[code]}
@@ -402,7 +396,7 @@ func (b *builder) renderPage(j pageJob, diags *diag.List) *markdown.Document {
 			}
 		}
 		for _, d := range j.lang.Days {
-			card := DayCard{Number: d.Number, Title: dayTitle(d), URL: relURL(j.out, dayPath(code, d)), Minutes: d.Duration(), Lessons: b.lessonCards(j.out, code, d), Quizzes: b.quizCards(j.out, code, d.Number), Checklists: b.checklistCards(j.out, code, d.Number), Worksheets: b.worksheetCards(j.out, code, d.Number)}
+			card := DayCard{Number: d.Number, Title: dayTitle(d), URL: relURL(j.out, dayPath(code, d)), Minutes: d.Duration(), Lessons: b.lessonCards(j.out, code, d), Materials: b.materialLinks(j.out, code, d.Number)}
 			if d.Info != nil {
 				card.Summary = d.Info.Summary
 			}
@@ -412,7 +406,7 @@ func (b *builder) renderPage(j pageJob, diags *diag.List) *markdown.Document {
 	case "day":
 		d := j.day
 		p.Title = dayTitle(d)
-		p.Day = &DayView{Number: d.Number, Title: dayTitle(d), Minutes: d.Duration(), Lessons: b.lessonCards(j.out, code, d), Quizzes: b.quizCards(j.out, code, d.Number), Checklists: b.checklistCards(j.out, code, d.Number), Worksheets: b.worksheetCards(j.out, code, d.Number)}
+		p.Day = &DayView{Number: d.Number, Title: dayTitle(d), Minutes: d.Duration(), Lessons: b.lessonCards(j.out, code, d), Materials: b.materialLinks(j.out, code, d.Number)}
 		p.Day.Packs = []Link{{Title: p.T("participant_pack"), URL: relURL(j.out, packPath(code, d.Number, false))}}
 		if b.opts.Edition == Trainer {
 			p.Day.Packs = append(p.Day.Packs, Link{Title: p.T("trainer_pack"), URL: relURL(j.out, packPath(code, d.Number, true))})
@@ -442,22 +436,16 @@ func (b *builder) renderPage(j pageJob, diags *diag.List) *markdown.Document {
 			{Title: p.T("home"), URL: relURL(j.out, homePath(code))},
 			{Title: p.Tf("day_n", j.day.Number) + " · " + dayTitle(j.day), URL: relURL(j.out, dayPath(code, j.day))},
 		}
-	case "quiz":
-		b.renderQuiz(j, p, diags)
-	case "checklist":
-		b.renderChecklist(j, p, diags)
-	case "worksheet":
-		b.renderWorksheet(j, p, diags)
 	case "progress":
 		p.Title = p.T("progress")
 		p.Progress = &ProgressView{}
-		for _, q := range b.course.Quizzes {
+		for _, q := range b.quizzes {
 			p.Progress.Quizzes = append(p.Progress.Quizzes, QuizCard{
-				ID: q.ID, Day: q.Day, Title: q.Title.Get(code), URL: relURL(j.out, quizPath(code, q)),
+				ID: q.ID, Day: q.Day, Title: q.Title.Get(code), URL: relURL(j.out, materialPath(code, q)),
 				Version: q.Version(), PassMark: q.PassMark, Mode: q.Mode,
 			})
 		}
-		p.Scripts = quizScripts
+		p.Scripts = quiz.MaterialKind().Scripts
 		p.StringGroups = []string{""}
 		p.Breadcrumbs = []Link{{Title: p.T("home"), URL: relURL(j.out, homePath(code))}}
 	case "page":
@@ -494,28 +482,19 @@ func (b *builder) renderPage(j pageJob, diags *diag.List) *markdown.Document {
 	return doc
 }
 
-func (b *builder) worksheetCards(from, code string, day int) []LessonCard {
-	var cards []LessonCard
-	for _, x := range b.course.WorksheetsOfDay(day) {
-		cards = append(cards, LessonCard{Title: x.Title.Get(code), URL: relURL(from, worksheetPath(code, x))})
+// materialLinks lists the materials of a day by kind, linked from the page at from; kinds
+// the day has none of are left out.
+func (b *builder) materialLinks(from, code string, day int) []MaterialLinks {
+	var out []MaterialLinks
+	for _, m := range b.course.MaterialsOfDay(day) {
+		meta := m.Meta()
+		if len(out) == 0 || out[len(out)-1].Name != meta.Kind.Name {
+			out = append(out, MaterialLinks{Name: meta.Kind.Name, Dir: meta.Kind.Dir})
+		}
+		group := &out[len(out)-1]
+		group.Links = append(group.Links, LessonCard{Title: meta.Title.Get(code), URL: relURL(from, materialPath(code, m))})
 	}
-	return cards
-}
-
-func (b *builder) checklistCards(from, code string, day int) []LessonCard {
-	var cards []LessonCard
-	for _, x := range b.course.ChecklistsOfDay(day) {
-		cards = append(cards, LessonCard{Title: x.Title.Get(code), URL: relURL(from, checklistPath(code, x))})
-	}
-	return cards
-}
-
-func (b *builder) quizCards(from, code string, day int) []LessonCard {
-	var cards []LessonCard
-	for _, q := range b.course.QuizzesOfDay(day) {
-		cards = append(cards, LessonCard{Title: q.Title.Get(code), URL: relURL(from, quizPath(code, q))})
-	}
-	return cards
+	return out
 }
 
 // checkDuration warns when a lesson's section timings do not add up to its duration.
@@ -538,7 +517,7 @@ func (b *builder) lessonCards(from, code string, d *course.Day) []LessonCard {
 func (b *builder) newPage(j pageJob) *Page {
 	code := j.lang.Code
 	progress := ""
-	if len(b.course.Quizzes) > 0 {
+	if len(b.quizzes) > 0 {
 		progress = relURL(j.out, progressPath(code))
 	}
 	coverageURL := ""
@@ -576,13 +555,10 @@ func SiteKey(cfg *config.Config) string {
 }
 
 func (b *builder) keyOf(j pageJob) string {
+	if j.mat != nil {
+		return materialKey(j.mat)
+	}
 	switch j.kind {
-	case "quiz":
-		return "quizzes/" + j.quiz.ID
-	case "checklist":
-		return "checklists/" + j.list.ID
-	case "worksheet":
-		return "worksheets/" + j.sheet.ID
 	case "progress":
 		return "progress"
 	case "page":

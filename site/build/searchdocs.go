@@ -2,12 +2,10 @@ package build
 
 import (
 	"html/template"
-	"strings"
 	"sync"
 
 	"playbook/site/diag"
 	"playbook/site/markdown"
-	"playbook/site/quiz"
 	"playbook/site/search"
 )
 
@@ -58,7 +56,7 @@ func (b *builder) searchBox(lang, index, results string, diags *diag.List) *Sear
 }
 
 // searchDocsOf turns a rendered page into search documents: one per section for lessons and
-// day pages, one per question for quizzes, one for a checklist or a worksheet.
+// day pages, and those its material's view gives for a material page.
 func searchDocsOf(j pageJob, p *Page, doc *markdown.Document) []search.Doc {
 	day := 0
 	if j.day != nil {
@@ -71,6 +69,15 @@ func searchDocsOf(j pageJob, p *Page, doc *markdown.Document) []search.Doc {
 			url += "#" + anchor
 		}
 		docs = append(docs, search.Doc{URL: url, Title: p.Title, Heading: heading, Body: body, Type: typ, Day: day})
+	}
+	if j.mat != nil {
+		meta := j.mat.Meta()
+		if p.Material != nil {
+			for _, sec := range p.Material.Search() {
+				add(sec.Anchor, sec.Heading, sec.Text, meta.Kind.Name)
+			}
+		}
+		day = meta.Day
 	}
 	switch j.kind {
 	case "search", "progress", "coverage", "slides":
@@ -88,65 +95,6 @@ func searchDocsOf(j pageJob, p *Page, doc *markdown.Document) []search.Doc {
 		if len(doc.Sections) == 0 {
 			add("", "", "", typ)
 		}
-	case "quiz":
-		if p.Quiz == nil {
-			break
-		}
-		day = p.Quiz.Day
-		for _, q := range p.Quiz.Questions {
-			var body []string
-			for _, o := range q.Options {
-				body = append(body, quiz.PlainText(o.Text))
-			}
-			for _, it := range q.Items {
-				body = append(body, quiz.PlainText(it.Text))
-			}
-			for _, l := range q.Lefts {
-				body = append(body, quiz.PlainText(l.Text))
-			}
-			body = append(body, quiz.PlainText(q.Explanation), quiz.PlainText(q.ModelAnswer))
-			add("q-"+q.ID, quiz.PlainText(q.Prompt), strings.Join(body, " "), "quiz")
-		}
-	case "checklist":
-		if p.Checklist == nil {
-			break
-		}
-		day = p.Checklist.Day
-		var body []string
-		body = append(body, quiz.PlainText(p.Checklist.Description))
-		for _, s := range p.Checklist.Sections {
-			body = append(body, s.Title)
-			for _, it := range s.Items {
-				body = append(body, quiz.PlainText(it.Text), quiz.PlainText(it.Hint))
-			}
-		}
-		add("", "", strings.Join(body, " "), "checklist")
-	case "worksheet":
-		if p.Worksheet == nil {
-			break
-		}
-		w := p.Worksheet
-		day = w.Day
-		body := []string{quiz.PlainText(w.Description), w.ValueLabel}
-		for _, c := range w.Criteria {
-			body = append(body, quiz.PlainText(c.Label))
-		}
-		for _, b := range w.Bands {
-			body = append(body, b.Label, quiz.PlainText(b.Treatment))
-		}
-		for _, q := range w.Quadrants {
-			body = append(body, q.Label, quiz.PlainText(q.Treatment))
-		}
-		for _, o := range w.Outcomes {
-			body = append(body, o.Label, quiz.PlainText(o.Action))
-		}
-		for _, in := range w.Inputs {
-			body = append(body, in.Label)
-		}
-		for _, o := range w.Outputs {
-			body = append(body, o.Label)
-		}
-		add("", "", strings.Join(body, " "), "worksheet")
 	}
 	for i := range docs {
 		docs[i].Day = day

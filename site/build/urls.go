@@ -4,11 +4,10 @@ import (
 	"path"
 	"strings"
 
-	"playbook/site/checklist"
 	"playbook/site/course"
 	"playbook/site/lesson"
+	"playbook/site/material"
 	"playbook/site/quiz"
-	"playbook/site/worksheet"
 )
 
 // urlMap knows where every source file ends up in the output.
@@ -32,12 +31,17 @@ func progressPath(lang string) string { return lang + "/progress.html" }
 func standalonePath(lang string, p *lesson.Day) string {
 	return lang + "/" + lesson.SlugOf(p.Path) + ".html"
 }
-func quizPath(lang string, q *quiz.Quiz) string { return lang + "/quizzes/" + q.ID + ".html" }
-func worksheetPath(lang string, w *worksheet.Worksheet) string {
-	return lang + "/worksheets/" + w.ID + ".html"
+
+// materialPath is the page of material m in lang: <lang>/<kind folder>/<id>.html.
+func materialPath(lang string, m material.Material) string {
+	meta := m.Meta()
+	return lang + "/" + meta.Kind.Dir + "/" + meta.ID + ".html"
 }
-func checklistPath(lang string, c *checklist.Checklist) string {
-	return lang + "/checklists/" + c.ID + ".html"
+
+// materialKey is the language-neutral key of a material's page, for the language switcher.
+func materialKey(m material.Material) string {
+	meta := m.Meta()
+	return meta.Kind.Dir + "/" + meta.ID
 }
 func dayPath(lang string, d *course.Day) string { return lang + "/" + d.Folder + "/index.html" }
 func lessonPath(lang string, d *course.Day, l *lesson.Lesson) string {
@@ -76,20 +80,17 @@ func newURLMap(c *course.Course) *urlMap {
 				keys[course.RelPath(lang.Code, l.Path)] = lp
 			}
 		}
-		for _, q := range c.Quizzes {
-			u.addData(lang.Code, q.Path, "quizzes/"+q.ID, quizPath(lang.Code, q))
+		hasQuizzes := false
+		for _, m := range c.Materials {
+			u.addData(lang.Code, m.Meta().Path, materialKey(m), materialPath(lang.Code, m))
+			_, isQuiz := m.(*quiz.Quiz)
+			hasQuizzes = hasQuizzes || isQuiz
 		}
-		if len(c.Quizzes) > 0 {
+		if hasQuizzes {
 			keys["progress"] = progressPath(lang.Code)
 		}
 		if c.Config.Features.Search {
 			keys["search"] = searchPath(lang.Code)
-		}
-		for _, x := range c.Checklists {
-			u.addData(lang.Code, x.Path, "checklists/"+x.ID, checklistPath(lang.Code, x))
-		}
-		for _, x := range c.Worksheets {
-			u.addData(lang.Code, x.Path, "worksheets/"+x.ID, worksheetPath(lang.Code, x))
 		}
 	}
 	for _, a := range c.Assets {
@@ -100,7 +101,7 @@ func newURLMap(c *course.Course) *urlMap {
 	return u
 }
 
-// addData records the page in lang of a YAML source file (quiz, checklist, worksheet).
+// addData records the page in lang of a material's source file.
 func (u *urlMap) addData(lang, src, key, out string) {
 	if u.perLang[src] == nil {
 		u.perLang[src] = map[string]string{}

@@ -6,17 +6,11 @@ import (
 	"html/template"
 	"strconv"
 
-	"playbook/site/lessonref"
-	"playbook/site/strictyaml"
+	"playbook/site/material"
 )
 
-// Renderer turns checklist texts into HTML for one language and resolves lesson sources.
-type Renderer interface {
-	// Markdown renders a text; inline drops the paragraph around a one-paragraph text.
-	Markdown(t strictyaml.Text, inline bool) template.HTML
-	// SourceLink returns the URL and title of an item's lesson, or "" when unknown.
-	SourceLink(s *lessonref.Ref) (url, title string)
-}
+// Renderer turns the texts into HTML for one language.
+type Renderer = material.Renderer
 
 // View is what the checklist template shows.
 type View struct {

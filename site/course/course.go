@@ -14,21 +14,16 @@ import (
 	"strings"
 	"sync"
 
-	"playbook/site/checklist"
 	"playbook/site/config"
 	"playbook/site/coverage"
 	"playbook/site/diag"
 	"playbook/site/lesson"
-	"playbook/site/quiz"
+	"playbook/site/material"
 	"playbook/site/source"
-	"playbook/site/worksheet"
 )
 
 // ContentDir holds one Markdown tree per language.
 const ContentDir = "content"
-
-// DataDirs hold the YAML course material: quizzes, checklists and worksheets.
-var DataDirs = []string{"quizzes", "checklists", "worksheets"}
 
 // Course is everything a build needs, loaded and checked.
 type Course struct {
@@ -36,14 +31,11 @@ type Course struct {
 	Languages []*Language
 	// Assets are non-Markdown files under content/ (images, PDFs), copied as they are.
 	Assets []string
-	// DataFiles lists the YAML files in each of DataDirs, by directory name.
-	DataFiles map[string][]string
-	// Quizzes are the quizzes of quizzes/, sorted by day, then id.
-	Quizzes []*quiz.Quiz
-	// Checklists are the checklists of checklists/, sorted by day, then id.
-	Checklists []*checklist.Checklist
-	// Worksheets are the worksheets of worksheets/, sorted by day, then id.
-	Worksheets []*worksheet.Worksheet
+	// Kinds are the kinds of material the course was loaded with.
+	Kinds *material.Registry
+	// Materials are the quizzes, checklists, worksheets... of the course: by kind in the
+	// order of Kinds, then by day, then by id.
+	Materials []material.Material
 	// Hashes fingerprints the content of every source file read, by path, so a caching
 	// builder can tell what changed.
 	Hashes map[string]uint64
@@ -133,37 +125,25 @@ type fileMemo struct {
 	hash uint64
 }
 
-// WorksheetsOfDay returns the worksheets that belong to day n.
-func (c *Course) WorksheetsOfDay(n int) []*worksheet.Worksheet {
-	var out []*worksheet.Worksheet
-	for _, x := range c.Worksheets {
-		if x.Day == n {
-			out = append(out, x)
+// MaterialsOfDay returns the materials that belong to day n, in course order.
+func (c *Course) MaterialsOfDay(n int) []material.Material {
+	var out []material.Material
+	for _, m := range c.Materials {
+		if m.Meta().Day == n {
+			out = append(out, m)
 		}
 	}
 	return out
 }
 
-// ChecklistsOfDay returns the checklists that belong to day n.
-func (c *Course) ChecklistsOfDay(n int) []*checklist.Checklist {
-	var out []*checklist.Checklist
-	for _, x := range c.Checklists {
-		if x.Day == n {
-			out = append(out, x)
+// Material returns the material whose source file is p, or nil.
+func (c *Course) Material(p string) material.Material {
+	for _, m := range c.Materials {
+		if m.Meta().Path == p {
+			return m
 		}
 	}
-	return out
-}
-
-// QuizzesOfDay returns the quizzes that belong to day n.
-func (c *Course) QuizzesOfDay(n int) []*quiz.Quiz {
-	var out []*quiz.Quiz
-	for _, q := range c.Quizzes {
-		if q.Day == n {
-			out = append(out, q)
-		}
-	}
-	return out
+	return nil
 }
 
 // Language is one language's tree.
@@ -215,24 +195,39 @@ func (c *Course) Lang(code string) *Language {
 
 var dayFolder = regexp.MustCompile(`^day-(\d{2})(-[a-z0-9][a-z0-9-]*)?$`)
 
-// Load reads the course in fsys. Every problem goes to diags. Drafts are left out.
-func Load(fsys fs.FS, diags *diag.List) *Course { return LoadCached(fsys, nil, diags) }
+// Load reads the course in fsys with the default kinds of material. Every problem goes to
+// diags. Drafts are left out.
+func Load(fsys fs.FS, diags *diag.List) *Course { return LoadWith(fsys, Options{}, diags) }
 
 // LoadCached is Load with a cache of parsed files (nil for none).
 func LoadCached(fsys fs.FS, cache *Cache, diags *diag.List) *Course {
-	c := &Course{Config: config.Load(fsys, diags), DataFiles: map[string][]string{}, Hashes: map[string]uint64{}, cache: cache}
+	return LoadWith(fsys, Options{Cache: cache}, diags)
+}
+
+// Options configures a load.
+type Options struct {
+	// Kinds are the kinds of material to load; nil means DefaultKinds.
+	Kinds *material.Registry
+	// Cache keeps parsed files from one load to the next; nil for none.
+	Cache *Cache
+}
+
+// LoadWith reads the course in fsys as opts say.
+func LoadWith(fsys fs.FS, opts Options, diags *diag.List) *Course {
+	kinds := opts.Kinds
+	if kinds == nil {
+		kinds = DefaultKinds()
+	}
+	c := &Course{Config: config.Load(fsys, diags), Kinds: kinds, Hashes: map[string]uint64{}, cache: opts.Cache}
 	h := fnv.New64a()
 	h.Write([]byte(strings.Join(c.Config.Languages, ",")))
 	c.langs = h.Sum64()
 	for _, code := range c.Config.Languages {
 		c.Languages = append(c.Languages, loadLanguage(fsys, c, code, diags))
 	}
-	for _, dir := range DataDirs {
-		c.DataFiles[dir] = listYAML(fsys, dir, diags)
+	for _, k := range kinds.Kinds() {
+		c.Materials = append(c.Materials, c.loadMaterials(fsys, k, diags)...)
 	}
-	c.Quizzes = c.loadQuizzes(fsys, c.DataFiles[quiz.Dir], c.Config.Languages, diags)
-	c.Checklists = c.loadChecklists(fsys, c.DataFiles[checklist.Dir], c.Config.Languages, diags)
-	c.Worksheets = c.loadWorksheets(fsys, c.DataFiles[worksheet.Dir], c.Config.Languages, diags)
 	if _, err := fs.Stat(fsys, coverage.FileName); err == nil {
 		if text, ok := c.read(fsys, coverage.FileName, diags); ok {
 			c.Frameworks = coverage.Parse(text, c.Config.Languages, diags)
@@ -389,59 +384,37 @@ func listYAML(fsys fs.FS, dir string, diags *diag.List) []string {
 	return out
 }
 
-// loadQuizzes parses every quiz file.
-func (c *Course) loadQuizzes(fsys fs.FS, paths []string, langs []string, diags *diag.List) []*quiz.Quiz {
-	return loadData(fsys, c.read, paths, diags, "quiz", func(p string, text []byte) *quiz.Quiz {
-		return parseCached(c, p, diags, func(d *diag.List) *quiz.Quiz { return quiz.Parse(p, text, langs, d) })
-	}, func(q *quiz.Quiz) (string, int) { return q.ID, q.Day })
-}
-
-// loadChecklists parses every checklist file.
-func (c *Course) loadChecklists(fsys fs.FS, paths []string, langs []string, diags *diag.List) []*checklist.Checklist {
-	return loadData(fsys, c.read, paths, diags, "checklist", func(p string, text []byte) *checklist.Checklist {
-		return parseCached(c, p, diags, func(d *diag.List) *checklist.Checklist { return checklist.Parse(p, text, langs, d) })
-	}, func(c *checklist.Checklist) (string, int) { return c.ID, c.Day })
-}
-
-// loadWorksheets parses every worksheet file.
-func (c *Course) loadWorksheets(fsys fs.FS, paths []string, langs []string, diags *diag.List) []*worksheet.Worksheet {
-	return loadData(fsys, c.read, paths, diags, "worksheet", func(p string, text []byte) *worksheet.Worksheet {
-		return parseCached(c, p, diags, func(d *diag.List) *worksheet.Worksheet { return worksheet.Parse(p, text, langs, d) })
-	}, func(w *worksheet.Worksheet) (string, int) { return w.ID, w.Day })
-}
-
-// loadData reads and parses YAML files of one kind, reports duplicate ids, and returns what
-// parsed sorted by day, then id. key gives an item's id and day.
-func loadData[T any](fsys fs.FS, read func(fs.FS, string, *diag.List) ([]byte, bool), paths []string, diags *diag.List, what string, parse func(string, []byte) *T, key func(*T) (string, int)) []*T {
-	var out []*T
+// loadMaterials reads and parses the YAML files of one kind, reports duplicate ids, and
+// returns what parsed sorted by day, then id.
+func (c *Course) loadMaterials(fsys fs.FS, k *material.Kind, diags *diag.List) []material.Material {
+	var out []material.Material
 	byID := map[string]string{}
-	for _, p := range paths {
-		text, ok := read(fsys, p, diags)
+	for _, p := range listYAML(fsys, k.Dir, diags) {
+		text, ok := c.read(fsys, p, diags)
 		if !ok {
 			continue
 		}
-		x := parse(p, text)
+		x := parseCached(c, p, diags, func(d *diag.List) material.Material { return k.Parse(p, text, c.Config.Languages, d) })
 		if x == nil {
 			continue
 		}
-		id, _ := key(x)
+		id := x.Meta().ID
 		if id == "" {
 			continue
 		}
 		if prev, dup := byID[id]; dup {
-			diags.Errorf(diag.Pos{Path: p}, "duplicate %s id %q: %s has it too; %s ids must be unique", what, id, prev, what)
+			diags.Errorf(diag.Pos{Path: p}, "duplicate %s id %q: %s has it too; %s ids must be unique", k.Name, id, prev, k.Name)
 			continue
 		}
 		byID[id] = p
 		out = append(out, x)
 	}
 	sort.SliceStable(out, func(i, j int) bool {
-		a, da := key(out[i])
-		b, db := key(out[j])
-		if da != db {
-			return da < db
+		a, b := out[i].Meta(), out[j].Meta()
+		if a.Day != b.Day {
+			return a.Day < b.Day
 		}
-		return a < b
+		return a.ID < b.ID
 	})
 	return out
 }

@@ -47,8 +47,8 @@ func TestLoadLayout(t *testing.T) {
 	if len(c.Assets) != 1 || c.Assets[0] != "content/en/day-01-a/img/a.png" {
 		t.Errorf("assets = %v", c.Assets)
 	}
-	if got := c.DataFiles["quizzes"]; len(got) != 1 || len(c.Quizzes) != 1 || len(c.QuizzesOfDay(1)) != 1 {
-		t.Errorf("quiz files = %v, quizzes = %v", got, c.Quizzes)
+	if len(c.Materials) != 1 || len(c.MaterialsOfDay(1)) != 1 || c.Material(c.Materials[0].Meta().Path) != c.Materials[0] {
+		t.Errorf("materials = %v", c.Materials)
 	}
 	warnings := d.Error()
 	for _, want := range []string{"expected content/zh-CN/day-01-a/02-second.md", "expected content/zh-CN/day-02-b"} {

@@ -12,7 +12,6 @@ import (
 	"time"
 
 	"playbook/site/build"
-	"playbook/site/config"
 	"playbook/site/course"
 	"playbook/site/diag"
 	"playbook/site/output"
@@ -49,7 +48,8 @@ func Run(ctx context.Context, ln net.Listener, opts Options) error {
 	watchDone := make(chan struct{})
 	go func() {
 		defer close(watchDone)
-		sources := serve.Sources{Root: opts.Src, Dirs: append([]string{course.ContentDir}, course.DataDirs...), Files: []string{config.FileName}, Debounce: opts.Debounce}
+		in := course.InputsOf(nil)
+		sources := serve.Sources{Root: opts.Src, Dirs: in.Dirs, Files: in.Files, Debounce: opts.Debounce}
 		if err := serve.Watch(watchCtx, sources, func(paths []string) { session.Rebuild(paths) }); err != nil {
 			fmt.Fprintf(opts.Log, "not watching for changes: %v\n", err)
 		}

@@ -2,13 +2,12 @@ package quiz
 
 import (
 	"fmt"
-	"html"
 	"html/template"
 	"io"
-	"regexp"
 	"strconv"
 	"strings"
 
+	"playbook/site/material"
 	"playbook/site/strictyaml"
 )
 
@@ -113,9 +112,5 @@ func moodleWeight(w float64) string {
 	return s
 }
 
-var htmlTags = regexp.MustCompile(`<[^>]*>`)
-
 // PlainText returns the text of rendered HTML, for places that take no markup.
-func PlainText(h template.HTML) string {
-	return strings.TrimSpace(html.UnescapeString(htmlTags.ReplaceAllString(string(h), "")))
-}
+func PlainText(h template.HTML) string { return material.PlainText(h) }

@@ -8,17 +8,12 @@ import (
 	"strconv"
 	"strings"
 
-	"playbook/site/lessonref"
+	"playbook/site/material"
 	"playbook/site/strictyaml"
 )
 
 // Renderer turns quiz texts into HTML for one language and resolves lesson sources.
-type Renderer interface {
-	// Markdown renders a text; inline drops the paragraph around a one-paragraph text.
-	Markdown(t strictyaml.Text, inline bool) template.HTML
-	// SourceLink returns the URL and title of a question's lesson section, or "" when unknown.
-	SourceLink(s *lessonref.Ref) (url, title string)
-}
+type Renderer = material.Renderer
 
 // View is what the quiz template shows.
 type View struct {

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"playbook/site/course"
+	"playbook/site/material"
 	"playbook/site/quiz"
 )
 
@@ -172,7 +173,7 @@ func Make(c *course.Course, siteKey, lang string, inputs []Input) *Report {
 	}
 	texts := newTexts(c, lang)
 	byID := map[string]*QuizStats{}
-	for _, q := range c.Quizzes {
+	for _, q := range material.Of[*quiz.Quiz](c.Materials) {
 		qs := &QuizStats{Quiz: q, ID: q.ID, Title: texts.get(q.Title), Day: q.Day, Mode: q.Mode}
 		n := 0
 		for _, x := range q.Questions {

@@ -14,6 +14,7 @@ import (
 	"maps"
 	"path"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -24,17 +25,26 @@ import (
 //go:embed templates/*.html assets/* strings.yaml
 var files embed.FS
 
-// Pages are the page templates; each is combined with templates/base.html, except those
-// of ownLayout.
-var Pages = []string{"home", "day", "lesson", "quiz", "progress", "checklist", "worksheet", "search", "page", "coverage", "notfound", "redirect", "schedule", "pack", "slides"}
+// pages are the page templates of the site itself; each is combined with
+// templates/base.html, except those of ownLayout. The pages of material kinds come on top
+// (see Load).
+var pages = []string{"home", "day", "lesson", "progress", "search", "page", "coverage", "notfound", "redirect", "schedule", "pack", "slides"}
 
 // ownLayout lists the page templates that define the whole document ("base") themselves:
 // slides fill the screen, without the site's header, search box and footer.
 var ownLayout = map[string]bool{"slides": true}
 
-// includes lists the page templates whose named parts a page template uses: a day's handout
-// pack prints checklists, worksheets and quizzes.
-var includes = map[string][]string{"pack": {"checklist", "worksheet", "quiz", "schedule"}}
+// packIncludes lists the page templates whose named parts a day's handout pack uses beside
+// those of every material kind: the schedule's timetable.
+var packIncludes = []string{"schedule"}
+
+// Material is the page template of a kind of material: Name is the kind's name, Text the
+// template, or "" for the theme's own templates/<Name>.html. It defines "main" and
+// "<Name>-pack", the material inside a day's handout pack.
+type Material struct {
+	Name string
+	Text string
+}
 
 // funcs are the helpers templates may call; they are pure.
 var funcs = template.FuncMap{
@@ -81,8 +91,8 @@ type Theme struct {
 	scriptJSON sync.Map
 }
 
-// Load parses the embedded theme.
-func Load() (*Theme, error) {
+// Load parses the embedded theme with the page templates of the given kinds of material.
+func Load(materials ...Material) (*Theme, error) {
 	t := &Theme{pages: map[string]*template.Template{}, assets: map[string][]byte{}}
 	raw, err := files.ReadFile("strings.yaml")
 	if err != nil {
@@ -95,29 +105,28 @@ func Load() (*Theme, error) {
 	if err != nil {
 		return nil, err
 	}
-	for _, name := range Pages {
-		if ownLayout[name] {
-			if t.pages[name], err = template.New(name+".html").Funcs(funcs).ParseFS(files, "templates/"+name+".html"); err != nil {
-				return nil, err
-			}
-			continue
-		}
-		clone, err := base.Clone()
-		if err != nil {
+	sources := map[string]string{}
+	for _, name := range pages {
+		if sources[name], err = t.source(name, ""); err != nil {
 			return nil, err
 		}
-		patterns := []string{}
-		for _, inc := range includes[name] {
-			patterns = append(patterns, "templates/"+inc+".html")
+	}
+	includes := map[string][]string{"pack": packIncludes}
+	names := slices.Clone(pages)
+	for _, m := range materials {
+		if _, dup := sources[m.Name]; dup {
+			return nil, fmt.Errorf("the material kind %q has the name of a page template", m.Name)
 		}
-		// The page's own file comes last, so that its "main" is the one kept.
-		patterns = append(patterns, "templates/"+name+".html")
-		for _, pat := range patterns {
-			if clone, err = clone.ParseFS(files, pat); err != nil {
-				return nil, err
-			}
+		if sources[m.Name], err = t.source(m.Name, m.Text); err != nil {
+			return nil, err
 		}
-		t.pages[name] = clone
+		names = append(names, m.Name)
+		includes["pack"] = append(includes["pack"], m.Name)
+	}
+	for _, name := range names {
+		if t.pages[name], err = parsePage(base, name, sources, includes[name]); err != nil {
+			return nil, err
+		}
 	}
 	err = fs.WalkDir(files, "assets", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
@@ -128,6 +137,34 @@ func Load() (*Theme, error) {
 		return err
 	})
 	return t, err
+}
+
+// source returns the text of the page template name: text, or the theme's own file.
+func (t *Theme) source(name, text string) (string, error) {
+	if text != "" {
+		return text, nil
+	}
+	data, err := files.ReadFile("templates/" + name + ".html")
+	return string(data), err
+}
+
+// parsePage parses the page template name on a copy of base (or alone, for a page of its
+// own layout), after the templates it includes.
+func parsePage(base *template.Template, name string, sources map[string]string, includes []string) (*template.Template, error) {
+	if ownLayout[name] {
+		return template.New(name + ".html").Funcs(funcs).Parse(sources[name])
+	}
+	clone, err := base.Clone()
+	if err != nil {
+		return nil, err
+	}
+	// The page's own template comes last, so that its "main" is the one kept.
+	for _, part := range append(slices.Clone(includes), name) {
+		if clone, err = clone.New(part + ".html").Parse(sources[part]); err != nil {
+			return nil, fmt.Errorf("template %s: %w", part, err)
+		}
+	}
+	return clone, nil
 }
 
 // Render executes the page template name with data into w.
@@ -147,8 +184,18 @@ func (t *Theme) Render(w io.Writer, name string, data any) error {
 // RenderPart executes the named template of the base layout (e.g. "search-form") with
 // data, for a piece of HTML that many pages share and that is worth rendering once.
 func (t *Theme) RenderPart(name string, data any) (template.HTML, error) {
+	return t.RenderPartOf("home", name, data)
+}
+
+// RenderPartOf executes the named template of the page template page with data: a
+// material's part of a handout pack ("quiz-pack" of "pack").
+func (t *Theme) RenderPartOf(page, name string, data any) (template.HTML, error) {
+	tmpl, ok := t.pages[page]
+	if !ok {
+		return "", fmt.Errorf("theme has no page template %q", page)
+	}
 	var buf bytes.Buffer
-	if err := t.pages["home"].ExecuteTemplate(&buf, name, data); err != nil {
+	if err := tmpl.ExecuteTemplate(&buf, name, data); err != nil {
 		return "", err
 	}
 	return template.HTML(buf.String()), nil

@@ -9,14 +9,12 @@ import (
 	"strconv"
 	"strings"
 
+	"playbook/site/material"
 	"playbook/site/strictyaml"
 )
 
-// Renderer turns worksheet texts into HTML for one language.
-type Renderer interface {
-	// Markdown renders a text; inline drops the paragraph around a one-paragraph text.
-	Markdown(t strictyaml.Text, inline bool) template.HTML
-}
+// Renderer turns the texts into HTML for one language.
+type Renderer = material.Renderer
 
 // View is what the worksheet template shows.
 type View struct {

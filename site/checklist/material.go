@@ -1,0 +1,59 @@
+package checklist
+
+import (
+	"strings"
+
+	"playbook/site/diag"
+	"playbook/site/material"
+)
+
+// kind is the checklist material kind; MaterialKind returns it.
+var kind = &material.Kind{
+	Name: "checklist", Dir: Dir,
+	Parse: func(path string, src []byte, langs []string, diags *diag.List) material.Material {
+		if c := Parse(path, src, langs, diags); c != nil {
+			return c
+		}
+		return nil
+	},
+	Scripts: []string{"assets/checklist-core.js", "assets/checklist.js"},
+	Strings: []string{"ck_"},
+}
+
+// MaterialKind is the material kind of checklists.
+func MaterialKind() *material.Kind { return kind }
+
+// Meta implements material.Material.
+func (c *Checklist) Meta() material.Meta {
+	return material.Meta{Kind: kind, ID: c.ID, Day: c.Day, Title: c.Title, Path: c.Path}
+}
+
+// View implements material.Material. The trainer's pack leaves checklists out: they are in
+// the participants' pack, blank.
+func (c *Checklist) View(ctx material.Context) material.View {
+	if ctx.Pack && ctx.Trainer {
+		return nil
+	}
+	return NewView(c, ctx.Lang, ctx.Render)
+}
+
+// Refs implements material.Referrer: the lesson of every item that names one.
+func (c *Checklist) Refs() []material.Ref {
+	var out []material.Ref
+	for _, it := range c.Items() {
+		out = append(out, material.Ref{Ref: it.Source})
+	}
+	return out
+}
+
+// Search implements material.View: the whole checklist is one section.
+func (v *View) Search() []material.Section {
+	body := []string{material.PlainText(v.Description)}
+	for _, s := range v.Sections {
+		body = append(body, s.Title)
+		for _, it := range s.Items {
+			body = append(body, material.PlainText(it.Text), material.PlainText(it.Hint))
+		}
+	}
+	return []material.Section{{Text: strings.Join(body, " ")}}
+}

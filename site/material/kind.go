@@ -1,0 +1,68 @@
+package material
+
+import (
+	"fmt"
+	"slices"
+
+	"playbook/site/diag"
+)
+
+// Kind describes one kind of material: where its files are, how they are parsed, and what
+// its pages need from the theme.
+type Kind struct {
+	// Name is the kind's name: its page template, its search type and its interface
+	// strings (the singular noun, "quiz").
+	Name string
+	// Dir is the course folder of its YAML files, the output folder of its pages, and the
+	// interface string of its plural noun ("quizzes").
+	Dir string
+	// Parse reads one file. It reports every problem to diags and returns nil when the file
+	// cannot be used.
+	Parse func(path string, src []byte, langs []string, diags *diag.List) Material
+	// Scripts and Styles are the theme files its page loads beyond the base stylesheet,
+	// relative to the site root; Strings are the groups of script strings they use (see
+	// theme.ScriptStrings).
+	Scripts, Styles, Strings []string
+	// Template is the text of the kind's templates, for a kind whose templates are not in
+	// the theme (templates/<Name>.html). It defines "main" (the page), "<Name>-pack" (the
+	// material inside a day's handout pack) and whatever they use.
+	Template string
+}
+
+// Registry is the list of kinds a course is built with, in the order their materials are
+// listed on a day.
+type Registry struct {
+	kinds []*Kind
+}
+
+// NewRegistry checks that the kinds have distinct names and folders.
+func NewRegistry(kinds ...*Kind) (*Registry, error) {
+	names, dirs := map[string]bool{}, map[string]bool{}
+	for _, k := range kinds {
+		switch {
+		case k.Name == "" || k.Dir == "" || k.Parse == nil:
+			return nil, fmt.Errorf("material kind %q needs a name, a folder and a parser", k.Name)
+		case names[k.Name]:
+			return nil, fmt.Errorf("two material kinds are named %q", k.Name)
+		case dirs[k.Dir]:
+			return nil, fmt.Errorf("two material kinds keep their files in %s/", k.Dir)
+		}
+		names[k.Name], dirs[k.Dir] = true, true
+	}
+	return &Registry{kinds: slices.Clone(kinds)}, nil
+}
+
+// Kinds returns the registered kinds, in order.
+func (r *Registry) Kinds() []*Kind { return slices.Clone(r.kinds) }
+
+// Dirs returns the folders of every kind, in order.
+func (r *Registry) Dirs() []string {
+	out := make([]string, len(r.kinds))
+	for i, k := range r.kinds {
+		out[i] = k.Dir
+	}
+	return out
+}
+
+// Rank returns the position of k in the registry, or -1.
+func (r *Registry) Rank(k *Kind) int { return slices.Index(r.kinds, k) }
