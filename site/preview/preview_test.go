@@ -399,3 +399,33 @@ func benchmarkSave(b *testing.B, dir, lesson string) {
 	b.ReportMetric(float64(took[len(took)/2].Microseconds())/1000, "p50-ms")
 	b.ReportMetric(float64(took[len(took)*95/100].Microseconds())/1000, "p95-ms")
 }
+
+// TestEveryInputIsWatched edits each kind of file the course reads, the framework table at
+// the root among them, and waits for the rebuild each edit must cause.
+func TestEveryInputIsWatched(t *testing.T) {
+	dir := copyCourse(t)
+	s := start(t, dir)
+	for _, name := range []string{"frameworks.yaml", "playbook.yaml", "quizzes/basics.yaml", "checklists/prospects.yaml", "worksheets/tiers.yaml", "content/en/day-01-basics/01-first.md"} {
+		p := filepath.Join(dir, name)
+		orig, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// An unknown key (YAML) or a link to nowhere (Markdown) breaks the build.
+		broken := append(append([]byte{}, orig...), "\nnot_a_key: 1\n"...)
+		if strings.HasSuffix(name, ".md") {
+			broken = append(append([]byte{}, orig...), "\nSee [gone](nowhere.md).\n"...)
+		}
+		if name == "frameworks.yaml" {
+			broken = append(append([]byte{}, orig...), "- id: broken\n  name: {en: Broken, zh-CN: 坏}\n  sections: [day-01-basics/no-such-lesson.md]\n"...)
+		}
+		os.WriteFile(p, broken, 0o644)
+		if ev := s.next(t); ev.Kind != "build-error" || !strings.Contains(ev.Message, name) {
+			t.Fatalf("after breaking %s: want a build error naming it, got %+v", name, ev)
+		}
+		os.WriteFile(p, orig, 0o644)
+		if ev := s.next(t); ev.Kind != "reload" {
+			t.Fatalf("after repairing %s: %+v", name, ev)
+		}
+	}
+}
