@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"playbook/internal/browsertest"
-	"playbook/site/build"
+	"playbook/site/pipeline"
 )
 
 // seedBest stores, for each quiz id, a best attempt with the given percent (passed when at
@@ -36,7 +36,7 @@ func (b *tab) hidden(sel string) bool {
 
 // TestCertificate earns, names and prints the certificate of completion on the progress page.
 func TestCertificate(t *testing.T) {
-	s := buildQuizSite(t, build.Learner)
+	s := buildQuizSite(t, pipeline.Learner)
 	b := quizTab(t, s, progressEN)
 	b.run(`window.print = () => { window.printed = (window.printed || 0) + 1 }`)
 	if !b.hidden(".certificate-form") {

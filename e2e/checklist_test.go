@@ -20,9 +20,9 @@ import (
 	"github.com/chromedp/chromedp/kb"
 
 	"playbook/internal/browsertest"
-	"playbook/site/build"
 	"playbook/site/checklist"
 	"playbook/site/material"
+	"playbook/site/pipeline"
 )
 
 const (
@@ -245,7 +245,7 @@ func TestChecklistScorerAgreesWithVectors(t *testing.T) {
 	if len(vectors.Cases) < 12 {
 		t.Fatalf("score-vectors.json has %d cases", len(vectors.Cases))
 	}
-	s := buildQuizSite(t, build.Learner)
+	s := buildQuizSite(t, pipeline.Learner)
 	b := newTab(t, s, s.root)
 	b.open(prospectsEN)
 	got := browsertest.Eval[[]string](t, b.ctx, `(() => { const v = `+string(raw)+`;
@@ -283,7 +283,7 @@ func TestChecklistScorerAgreesWithVectors(t *testing.T) {
 }
 
 func TestChecklistCoreHelpers(t *testing.T) {
-	s := buildQuizSite(t, build.Learner)
+	s := buildQuizSite(t, pipeline.Learner)
 	b := newTab(t, s, s.root)
 	b.open(prospectsEN)
 	got := b.str(`(() => {
@@ -320,7 +320,7 @@ func TestChecklistCoreHelpers(t *testing.T) {
 }
 
 func TestChecklistFillAndScore(t *testing.T) {
-	s := buildSite(t, build.Learner)
+	s := buildSite(t, pipeline.Learner)
 	c := goChecklist(t, s, flagshipID)
 	b := checklistTab(t, s, flagshipEN)
 	ids := b.itemIDs()
@@ -540,7 +540,7 @@ func (b *tab) importChecklist(name string, data []byte) string {
 }
 
 func TestChecklistExportImport(t *testing.T) {
-	s := buildSite(t, build.Learner)
+	s := buildSite(t, pipeline.Learner)
 	b := checklistTab(t, s, flagshipEN)
 	ids := b.itemIDs()
 	answers := planAnswers(ids, flagshipPlan)
@@ -671,7 +671,7 @@ func TestChecklistExportImport(t *testing.T) {
 }
 
 func TestChecklistStorageProblems(t *testing.T) {
-	s := buildSite(t, build.Learner)
+	s := buildSite(t, pipeline.Learner)
 	b := checklistTab(t, s, flagshipEN)
 	key := b.checklistKey()
 	corrupt := "Your saved checklists could not be read, so they were set aside and you start afresh."
@@ -761,7 +761,7 @@ func (b *tab) printPage(paper browsertest.Paper, lang string) (int, string) {
 }
 
 func TestChecklistPrint(t *testing.T) {
-	s := buildSite(t, build.Learner)
+	s := buildSite(t, pipeline.Learner)
 	for _, lang := range []string{"en", "zh-CN"} {
 		b := checklistTab(t, s, lang+"/checklists/"+flagshipID+".html")
 		ids := b.itemIDs()
@@ -868,7 +868,7 @@ func TestChecklistPrint(t *testing.T) {
 // TestChecklistPrintControl prints the page as on screen: the buttons do reach the PDF text,
 // so the print checks can see them.
 func TestChecklistPrintControl(t *testing.T) {
-	s := buildSite(t, build.Learner)
+	s := buildSite(t, pipeline.Learner)
 	b := checklistTab(t, s, flagshipEN)
 	if _, err := chromedp.Call(b.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "screen"}); err != nil {
 		t.Fatal(err)
@@ -883,7 +883,7 @@ func TestChecklistPrintControl(t *testing.T) {
 }
 
 func TestChecklistTestCourse(t *testing.T) {
-	s := buildQuizSite(t, build.Learner)
+	s := buildQuizSite(t, pipeline.Learner)
 	b := checklistTab(t, s, prospectsEN)
 	if got := b.itemIDs(); !slices.Equal(got, []string{"list", "cards", "weekly"}) {
 		t.Fatalf("the test checklist has items %v", got)

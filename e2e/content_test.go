@@ -9,11 +9,11 @@ import (
 	"strings"
 	"testing"
 
-	"playbook/site/build"
 	"playbook/site/checklist"
 	"playbook/site/course"
 	"playbook/site/diag"
 	"playbook/site/material"
+	"playbook/site/pipeline"
 	"playbook/site/quiz"
 	"playbook/site/worksheet"
 )
@@ -113,8 +113,8 @@ var linkAttr = regexp.MustCompile(`(?:href|src)="([^"]*)"`)
 // TestNoBrokenLinks follows every local link and image of both editions of the bundled site
 // and fails when a target file or anchor is missing.
 func TestNoBrokenLinks(t *testing.T) {
-	for _, ed := range []build.Edition{build.Learner, build.Trainer} {
-		res := build.Build(os.DirFS(repoRoot), build.Options{Edition: ed})
+	for _, ed := range []pipeline.Edition{pipeline.Learner, pipeline.Trainer} {
+		res := pipeline.Build(os.DirFS(repoRoot), pipeline.Options{Edition: ed})
 		if res.Diags.HasErrors() {
 			t.Fatalf("%s edition: %v", ed, res.Diags)
 		}

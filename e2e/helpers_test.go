@@ -19,10 +19,10 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"playbook/internal/browsertest"
-	"playbook/site/build"
 	"playbook/site/course"
 	"playbook/site/diag"
 	"playbook/site/output"
+	"playbook/site/pipeline"
 )
 
 // repoRoot is the course folder: the repository root, seen from this package's folder.
@@ -50,10 +50,10 @@ type site struct {
 
 // buildSite builds one edition of the bundled course and writes it into a temporary folder.
 // It fails the test on any build error.
-func buildSite(t *testing.T, edition build.Edition) *site {
+func buildSite(t *testing.T, edition pipeline.Edition) *site {
 	t.Helper()
 	fsys := os.DirFS(repoRoot)
-	res := build.Build(fsys, build.Options{Edition: edition})
+	res := pipeline.Build(fsys, pipeline.Options{Edition: edition})
 	if res.Diags.HasErrors() {
 		t.Fatalf("building the %s edition of the bundled course failed:\n%s", edition, diagText(res.Diags))
 	}

@@ -14,7 +14,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"playbook/internal/browsertest"
-	"playbook/site/build"
+	"playbook/site/pipeline"
 	"playbook/site/preview"
 	"playbook/site/serve"
 )
@@ -24,7 +24,7 @@ import (
 // good page stays), and drops the overlay on the next good save.
 func TestLivePreview(t *testing.T) {
 	dir := t.TempDir()
-	src := "../site/build/testdata/course"
+	src := "../testdata/course"
 	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -50,7 +50,7 @@ func TestLivePreview(t *testing.T) {
 	done := make(chan error, 1)
 	ready := make(chan struct{})
 	go func() {
-		done <- preview.Run(ctx, ln, preview.Options{Src: dir, Edition: build.Learner, Log: io.Discard, Ready: func(*serve.Session) { close(ready) }})
+		done <- preview.Run(ctx, ln, preview.Options{Src: dir, Edition: pipeline.Learner, Log: io.Discard, Ready: func(*serve.Session) { close(ready) }})
 	}()
 	t.Cleanup(func() {
 		cancel()

@@ -21,17 +21,17 @@ import (
 	"github.com/chromedp/chromedp/kb"
 
 	"playbook/internal/browsertest"
-	"playbook/site/build"
 	"playbook/site/course"
 	"playbook/site/diag"
 	"playbook/site/output"
+	"playbook/site/pipeline"
 	"playbook/site/quiz"
 	"playbook/site/report"
 )
 
 // quizCourse is the small course of the build tests: one quiz of every question type
 // (basics-check, a self-check with a time limit and shuffled options) and an exam.
-const quizCourse = "../site/build/testdata/course"
+const quizCourse = "../testdata/course"
 
 const (
 	basicsEN   = "en/quizzes/basics-check.html"
@@ -43,10 +43,10 @@ const (
 )
 
 // buildQuizSite builds one edition of the quiz test course into a temporary folder.
-func buildQuizSite(t *testing.T, edition build.Edition) *site {
+func buildQuizSite(t *testing.T, edition pipeline.Edition) *site {
 	t.Helper()
 	fsys := os.DirFS(quizCourse)
-	res := build.Build(fsys, build.Options{Edition: edition})
+	res := pipeline.Build(fsys, pipeline.Options{Edition: edition})
 	if res.Diags.HasErrors() {
 		t.Fatalf("building the %s edition of %s failed:\n%s", edition, quizCourse, diagText(res.Diags))
 	}
@@ -207,7 +207,7 @@ func TestQuizScorerAgreesWithGo(t *testing.T) {
 	if len(vectors.Cases) < 10 {
 		t.Fatalf("score-vectors.json has %d cases", len(vectors.Cases))
 	}
-	s := buildQuizSite(t, build.Learner)
+	s := buildQuizSite(t, pipeline.Learner)
 	b := newTab(t, s, s.root)
 	b.open(progressEN)
 	got := browsertest.Eval[[]float64](t, b.ctx, `(`+string(raw)+`).cases.map(c =>
@@ -223,7 +223,7 @@ func TestQuizScorerAgreesWithGo(t *testing.T) {
 }
 
 func TestQuizCoreHelpers(t *testing.T) {
-	s := buildQuizSite(t, build.Learner)
+	s := buildQuizSite(t, pipeline.Learner)
 	b := newTab(t, s, s.root)
 	b.open(progressEN)
 	got := b.str(`(() => {
@@ -317,7 +317,7 @@ func answerAllRightByKeyboard(t *testing.T, b *tab) {
 }
 
 func TestQuizSelfCheck(t *testing.T) {
-	s := buildQuizSite(t, build.Learner)
+	s := buildQuizSite(t, pipeline.Learner)
 	b := quizTab(t, s, basicsEN)
 
 	if b.str(`document.documentElement.className`) != "js" || b.visible(".no-script-notice") {
@@ -499,7 +499,7 @@ func mapsEqual(a, b map[string]string) bool {
 }
 
 func TestQuizTimeLimit(t *testing.T) {
-	s := buildQuizSite(t, build.Learner)
+	s := buildQuizSite(t, pipeline.Learner)
 	b := quizTab(t, s, basicsEN)
 	b.click(`input[name="tier"][value="platinum"]`)
 	if !b.visible(".quiz-timer") || b.visible(".quiz-result") {
@@ -541,7 +541,7 @@ func dialogs(ctx context.Context, accept *atomic.Bool) <-chan string {
 }
 
 func TestProgressPage(t *testing.T) {
-	s := buildQuizSite(t, build.Learner)
+	s := buildQuizSite(t, pipeline.Learner)
 	b := quizTab(t, s, basicsEN)
 	b.click(`input[name="tier"][value="platinum"]`)
 	b.click(`input[name="table"][value="true"]`)
@@ -615,7 +615,7 @@ func TestProgressPage(t *testing.T) {
 	}
 	// playbook report takes the file as the page wrote it: valid, and consistent with the
 	// quiz (percent, pass mark, maximum, points per question).
-	r := report.Make(s.course, build.SiteKey(s.course.Config), "en", []report.Input{{Path: name, Data: exported}})
+	r := report.Make(s.course, pipeline.SiteKey(s.course.Config), "en", []report.Input{{Path: name, Data: exported}})
 	if r.Merged != 1 || len(r.Problems()) != 0 || len(r.Learners) != 1 || r.Learners[0].Quizzes[0].Best != 66.7 {
 		t.Errorf("the class report does not take the exported file as it is: %s %v", r.Summary(), r.Problems())
 	}
@@ -699,7 +699,7 @@ func TestProgressPage(t *testing.T) {
 func ptrTo[T any](v T) *T { return &v }
 
 func TestQuizStorageProblems(t *testing.T) {
-	s := buildQuizSite(t, build.Learner)
+	s := buildQuizSite(t, pipeline.Learner)
 	b := quizTab(t, s, basicsEN)
 	corrupt := "Your saved progress could not be read, so it was set aside and you start afresh."
 	for _, bad := range []string{
@@ -778,8 +778,8 @@ func TestQuizStorageProblems(t *testing.T) {
 }
 
 func TestQuizExam(t *testing.T) {
-	learner := buildQuizSite(t, build.Learner)
-	trainer := buildQuizSite(t, build.Trainer)
+	learner := buildQuizSite(t, pipeline.Learner)
+	trainer := buildQuizSite(t, pipeline.Trainer)
 
 	tb := quizTab(t, trainer, examEN)
 	explanations := tb.texts(".explanation p")
@@ -828,7 +828,7 @@ func TestQuizExam(t *testing.T) {
 }
 
 func TestQuizChinese(t *testing.T) {
-	s := buildQuizSite(t, build.Learner)
+	s := buildQuizSite(t, pipeline.Learner)
 	b := quizTab(t, s, basicsZH)
 	b.click(`input[name="tier"][value="platinum"]`)
 	b.click(`input[name="table"][value="false"]`)
@@ -863,9 +863,9 @@ func pageOf(pages []string, text string) int {
 
 func TestPrintQuiz(t *testing.T) {
 	for _, c := range []struct {
-		edition  build.Edition
+		edition  pipeline.Edition
 		maxPages int
-	}{{build.Learner, 4}, {build.Trainer, 6}} {
+	}{{pipeline.Learner, 4}, {pipeline.Trainer, 6}} {
 		s := buildQuizSite(t, c.edition)
 		b := quizTab(t, s, basicsEN)
 		prompts := b.texts(".question-prompt")
@@ -893,7 +893,7 @@ func TestPrintQuiz(t *testing.T) {
 		}
 		byPage := strings.Split(text, "\f")
 		last := pageOf(byPage, prompts[len(prompts)-1])
-		if c.edition == build.Learner {
+		if c.edition == pipeline.Learner {
 			if strings.Contains(flat, squash(explanation)) {
 				t.Errorf("the learner PDF shows the explanation %q", explanation)
 			}

@@ -33,8 +33,8 @@ import (
 
 	"playbook/internal/browsertest"
 	"playbook/internal/corpus"
-	"playbook/site/build"
 	"playbook/site/output"
+	"playbook/site/pipeline"
 	"playbook/site/search"
 )
 
@@ -161,7 +161,7 @@ func loadRankingCases(t *testing.T) []rankingCase {
 }
 
 func TestSearchCoreAgreesWithGo(t *testing.T) {
-	s := buildQuizSite(t, build.Learner)
+	s := buildQuizSite(t, pipeline.Learner)
 	b := newTab(t, s, s.root)
 	b.open("en/index.html")
 
@@ -257,7 +257,7 @@ func compactJSON(t *testing.T, raw json.RawMessage) string {
 // word required (with a fallback to any word), the phrase and proximity bonuses, completion
 // of the word being typed, and snippets centred on the first match.
 func TestSearchCoreRanking(t *testing.T) {
-	s := buildQuizSite(t, build.Learner)
+	s := buildQuizSite(t, pipeline.Learner)
 	b := newTab(t, s, s.root)
 	b.open("en/index.html")
 	// Postings give document numbers as gaps (index format 2). Three documents of 100: doc 1 has "customer value" as a phrase, doc 2 both words far
@@ -315,7 +315,7 @@ func TestSearchCoreRanking(t *testing.T) {
 // TestSearchBox types the ranking cases into the header box, in both languages, and checks
 // the results the popup lists: order, marked words, type and day, and links to the section.
 func TestSearchBox(t *testing.T) {
-	s := buildQuizSite(t, build.Learner)
+	s := buildQuizSite(t, pipeline.Learner)
 	cases := loadRankingCases(t)
 	for _, lang := range []string{"en", "zh-CN"} {
 		t.Run(lang, func(t *testing.T) {
@@ -398,7 +398,7 @@ func cmpOr(a, b string) string {
 // arrows, Home and End move through the results, Escape closes the list, Enter opens the
 // chosen result at its section, and Enter with none chosen opens the results page.
 func TestSearchBoxKeyboard(t *testing.T) {
-	s := buildQuizSite(t, build.Learner)
+	s := buildQuizSite(t, pipeline.Learner)
 	b := newTab(t, s, s.root)
 	b.open("en/index.html")
 	input := `document.querySelector("#pb-search")`
@@ -496,7 +496,7 @@ func TestSearchBoxKeyboard(t *testing.T) {
 
 // TestSearchBoxMouse clicks a result: it opens the exact section.
 func TestSearchBoxMouse(t *testing.T) {
-	s := buildQuizSite(t, build.Learner)
+	s := buildQuizSite(t, pipeline.Learner)
 	b := newTab(t, s, s.root)
 	b.open("zh-CN/index.html")
 	b.searchFor("白金客户")
@@ -518,7 +518,7 @@ func TestSearchBoxMouse(t *testing.T) {
 // TestSearchResultsPage opens search.html?q= from file:// and from an HTTP sub-path, and
 // filters its results by type.
 func TestSearchResultsPage(t *testing.T) {
-	s := buildQuizSite(t, build.Learner)
+	s := buildQuizSite(t, pipeline.Learner)
 
 	check := func(t *testing.T, b *tab, page, query, first string, types []string) {
 		t.Helper()
@@ -613,7 +613,7 @@ func TestSearchResultsPage(t *testing.T) {
 // TestSearchIndexFailures removes index files: a missing term shard makes the results
 // incomplete, a missing meta.js makes search unavailable, and neither throws.
 func TestSearchIndexFailures(t *testing.T) {
-	s := buildQuizSite(t, build.Learner)
+	s := buildQuizSite(t, pipeline.Learner)
 	if err := os.Remove(filepath.Join(s.dir, "search", "en", "t-0.js")); err != nil {
 		t.Fatal(err)
 	}
@@ -651,7 +651,7 @@ func TestSearchIndexFailures(t *testing.T) {
 // nothing else of the index, once it is idle, before anyone touches the box, and that the
 // first search then starts from it: it loads term and document files only.
 func TestSearchLoadsDescriptionWhenIdle(t *testing.T) {
-	s := buildQuizSite(t, build.Learner)
+	s := buildQuizSite(t, pipeline.Learner)
 	b := newTab(t, s, s.root)
 	b.open("en/index.html")
 	b.waitFor(`Playbook.search && Playbook.search.loads.length > 0 && Playbook.search.loads.every(l => l[2] > 0)`, "the page to load the index description")
@@ -683,7 +683,7 @@ func TestSearchLoadsDescriptionWhenIdle(t *testing.T) {
 // TestSearchLooks checks the style: marks readable in both colour schemes, the box the full
 // width of a narrow screen, and no search box in print.
 func TestSearchLooks(t *testing.T) {
-	s := buildQuizSite(t, build.Learner)
+	s := buildQuizSite(t, pipeline.Learner)
 	b := newTab(t, s, s.root)
 	b.open("en/index.html")
 	b.searchFor("platinum")
@@ -809,7 +809,7 @@ func writeVocabulary(t *testing.T, dir, lang string, perFile int) (int, int64) {
 // TestSearchVocabulary completes the word being typed from the vocabulary files of
 // docs/search.md, made here as the Go build would.
 func TestSearchVocabulary(t *testing.T) {
-	s := buildQuizSite(t, build.Learner)
+	s := buildQuizSite(t, pipeline.Learner)
 	if n, _ := writeVocabulary(t, s.dir, "en", 64); n < 2 {
 		t.Fatalf("the test vocabulary has %d files, want several", n)
 	}
@@ -864,7 +864,7 @@ func TestSearchBenchmark(t *testing.T) {
 			dir = filepath.Join(t.TempDir(), "site")
 		}
 		start := time.Now()
-		res := build.Build(corpus.Generate(10000), build.Options{})
+		res := pipeline.Build(corpus.Generate(10000), pipeline.Options{})
 		if res.Diags.HasErrors() {
 			t.Fatal(res.Diags[:min(5, len(res.Diags))])
 		}
@@ -1164,7 +1164,7 @@ func roundAll(xs []float64) []float64 {
 // every match, not only the first batch it has loaded: a word in nearly every document of
 // the bundled course has more matches than one batch.
 func TestSearchFiltersCountEveryMatch(t *testing.T) {
-	s := buildSite(t, build.Learner)
+	s := buildSite(t, pipeline.Learner)
 	b := newTab(t, s, s.root)
 	b.open("en/search.html?q=the")
 	b.waitFor(`document.querySelectorAll(".search-page-results .search-result").length > 0`, "results for the")

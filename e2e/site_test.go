@@ -18,7 +18,7 @@ import (
 	"github.com/chromedp/chromedp/kb"
 
 	"playbook/internal/browsertest"
-	"playbook/site/build"
+	"playbook/site/pipeline"
 )
 
 // languageNames are the names the language switcher shows, each in its own language.
@@ -42,7 +42,7 @@ func dayCard(folder string) string {
 }
 
 func TestRootSendsVisitorsToDefaultLanguage(t *testing.T) {
-	s := buildSite(t, build.Learner)
+	s := buildSite(t, pipeline.Learner)
 	def := s.course.Config.DefaultLanguage
 	raw, err := os.ReadFile(filepath.Join(s.dir, "index.html"))
 	if err != nil {
@@ -100,7 +100,7 @@ func TestRootSendsVisitorsToDefaultLanguage(t *testing.T) {
 }
 
 func TestHomeShowsDay1AndOpensALesson(t *testing.T) {
-	s := buildSite(t, build.Learner)
+	s := buildSite(t, pipeline.Learner)
 	want := s.lessons(t, "en", day1)
 	b := newTab(t, s, s.root)
 	b.open("en/index.html")
@@ -170,7 +170,7 @@ func TestHomeShowsDay1AndOpensALesson(t *testing.T) {
 }
 
 func TestLessonPage(t *testing.T) {
-	s := buildSite(t, build.Learner)
+	s := buildSite(t, pipeline.Learner)
 	b := newTab(t, s, s.root)
 	var l lessonRef
 	found := false
@@ -302,7 +302,7 @@ func TestLessonPage(t *testing.T) {
 }
 
 func TestLanguageSwitcher(t *testing.T) {
-	s := buildSite(t, build.Learner)
+	s := buildSite(t, pipeline.Learner)
 	en := s.lessons(t, "en", day1)[0]
 	zh := s.translation(t, en, "zh-CN")
 	b := newTab(t, s, s.root)
@@ -343,8 +343,8 @@ func TestLanguageSwitcher(t *testing.T) {
 // trainer material, not even hidden, and the trainer edition must show it. Every visit also
 // checks <html lang>, the requests and the console (see newTab).
 func TestEditions(t *testing.T) {
-	learner := buildSite(t, build.Learner)
-	trainer := buildSite(t, build.Trainer)
+	learner := buildSite(t, pipeline.Learner)
+	trainer := buildSite(t, pipeline.Trainer)
 	// The trainer edition adds the framework coverage table, the schedule and the trainer's
 	// packs; every other page is in both.
 	trainerOnly := func(p string) bool {
@@ -428,7 +428,7 @@ func TestEditions(t *testing.T) {
 }
 
 func TestTabFocusesSkipLink(t *testing.T) {
-	s := buildSite(t, build.Learner)
+	s := buildSite(t, pipeline.Learner)
 	en := s.lessons(t, "en", day1)[0]
 	zh := s.translation(t, en, "zh-CN")
 	b := newTab(t, s, s.root)
@@ -473,7 +473,7 @@ func squash(s string) string {
 }
 
 func TestPrintLesson(t *testing.T) {
-	s := buildSite(t, build.Learner)
+	s := buildSite(t, pipeline.Learner)
 	en := s.lessons(t, "en", day1)[0]
 	zh := s.translation(t, en, "zh-CN")
 	b := newTab(t, s, s.root)
@@ -543,7 +543,7 @@ func TestPrintLesson(t *testing.T) {
 }
 
 func TestServedFromSubPath(t *testing.T) {
-	s := buildSite(t, build.Learner)
+	s := buildSite(t, pipeline.Learner)
 	const prefix = "/some/sub/path/"
 	var mu sync.Mutex
 	var served []string

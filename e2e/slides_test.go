@@ -24,7 +24,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"playbook/internal/browsertest"
-	"playbook/site/build"
+	"playbook/site/pipeline"
 )
 
 // keyCodes are the code, key code and text of the keys the slides tests press.
@@ -146,7 +146,7 @@ func headingsOf(t *testing.T, root string, l lessonRef) []string {
 }
 
 func TestSlidesKeysAndClicks(t *testing.T) {
-	s := buildQuizSite(t, build.Trainer)
+	s := buildQuizSite(t, pipeline.Trainer)
 	l := s.lessons(t, "en", "day-01-basics")[0]
 	want := headingsOf(t, quizCourse, l)
 	if len(want) != 4 {
@@ -375,7 +375,7 @@ func (b *tab) openPresenter(how string) *tab {
 // window without BroadcastChannel; a presenter window opened by hand, with no opener), and
 // both together.
 func TestSlidesPresenter(t *testing.T) {
-	s := buildQuizSite(t, build.Trainer)
+	s := buildQuizSite(t, pipeline.Trainer)
 	const deckPage = "en/day-02-next/only.slides.html"
 	want := []struct{ heading, notes, minutes string }{
 		{"Only lesson", "", "–"},
@@ -484,7 +484,7 @@ func TestSlidesPresenter(t *testing.T) {
 // TestSlidesLearnerPresenter: the learner edition offers the presenter view, without notes
 // or planned timings, and says so.
 func TestSlidesLearnerPresenter(t *testing.T) {
-	s := buildQuizSite(t, build.Learner)
+	s := buildQuizSite(t, pipeline.Learner)
 	b := slidesTab(t, s, "en/day-02-next/only.slides.html")
 	b.key("ArrowRight")
 	b.waitSlide(2, 3, "Steps")
@@ -538,7 +538,7 @@ const slideFactsJS = `(() => {
 // is at least 28 px where it fits at full size, and Space reads a long slide to its end before
 // moving on.
 func TestSlidesFitTheScreen(t *testing.T) {
-	s := buildSite(t, build.Trainer)
+	s := buildSite(t, pipeline.Trainer)
 	en := s.lessons(t, "en", day1)[0]
 	zh := s.translation(t, en, "zh-CN")
 	shrunk, scrolled := 0, 0
@@ -622,7 +622,7 @@ var mediaBox = regexp.MustCompile(`/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\
 // TestPrintSlides prints slides as a handout: one landscape page per slide, long slides
 // included, and nothing of the controls, the presenter view or the notes.
 func TestPrintSlides(t *testing.T) {
-	s := buildSite(t, build.Trainer)
+	s := buildSite(t, pipeline.Trainer)
 	en := s.lessons(t, "en", day1)[0]
 	zh := s.translation(t, en, "zh-CN")
 	for _, l := range []lessonRef{en, zh} {
@@ -662,7 +662,7 @@ func TestPrintSlides(t *testing.T) {
 
 // TestSlidesWithoutScript: with JavaScript off, every slide shows, one after another.
 func TestSlidesWithoutScript(t *testing.T) {
-	s := buildQuizSite(t, build.Trainer)
+	s := buildQuizSite(t, pipeline.Trainer)
 	b := newTab(t, s, s.root)
 	b.projector()
 	if _, err := chromedp.Call(b.ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true}); err != nil {
@@ -684,7 +684,7 @@ func TestSlidesWithoutScript(t *testing.T) {
 // the slide of a hash, the order of the two windows' messages, the timer's text and the
 // search for the largest type that fits.
 func TestSlidesCore(t *testing.T) {
-	s := buildQuizSite(t, build.Learner)
+	s := buildQuizSite(t, pipeline.Learner)
 	b := slidesTab(t, s, "en/day-02-next/only.slides.html")
 	got := b.str(`(() => {
 		const c = Playbook.slidesCore, out = [];

@@ -24,14 +24,14 @@ import (
 	"github.com/chromedp/chromedp/kb"
 
 	"playbook/internal/browsertest"
-	"playbook/site/build"
 	"playbook/site/course"
 	"playbook/site/diag"
 	"playbook/site/output"
+	"playbook/site/pipeline"
 	"playbook/site/worksheet"
 )
 
-// The worksheets of the test course (site/build/testdata/course/worksheets): one of each kind.
+// The worksheets of the test course (testdata/course/worksheets): one of each kind.
 const (
 	tiersEN    = "en/worksheets/tiers.html"
 	tiersZH    = "zh-CN/worksheets/tiers.html"
@@ -275,7 +275,7 @@ func TestWorksheetCoreAgreesWithGo(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	s := buildQuizSite(t, build.Learner)
+	s := buildQuizSite(t, pipeline.Learner)
 	b := newTab(t, s, s.root)
 	b.open(taxiEN)
 	type result struct {
@@ -431,7 +431,7 @@ func (b *tab) wsSummaryRows() [][]string {
 }
 
 func TestWorksheetRanking(t *testing.T) {
-	s := buildQuizSite(t, build.Learner)
+	s := buildQuizSite(t, pipeline.Learner)
 	b := wsTab(t, s, tiersEN)
 	if b.count(".ws-ranking-rows tr.ws-blank") != 12 || !b.visible(".ws-ranking-rows tr.ws-blank") {
 		t.Error("before any data the ranking shows no 12 blank rows")
@@ -535,14 +535,16 @@ func TestWorksheetRanking(t *testing.T) {
 	if got := b.text(".ws-message"); got != "Imported “客户.csv”." {
 		t.Errorf("after importing, the message reads %q", got)
 	}
-	// The list is saved with the copy.
+	// The list is saved with the copy (saving follows the change after a short pause).
+	b.waitFor(`(() => { const s = JSON.parse(localStorage.getItem("`+wsKey+`") || "null"); return JSON.stringify(s?.worksheets["tiers"]?.copies ?? []).includes("李四有限公司"); })()`,
+		"the imported list in the saved copy")
 	if c := b.wsWaitCopies("tiers", 1); !strings.Contains(string(c[0].Data), "李四有限公司") {
 		t.Errorf("the saved copy holds %s", c[0].Data)
 	}
 }
 
 func TestWorksheetRanking100000Rows(t *testing.T) {
-	s := buildQuizSite(t, build.Learner)
+	s := buildQuizSite(t, pipeline.Learner)
 	b := wsTab(t, s, tiersEN)
 	var csv strings.Builder
 	csv.WriteString("\uFEFFCustomer,Region,Annual sales\r\n")
@@ -632,7 +634,7 @@ func compact(data []byte) string {
 }
 
 func TestWorksheetRating(t *testing.T) {
-	s := buildQuizSite(t, build.Learner)
+	s := buildQuizSite(t, pipeline.Learner)
 	b := wsTab(t, s, accountsEN)
 	if got := b.text(".ws-result"); got != "Score: – · Result: – 2 of 2 criteria still to rate." {
 		t.Errorf("before rating, the result reads %q", got)
@@ -692,7 +694,7 @@ func (b *tab) wsCheckLabels() {
 }
 
 func TestWorksheetDecision(t *testing.T) {
-	s := buildQuizSite(t, build.Learner)
+	s := buildQuizSite(t, pipeline.Learner)
 	b := wsTab(t, s, manEN)
 	b.click(`input[name="money"][value="yes"]`)
 	if got := b.text(".ws-result"); got != "1 of 2 questions still to answer." {
@@ -717,7 +719,7 @@ func TestWorksheetDecision(t *testing.T) {
 }
 
 func TestWorksheetMatrix(t *testing.T) {
-	s := buildQuizSite(t, build.Learner)
+	s := buildQuizSite(t, pipeline.Learner)
 	b := wsTab(t, s, matrixEN)
 	dot := func() string {
 		return b.str(`(d => d.getAttribute("cx") + "," + d.getAttribute("cy"))(document.querySelector(".ws-dot"))`)
@@ -761,7 +763,7 @@ func TestWorksheetMatrix(t *testing.T) {
 }
 
 func TestWorksheetCalculator(t *testing.T) {
-	s := buildQuizSite(t, build.Learner)
+	s := buildQuizSite(t, pipeline.Learner)
 	b := wsTab(t, s, taxiEN)
 	outputs := func() []string { return b.texts("output[data-formula]") }
 	if got := outputs(); !slices.Equal(got, []string{"34.7", "590"}) {
@@ -823,7 +825,7 @@ func TestWorksheetCalculator(t *testing.T) {
 }
 
 func TestWorksheetChinese(t *testing.T) {
-	s := buildQuizSite(t, build.Learner)
+	s := buildQuizSite(t, pipeline.Learner)
 	b := wsTab(t, s, tiersZH)
 	b.wsUpload(`input[name="csv"]`, "名单.csv", []byte("\uFEFF客户,年销售额\n甲公司,500\n乙公司,300\n丙公司,\"1,200\"\n丁公司,一百\n"))
 	b.waitFor(`document.querySelector(".ws-result").innerText.includes("排序")`, "the ranking")
@@ -857,7 +859,7 @@ func TestWorksheetChinese(t *testing.T) {
 }
 
 func TestWorksheetCopies(t *testing.T) {
-	s := buildQuizSite(t, build.Learner)
+	s := buildQuizSite(t, pipeline.Learner)
 	b := wsTab(t, s, accountsEN)
 	today := time.Now().Format("Jan 2, 2006")
 	options := func() []string { return b.texts(".ws-copy-select option") }
@@ -995,7 +997,7 @@ func TestWorksheetCopies(t *testing.T) {
 }
 
 func TestWorksheetStorageProblems(t *testing.T) {
-	s := buildQuizSite(t, build.Learner)
+	s := buildQuizSite(t, pipeline.Learner)
 	b := wsTab(t, s, accountsEN)
 	corrupt := "Your saved worksheets could not be read, so they were set aside and you start afresh."
 	for _, bad := range []string{
@@ -1076,7 +1078,7 @@ func (b *tab) wsPrinted(paper browsertest.Paper) (int, string) {
 }
 
 func TestPrintWorksheets(t *testing.T) {
-	s := buildQuizSite(t, build.Trainer)
+	s := buildQuizSite(t, pipeline.Trainer)
 	b := wsTab(t, s, tiersEN)
 	controls := []string{"Saved copies", "New copy", "Delete this copy", "Show the working", "Export this copy", "Import a copy",
 		"Print blank", "Print with my data", "Import a CSV file", "Export the ranking", "stays on this device"}
@@ -1160,7 +1162,7 @@ func TestPrintBundledWorksheets(t *testing.T) {
 	// Build errors elsewhere in the course (lessons being written) do not stop this check;
 	// errors in the worksheets do.
 	fsys := os.DirFS(repoRoot)
-	res := build.Build(fsys, build.Options{Edition: build.Trainer})
+	res := pipeline.Build(fsys, pipeline.Options{Edition: pipeline.Trainer})
 	for _, d := range res.Diags {
 		if d.Severity == diag.Error && strings.HasPrefix(d.Pos.Path, worksheet.Dir+"/") {
 			t.Errorf("%s", d)
@@ -1235,7 +1237,7 @@ const wsContrastJS = `(() => {
 // TestWorksheetContrast checks that worksheet text, results, errors, highlights and chart
 // labels reach the WCAG AA contrast of 4.5:1, in the light and the dark colour scheme.
 func TestWorksheetContrast(t *testing.T) {
-	s := buildQuizSite(t, build.Trainer)
+	s := buildQuizSite(t, pipeline.Trainer)
 	b := wsTab(t, s, tiersEN)
 	var backgrounds []string
 	for _, scheme := range []string{"light", "dark"} {

@@ -8,8 +8,8 @@ import (
 	"strings"
 	"time"
 
-	"playbook/site/build"
 	"playbook/site/output"
+	"playbook/site/pipeline"
 )
 
 const buildExamples = `  playbook build                          build ./ into ./public (learner edition)
@@ -26,7 +26,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	if code, ok := cmd.parse(args, stdout, stderr); !ok {
 		return code
 	}
-	ed, err := build.ParseEdition(*edition)
+	ed, err := pipeline.ParseEdition(*edition)
 	if err != nil {
 		fmt.Fprintf(stderr, "playbook build: --edition %q: %v\n\n", *edition, err)
 		cmd.usage(stderr)
@@ -38,7 +38,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	start := time.Now()
-	res := build.Build(os.DirFS(*src), build.Options{Edition: ed, BaseURL: *baseURL})
+	res := pipeline.Build(os.DirFS(*src), pipeline.Options{Edition: ed, BaseURL: *baseURL})
 	printDiags(stderr, res.Diags)
 	if res.Diags.HasErrors() {
 		fmt.Fprintf(stderr, "build failed; %s was left as it was\n", *out)

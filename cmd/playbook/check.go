@@ -5,7 +5,7 @@ import (
 	"io"
 	"os"
 
-	"playbook/site/build"
+	"playbook/site/pipeline"
 )
 
 const checkExamples = `  playbook check                  check the course in the current folder
@@ -20,7 +20,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	}
 	// The trainer edition renders everything the learner edition does and more (facilitator
 	// notes), so checking it checks every link and block of the course.
-	res := build.Build(os.DirFS(*src), build.Options{Edition: build.Trainer})
+	res := pipeline.Build(os.DirFS(*src), pipeline.Options{Edition: pipeline.Trainer})
 	printDiags(stdout, res.Diags)
 	if res.Diags.HasErrors() {
 		return exitFailed

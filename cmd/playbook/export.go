@@ -7,7 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	"playbook/site/build"
+	"playbook/site/export"
 )
 
 const exportExamples = `  playbook export quizzes --format gift --out day-quizzes.gift.txt
@@ -49,7 +49,7 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 		cmd.usage(stderr)
 		return exitUsage
 	}
-	data, diags := build.ExportQuizzes(os.DirFS(*src), *format, *lang, ids)
+	data, diags := export.Quizzes(os.DirFS(*src), *format, *lang, ids)
 	printDiags(stderr, diags)
 	if diags.HasErrors() {
 		return exitFailed

@@ -9,7 +9,7 @@ import (
 	"testing"
 )
 
-const testCourse = "../../site/build/testdata/course"
+const testCourse = "../../testdata/course"
 
 func runCLI(args ...string) (int, string, string) {
 	var out, errOut bytes.Buffer

@@ -11,9 +11,9 @@ import (
 	"slices"
 	"strings"
 
-	"playbook/site/build"
 	"playbook/site/output"
 	"playbook/site/pdf"
+	"playbook/site/pipeline"
 )
 
 const pdfExamples = `  playbook pdf --all --out handouts
@@ -40,7 +40,7 @@ func runPDF(args []string, stdout, stderr io.Writer) int {
 		cmd.usage(stderr)
 		return exitUsage
 	}
-	ed, err := build.ParseEdition(*edition)
+	ed, err := pipeline.ParseEdition(*edition)
 	if err != nil {
 		return usage("--edition %q: %v", *edition, err)
 	}
@@ -62,14 +62,14 @@ func runPDF(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "playbook pdf: %v\n", err)
 		return exitFailed
 	}
-	res := build.Build(os.DirFS(*src), build.Options{Edition: ed})
+	res := pipeline.Build(os.DirFS(*src), pipeline.Options{Edition: ed})
 	printDiags(stderr, res.Diags)
 	if res.Diags.HasErrors() {
 		fmt.Fprintln(stderr, "the course has errors; no PDF was written")
 		return exitFailed
 	}
-	packs := build.Packs(res.Site, ed == build.Trainer)
-	var chosen []build.Pack
+	packs := res.Manifest.Packs(ed == pipeline.Trainer)
+	var chosen []pipeline.Entry
 	for _, p := range packs {
 		if (*lang == "" || p.Lang == *lang) && (*all || p.Day == *day) {
 			chosen = append(chosen, p)
@@ -90,7 +90,7 @@ func runPDF(args []string, stdout, stderr io.Writer) int {
 		return exitFailed
 	}
 	kind := "participant"
-	if ed == build.Trainer {
+	if ed == pipeline.Trainer {
 		kind = "trainer"
 	}
 	var jobs []pdf.Job
@@ -123,7 +123,7 @@ func runPDF(args []string, stdout, stderr io.Writer) int {
 }
 
 // describePacks says which days and languages have packs, for a selection that found none.
-func describePacks(packs []build.Pack, lang string, day int) string {
+func describePacks(packs []pipeline.Entry, lang string, day int) string {
 	var days []int
 	langs := map[string]bool{}
 	for _, p := range packs {

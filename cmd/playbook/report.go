@@ -8,10 +8,10 @@ import (
 	"slices"
 	"strings"
 
-	"playbook/site/build"
 	"playbook/site/course"
 	"playbook/site/diag"
 	"playbook/site/material"
+	"playbook/site/pipeline"
 	"playbook/site/quiz"
 	"playbook/site/report"
 )
@@ -64,7 +64,7 @@ func runReport(args []string, stdout, stderr io.Writer) int {
 		return exitFailed
 	}
 
-	r := report.Make(c, build.SiteKey(c.Config), *lang, report.ReadPaths(files))
+	r := report.Make(c, pipeline.SiteKey(c.Config), *lang, report.ReadPaths(files))
 	for _, p := range r.Problems() {
 		fmt.Fprintln(stderr, p.String())
 	}

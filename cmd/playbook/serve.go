@@ -11,7 +11,7 @@ import (
 	"runtime"
 	"strconv"
 
-	"playbook/site/build"
+	"playbook/site/pipeline"
 	"playbook/site/preview"
 	"playbook/site/serve"
 )
@@ -30,7 +30,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	if code, ok := cmd.parse(args, stdout, stderr); !ok {
 		return code
 	}
-	ed, err := build.ParseEdition(*edition)
+	ed, err := pipeline.ParseEdition(*edition)
 	if err != nil {
 		fmt.Fprintf(stderr, "playbook serve: --edition %q: %v\n\n", *edition, err)
 		cmd.usage(stderr)

@@ -50,8 +50,10 @@ const EnvRequire = "PLAYBOOK_REQUIRE_BROWSER"
 // SkipMessage is the reason given when the browser tests are skipped.
 const SkipMessage = "browser tests need Chromium: install it (apt-get install -y chromium) or set " + EnvChromium
 
-// TabTimeout limits how long one tab may be used, so that a page that never loads fails the
-// test with a clear error instead of hanging until the test binary times out.
+// TabTimeout limits how long a tab may go without opening a page, so that a page that never
+// loads fails the test with a clear error instead of hanging until the test binary times
+// out. Every page opened (Open, Follow) starts the time again: a test that visits hundreds
+// of pages on a busy machine is slow, not stuck.
 const TabTimeout = 2 * time.Minute
 
 // errNotFound means no browser is installed.
@@ -120,17 +122,32 @@ func start(execPath, userDataDir string) (context.Context, func(), error) {
 	return ctx, stop, nil
 }
 
-// limit gives a tab context the TabTimeout, or less when the test's own deadline is nearer.
+// watchdogKey finds a tab's watchdog among its context's values.
+type watchdogKey struct{}
+
+// limit gives a tab context a watchdog that ends it after TabTimeout without a page opened
+// (see progress), and ends it 5 seconds before the test's own deadline, if it has one.
 func limit(t testing.TB, ctx context.Context) context.Context {
-	deadline := time.Now().Add(TabTimeout)
 	if d, ok := t.(interface{ Deadline() (time.Time, bool) }); ok {
-		if td, ok := d.Deadline(); ok && td.Add(-5*time.Second).Before(deadline) {
-			deadline = td.Add(-5 * time.Second)
+		if td, ok := d.Deadline(); ok {
+			var cancel context.CancelFunc
+			ctx, cancel = context.WithDeadline(ctx, td.Add(-5*time.Second))
+			t.Cleanup(cancel)
 		}
 	}
-	ctx, cancel := context.WithDeadline(ctx, deadline)
-	t.Cleanup(cancel)
-	return ctx
+	ctx, cancel := context.WithCancelCause(ctx)
+	dog := time.AfterFunc(TabTimeout, func() {
+		cancel(fmt.Errorf("the tab opened no page for %s: %w", TabTimeout, context.DeadlineExceeded))
+	})
+	t.Cleanup(func() { dog.Stop(); cancel(nil) })
+	return context.WithValue(ctx, watchdogKey{}, dog)
+}
+
+// progress restarts the watchdog of the tab of ctx: it opened a page.
+func progress(ctx context.Context) {
+	if dog, ok := ctx.Value(watchdogKey{}).(*time.Timer); ok {
+		dog.Reset(TabTimeout)
+	}
 }
 
 // Browser starts a headless Chromium for this test alone, with a fresh profile in

@@ -38,8 +38,9 @@ func SiteURL(dir, page string) string {
 // Open loads url in the tab and waits for it to load, failing the test when it does not.
 func Open(t testing.TB, ctx context.Context, url string) {
 	t.Helper()
+	progress(ctx)
 	if err := chromedp.Do(ctx, chromedp.Navigate(url)); err != nil {
-		t.Fatalf("opening %s: %v", url, err)
+		t.Fatalf("opening %s: %v", url, why(ctx, err))
 	}
 }
 
@@ -50,11 +51,12 @@ func Open(t testing.TB, ctx context.Context, url string) {
 // click opens no new document within NavigationTimeout.
 func Follow[S chromedp.Selectable](t testing.TB, ctx context.Context, sel S) string {
 	t.Helper()
+	progress(ctx)
 	before := Location(t, ctx)
 	cctx, cancel := context.WithTimeout(ctx, NavigationTimeout)
 	defer cancel()
 	if _, err := chromedp.RunResponse(cctx, chromedp.Click(sel)); err != nil {
-		t.Fatalf("on %s, following %v: %v", before, sel, err)
+		t.Fatalf("on %s, following %v: %v", before, sel, why(ctx, err))
 	}
 	return Location(t, ctx)
 }
@@ -100,4 +102,12 @@ func Eval[T any](t testing.TB, ctx context.Context, expr string) T {
 		t.Fatalf("evaluating %s: %v", expr, err)
 	}
 	return v
+}
+
+// why returns the reason the tab's context ended, when it did, else err.
+func why(ctx context.Context, err error) error {
+	if cause := context.Cause(ctx); cause != nil {
+		return cause
+	}
+	return err
 }

@@ -1,7 +1,7 @@
 // Package golden compares test output with expected files under testdata and rewrites them
 // when tests run with -update:
 //
-//	go test ./site/markdown ./site/build -update
+//	go test ./site/markdown ./site/pipeline ./site/export -update
 package golden
 
 import (

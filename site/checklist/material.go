@@ -9,7 +9,7 @@ import (
 
 // kind is the checklist material kind; MaterialKind returns it.
 var kind = &material.Kind{
-	Name: "checklist", Dir: Dir,
+	Name: "checklist", Dir: Dir, Practice: true,
 	Parse: func(path string, src []byte, langs []string, diags *diag.List) material.Material {
 		if c := Parse(path, src, langs, diags); c != nil {
 			return c

@@ -89,3 +89,14 @@ func Parse(src []byte, langs []string, diags *diag.List) []*Framework {
 	}
 	return out
 }
+
+// Teaches reports whether the framework's sections include the lesson section that s points
+// at, in lang: the same lesson and, where the framework names an anchor, the same anchor.
+func (fw *Framework) Teaches(lang string, s *lessonref.Ref) bool {
+	for _, section := range fw.Sections {
+		if section.Path[lang] == s.Path[lang] && (section.Fragment[lang] == "" || section.Fragment[lang] == s.Fragment[lang]) {
+			return true
+		}
+	}
+	return false
+}

@@ -287,3 +287,14 @@ func PlainText(n ast.Node, source []byte) string {
 	})
 	return strings.TrimSpace(b.String())
 }
+
+// UnwrapParagraph drops the <p> around HTML that is exactly one paragraph, for a text that
+// sits inside other markup (a quiz option, a checklist item).
+func UnwrapParagraph(html []byte) []byte {
+	trimmed := bytes.TrimSpace(html)
+	if bytes.HasPrefix(trimmed, []byte("<p>")) && bytes.HasSuffix(trimmed, []byte("</p>")) &&
+		bytes.Count(trimmed, []byte("<p>")) == 1 {
+		return trimmed[3 : len(trimmed)-4]
+	}
+	return html
+}

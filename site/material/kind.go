@@ -23,6 +23,9 @@ type Kind struct {
 	// relative to the site root; Strings are the groups of script strings they use (see
 	// theme.ScriptStrings).
 	Scripts, Styles, Strings []string
+	// Practice says that frameworks.yaml may list the kind's files as the practice of a
+	// framework: the trainer's coverage table has a column for it.
+	Practice bool
 	// Template is the text of the kind's templates, for a kind whose templates are not in
 	// the theme (templates/<Name>.html). It defines "main" (the page), "<Name>-pack" (the
 	// material inside a day's handout pack) and whatever they use.

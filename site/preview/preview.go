@@ -11,10 +11,10 @@ import (
 	"net/http"
 	"time"
 
-	"playbook/site/build"
 	"playbook/site/course"
 	"playbook/site/diag"
 	"playbook/site/output"
+	"playbook/site/pipeline"
 	"playbook/site/serve"
 )
 
@@ -22,7 +22,7 @@ import (
 type Options struct {
 	// Src is the course folder.
 	Src     string
-	Edition build.Edition
+	Edition pipeline.Edition
 	// Log receives diagnostics and a line per rebuild.
 	Log io.Writer
 	// Ready, when set, is called once the first build is served.
@@ -36,10 +36,10 @@ type Options struct {
 // show the error until the next good save.
 func Run(ctx context.Context, ln net.Listener, opts Options) error {
 	files := serve.NewCachedFS(opts.Src)
-	cache := build.NewCache()
+	cache := pipeline.NewCache()
 	session := serve.NewSession(func(changed []string) (*output.Site, diag.List, func() map[string][]byte) {
 		files.Invalidate(changed)
-		res := build.Build(files, build.Options{Edition: opts.Edition, Cache: cache, DeferSearchIndex: true})
+		res := pipeline.Build(files, pipeline.Options{Edition: opts.Edition, Cache: cache, DeferSearchIndex: true})
 		return res.Site, res.Diags, res.SearchIndex
 	}, opts.Log)
 	srv := &http.Server{Handler: session.Server, ReadHeaderTimeout: 10 * time.Second}

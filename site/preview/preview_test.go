@@ -19,14 +19,14 @@ import (
 	"time"
 
 	"playbook/internal/corpus"
-	"playbook/site/build"
+	"playbook/site/pipeline"
 	"playbook/site/serve"
 )
 
 // copyCourse copies the test course into a temporary folder the test may edit.
 func copyCourse(t testing.TB) string {
 	t.Helper()
-	src := "../build/testdata/course"
+	src := "../../testdata/course"
 	dst := t.TempDir()
 	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -74,7 +74,7 @@ func startWith(t testing.TB, dir string, debounce time.Duration) *server {
 	s := &server{url: "http://" + ln.Addr().String(), events: make(chan serve.Event, 64), cancel: cancel, done: make(chan error, 1)}
 	ready := make(chan struct{})
 	go func() {
-		s.done <- Run(ctx, ln, Options{Src: dir, Edition: build.Learner, Log: io.Discard, Debounce: debounce, Ready: func(*serve.Session) { close(ready) }})
+		s.done <- Run(ctx, ln, Options{Src: dir, Edition: pipeline.Learner, Log: io.Discard, Debounce: debounce, Ready: func(*serve.Session) { close(ready) }})
 	}()
 	<-ready
 	resp, err := http.Get(s.url + serve.LivePrefix + "events")
@@ -326,7 +326,7 @@ func TestSymlinksAreNotFollowed(t *testing.T) {
 	if err := os.Symlink(secret, filepath.Join(dir, "content/en/day-01-basics/03-secret.md")); err != nil {
 		t.Skip("cannot make a symbolic link here:", err)
 	}
-	res := build.Build(os.DirFS(dir), build.Options{})
+	res := pipeline.Build(os.DirFS(dir), pipeline.Options{})
 	if !strings.Contains(res.Diags.Error(), "symbolic link") {
 		t.Errorf("a symbolic link was followed:\n%v", res.Diags)
 	}

@@ -12,9 +12,9 @@ import (
 	"time"
 
 	"playbook/internal/golden"
-	"playbook/site/build"
 	"playbook/site/course"
 	"playbook/site/diag"
+	"playbook/site/pipeline"
 	"playbook/site/theme"
 )
 
@@ -28,7 +28,7 @@ func loadCourse(t testing.TB) (*course.Course, string) {
 	if diags.HasErrors() {
 		t.Fatal(diags)
 	}
-	return c, build.SiteKey(c.Config)
+	return c, pipeline.SiteKey(c.Config)
 }
 
 // classReport makes the report of testdata/class, the files in the order a shell glob

@@ -32,7 +32,7 @@ func TestBadWorksheets(t *testing.T) {
 }
 
 func TestGoodWorksheetsCompute(t *testing.T) {
-	dir := "../build/testdata/course/worksheets"
+	dir := "../../testdata/course/worksheets"
 	files, _ := filepath.Glob(dir + "/*.yaml")
 	byID := map[string]*Worksheet{}
 	for _, f := range files {
@@ -73,7 +73,7 @@ func TestGoodWorksheetsCompute(t *testing.T) {
 
 // FuzzLoadWorksheet parses arbitrary YAML without panicking, and computes whatever loads.
 func FuzzLoadWorksheet(f *testing.F) {
-	for _, dir := range []string{"testdata/bad", "../build/testdata/course/worksheets"} {
+	for _, dir := range []string{"testdata/bad", "../../testdata/course/worksheets"} {
 		files, _ := filepath.Glob(dir + "/*.yaml")
 		for _, file := range files {
 			data, _ := os.ReadFile(file)

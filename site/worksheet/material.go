@@ -9,7 +9,7 @@ import (
 
 // kind is the worksheet material kind; MaterialKind returns it.
 var kind = &material.Kind{
-	Name: "worksheet", Dir: Dir,
+	Name: "worksheet", Dir: Dir, Practice: true,
 	Parse: func(path string, src []byte, langs []string, diags *diag.List) material.Material {
 		if w := Parse(path, src, langs, diags); w != nil {
 			return w

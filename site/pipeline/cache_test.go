@@ -1,4 +1,4 @@
-package build
+package pipeline
 
 import (
 	"bytes"
@@ -31,7 +31,7 @@ func loadTree(t *testing.T, dir string) fstest.MapFS {
 // a build through the cache writes exactly what a fresh build writes, and that the cache
 // re-rendered only the pages the edit concerns.
 func TestCacheGivesTheSameBytes(t *testing.T) {
-	fsys := loadTree(t, "testdata/course")
+	fsys := loadTree(t, testCourse)
 	cache := NewCache()
 	build := func() (*Result, *Result) {
 		cached := Build(fsys, Options{Edition: Trainer, Cache: cache})

@@ -1,29 +1,32 @@
-package build
+package check
 
 import (
 	"fmt"
 
 	"playbook/site/course"
 	"playbook/site/diag"
+	"playbook/site/lesson"
 	"playbook/site/markdown"
+	"playbook/site/pipeline/plan"
 )
 
-// checkStructure reports lessons whose translations do not carry the same structure as the
+// Structure reports lessons whose translations do not carry the same structure as the
 // default language: the same sections (headings of level 2 and 3, with the same timings and
 // the same explicit anchors), the same duration and the same number of objectives.
-func (b *builder) checkStructure(docs map[string]*markdown.Document, diags *diag.List) {
-	def := b.course.Lang(b.course.Config.DefaultLanguage)
+func Structure(in Input, diags *diag.List) {
+	docs := in.Docs
+	def := in.Course.Lang(in.Course.Config.DefaultLanguage)
 	if def == nil {
 		return
 	}
-	for _, other := range b.course.Languages {
+	for _, other := range in.Course.Languages {
 		if other == def {
 			continue
 		}
-		lessons := map[string]*lessonView{}
+		lessons := map[string]*lesson.Lesson{}
 		for _, d := range other.Days {
 			for _, l := range d.Lessons {
-				lessons[l.Path] = &lessonView{Duration: l.Duration, Objectives: l.Objectives}
+				lessons[l.Path] = l
 			}
 		}
 		for _, d := range def.Days {
@@ -50,11 +53,6 @@ func (b *builder) checkStructure(docs map[string]*markdown.Document, diags *diag
 	}
 }
 
-type lessonView struct {
-	Duration   int
-	Objectives []string
-}
-
 // compareSections describes the first difference between two lists of headings, or "".
 func compareSections(a, b []markdown.Heading) string {
 	if len(a) != len(b) {
@@ -76,3 +74,23 @@ func compareSections(a, b []markdown.Heading) string {
 }
 
 func anchor(h markdown.Heading) string { return "#" + h.ID }
+
+// Durations warns, in the trainer edition, when a lesson's section timings do not add up to
+// its duration.
+func Durations(in Input, diags *diag.List) {
+	if in.Plan.Edition != plan.Trainer {
+		return
+	}
+	for _, pg := range in.Plan.Pages {
+		if pg.Kind != plan.Lesson {
+			continue
+		}
+		l, doc := pg.Lesson, in.Docs[pg.Source]
+		if doc == nil {
+			continue
+		}
+		if sum := doc.Minutes(); sum != 0 && l.Duration != 0 && sum != l.Duration {
+			diags.Warnf(diag.Pos{Path: l.Path, Line: 2}, "the section timings add up to %d minutes but duration is %d; adjust one of them", sum, l.Duration)
+		}
+	}
+}

@@ -1,4 +1,4 @@
-package build
+package pipeline
 
 import (
 	"os"
@@ -14,7 +14,7 @@ func TestSlidesPages(t *testing.T) {
 	section := regexp.MustCompile(`(?s)<section class="slide[^"]*" id="slide-(\d+)"[^>]*>.*?</section>`)
 	for _, ed := range []Edition{Learner, Trainer} {
 		t.Run(string(ed), func(t *testing.T) {
-			res := Build(os.DirFS("testdata/course"), Options{Edition: ed})
+			res := Build(os.DirFS(testCourse), Options{Edition: ed})
 			if res.Diags.HasErrors() {
 				t.Fatal(res.Diags)
 			}
@@ -87,7 +87,7 @@ func TestSlidesPages(t *testing.T) {
 
 // TestSlidesStayOutOfSearch checks that a search finds the lesson, not its slides again.
 func TestSlidesStayOutOfSearch(t *testing.T) {
-	res := Build(os.DirFS("testdata/course"), Options{})
+	res := Build(os.DirFS(testCourse), Options{})
 	found := 0
 	for _, p := range res.Site.Paths() {
 		if !strings.HasPrefix(p, "search/") {

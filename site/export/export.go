@@ -1,4 +1,6 @@
-package build
+// Package export writes the course's material in the formats of other systems, from the
+// loaded course: today its quizzes, for an LMS, in Moodle's GIFT and XML formats.
+package export
 
 import (
 	"bytes"
@@ -15,12 +17,9 @@ import (
 	"playbook/site/strictyaml"
 )
 
-// QuizFormats are the formats ExportQuizzes writes.
-var QuizFormats = []string{"gift", "moodle-xml"}
-
-// ExportQuizzes loads the course in fsys and writes its quizzes (all, or those named in ids)
+// Quizzes loads the course in fsys and writes its quizzes (all, or those named in ids)
 // in format, with texts in lang ("" for the default language).
-func ExportQuizzes(fsys fs.FS, format, lang string, ids []string) ([]byte, diag.List) {
+func Quizzes(fsys fs.FS, format, lang string, ids []string) ([]byte, diag.List) {
 	var diags diag.List
 	c := course.Load(fsys, &diags)
 	if lang == "" {
@@ -82,7 +81,7 @@ func (r exportRenderer) Markdown(t strictyaml.Text, inline bool) template.HTML {
 	doc := r.conv.Convert(markdown.Source{Path: "export", Body: []byte(t.Get(r.lang))}, r.diags)
 	out := doc.HTML
 	if inline {
-		out = unwrapParagraph(out)
+		out = markdown.UnwrapParagraph(out)
 	}
 	return template.HTML(bytes.TrimSpace(out))
 }

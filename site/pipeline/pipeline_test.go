@@ -1,4 +1,4 @@
-package build
+package pipeline
 
 import (
 	"bytes"
@@ -15,12 +15,16 @@ import (
 	"playbook/site/output"
 )
 
+// testCourse is the small course the tests build: two days, both languages, one material
+// of each kind.
+const testCourse = "../../testdata/course"
+
 // TestGoldenSite builds testdata/course in both editions and compares every output file with
 // testdata/golden/<edition>/. Run with -update to accept changes.
 func TestGoldenSite(t *testing.T) {
 	for _, ed := range []Edition{Learner, Trainer} {
 		t.Run(string(ed), func(t *testing.T) {
-			res := Build(os.DirFS("testdata/course"), Options{Edition: ed})
+			res := Build(os.DirFS(testCourse), Options{Edition: ed})
 			if res.Diags.HasErrors() {
 				t.Fatal(res.Diags)
 			}
@@ -51,8 +55,8 @@ func TestGoldenSite(t *testing.T) {
 }
 
 func TestDeterministic(t *testing.T) {
-	a := Build(os.DirFS("testdata/course"), Options{Edition: Trainer})
-	b := Build(os.DirFS("testdata/course"), Options{Edition: Trainer})
+	a := Build(os.DirFS(testCourse), Options{Edition: Trainer})
+	b := Build(os.DirFS(testCourse), Options{Edition: Trainer})
 	pa, pb := a.Site.Paths(), b.Site.Paths()
 	if strings.Join(pa, "\n") != strings.Join(pb, "\n") {
 		t.Fatal("two builds produced different file lists")
@@ -67,8 +71,8 @@ func TestDeterministic(t *testing.T) {
 }
 
 func TestEditions(t *testing.T) {
-	learner := Build(os.DirFS("testdata/course"), Options{Edition: Learner})
-	trainer := Build(os.DirFS("testdata/course"), Options{Edition: Trainer})
+	learner := Build(os.DirFS(testCourse), Options{Edition: Learner})
+	trainer := Build(os.DirFS(testCourse), Options{Edition: Trainer})
 	for _, p := range learner.Site.Paths() {
 		if strings.HasPrefix(p, "assets/") {
 			continue // the shared stylesheet styles trainer notes; it carries no content
@@ -96,7 +100,7 @@ func TestEditions(t *testing.T) {
 }
 
 func TestSiteStructure(t *testing.T) {
-	res := Build(os.DirFS("testdata/course"), Options{})
+	res := Build(os.DirFS(testCourse), Options{})
 	for _, p := range []string{"index.html", "en/index.html", "zh-CN/index.html", "en/day-01-basics/index.html",
 		"en/day-01-basics/first.html", "en/day-01-basics/chart.svg", "sitemap.xml", "404.html", "assets/playbook.css"} {
 		if _, ok := res.Site.Get(p); !ok {
@@ -291,22 +295,6 @@ func snapshot(t *testing.T, dir string) string {
 		return nil
 	})
 	return b.String()
-}
-
-func TestRelURL(t *testing.T) {
-	tests := []struct{ from, to, want string }{
-		{"index.html", "en/index.html", "en/index.html"},
-		{"en/index.html", "en/day-01/index.html", "day-01/index.html"},
-		{"en/day-01/a.html", "en/index.html", "../index.html"},
-		{"en/day-01/a.html", "zh-CN/day-01/a.html", "../../zh-CN/day-01/a.html"},
-		{"en/day-01/a.html", "en/day-01/b.html", "b.html"},
-		{"en/day-01/a.html", "assets/playbook.css", "../../assets/playbook.css"},
-	}
-	for _, tt := range tests {
-		if got := relURL(tt.from, tt.to); got != tt.want {
-			t.Errorf("relURL(%q, %q) = %q, want %q", tt.from, tt.to, got, tt.want)
-		}
-	}
 }
 
 // brokenFS fails to open one file, as an unreadable file on disk would.

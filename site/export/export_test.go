@@ -1,4 +1,4 @@
-package build
+package export
 
 import (
 	"encoding/xml"
@@ -6,9 +6,13 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"playbook/internal/golden"
 )
+
+// testCourse is the small course of the pipeline's tests, with one quiz of each mode.
+const testCourse = "../../testdata/course"
 
 func TestExportGolden(t *testing.T) {
 	for _, tc := range []struct{ format, lang, file string }{
@@ -18,11 +22,11 @@ func TestExportGolden(t *testing.T) {
 		{"moodle-xml", "zh-CN", "quizzes.zh-CN.xml"},
 	} {
 		t.Run(tc.file, func(t *testing.T) {
-			data, diags := ExportQuizzes(os.DirFS("testdata/course"), tc.format, tc.lang, nil)
+			data, diags := Quizzes(os.DirFS(testCourse), tc.format, tc.lang, nil)
 			if diags.HasErrors() {
 				t.Fatal(diags)
 			}
-			golden.Check(t, filepath.Join("testdata", "golden", "export", tc.file), data)
+			golden.Check(t, filepath.Join("testdata", "golden", tc.file), data)
 			if tc.format == "moodle-xml" {
 				var doc struct {
 					Questions []struct {
@@ -46,11 +50,13 @@ func TestExportGolden(t *testing.T) {
 }
 
 func TestGIFTEscapesSpecialCharacters(t *testing.T) {
-	fsys := courseFS(map[string]string{
-		"quizzes/q.yaml": "id: q\ntitle: \"Tricky: {all} ~ the = signs #1\"\nday: 1\nquestions:\n" +
-			"  - id: x\n    type: single\n    prompt: \"Is a:b = {c}? ~d #e\"\n    options: [\"={x}\", \"~y#\"]\n    answer: a\n    explanation: \"Because: {yes}\"\n    source: day-01-a/01-one.md\n",
-	})
-	data, diags := ExportQuizzes(fsys, "gift", "en", nil)
+	fsys := fstest.MapFS{
+		"playbook.yaml":                 {Data: []byte("title: T\nlanguages: [en]\n")},
+		"content/en/day-01-a/01-one.md": {Data: []byte("---\ntitle: One\n---\n## Start\n")},
+		"quizzes/q.yaml": {Data: []byte("id: q\ntitle: \"Tricky: {all} ~ the = signs #1\"\nday: 1\nquestions:\n" +
+			"  - id: x\n    type: single\n    prompt: \"Is a:b = {c}? ~d #e\"\n    options: [\"={x}\", \"~y#\"]\n    answer: a\n    explanation: \"Because: {yes}\"\n    source: day-01-a/01-one.md\n")},
+	}
+	data, diags := Quizzes(fsys, "gift", "en", nil)
 	if diags.HasErrors() {
 		t.Fatal(diags)
 	}
@@ -69,13 +75,13 @@ func TestGIFTEscapesSpecialCharacters(t *testing.T) {
 }
 
 func TestExportErrors(t *testing.T) {
-	if _, d := ExportQuizzes(os.DirFS("testdata/course"), "gift", "fr", nil); !strings.Contains(d.Error(), `language "fr"`) {
+	if _, d := Quizzes(os.DirFS(testCourse), "gift", "fr", nil); !strings.Contains(d.Error(), `language "fr"`) {
 		t.Errorf("bad language: %v", d)
 	}
-	if _, d := ExportQuizzes(os.DirFS("testdata/course"), "gift", "", []string{"nope"}); !strings.Contains(d.Error(), `no quiz has the id "nope"`) {
+	if _, d := Quizzes(os.DirFS(testCourse), "gift", "", []string{"nope"}); !strings.Contains(d.Error(), `no quiz has the id "nope"`) {
 		t.Errorf("bad id: %v", d)
 	}
-	data, d := ExportQuizzes(os.DirFS("testdata/course"), "moodle-xml", "", []string{"final-exam"})
+	data, d := Quizzes(os.DirFS(testCourse), "moodle-xml", "", []string{"final-exam"})
 	if d.HasErrors() || strings.Contains(string(data), "basics-check") || !strings.Contains(string(data), "final-exam/q1") {
 		t.Errorf("--quiz final-exam exported the wrong quizzes: %v\n%s", d, data)
 	}

@@ -1,4 +1,4 @@
-package build
+package pipeline
 
 import (
 	"fmt"
@@ -15,7 +15,7 @@ import (
 // Benchmarks build generated courses of 1,000 and 10,000 lessons (~5 KB of Markdown each,
 // half English, half Chinese, with headings, lists, tables, links and trainer notes):
 //
-//	go test ./site/build -run '^$' -bench Build -benchtime 3x -count 6 | tee new.txt
+//	go test ./site/pipeline -run '^$' -bench Build -benchtime 3x -count 6 | tee new.txt
 //	benchstat old.txt new.txt
 
 func benchmarkBuild(b *testing.B, fsys fstest.MapFS) {

@@ -1,0 +1,135 @@
+package pipeline
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"net/url"
+	"slices"
+	"strings"
+
+	"playbook/site/pipeline/plan"
+	"playbook/site/pipeline/render"
+)
+
+// Manifest is what a build built: every page, with what it is. Outputs built on a site read
+// it rather than guess from file names.
+type Manifest struct {
+	// Edition is the edition of the whole build.
+	Edition Edition
+	// Pages are in plan order: per language the home page, each day with its lessons and
+	// materials, the slides, the standalone pages and the site's own pages; then the kit.
+	Pages []Entry
+}
+
+// Entry is one page of a built site.
+type Entry struct {
+	// Kind is the page's kind: home, day, lesson, slides, page, progress, search, coverage,
+	// schedule, pack, redirect, notfound, or the name of a kind of material (quiz...).
+	Kind string
+	// Lang is the page's language.
+	Lang string
+	// Day is the course day the page belongs to, 0 for none.
+	Day int
+	// Title is the page's title as it shows it ("" for the home page: the course's title).
+	Title string
+	// Path is where the page is, relative to the site root.
+	Path string
+	// Key names the page alike in every language; Listed says whether the language switcher
+	// and the sitemap know it by it.
+	Key    string
+	Listed bool
+	// Order is the page's place in its language's reading order, from 1; 0 for pages outside.
+	Order int
+	// Trainer marks a page for the trainer only within its edition (the trainer's pack).
+	Trainer bool
+	// Source is the file the page shows, relative to the course root, "" for none.
+	Source string
+}
+
+func newManifest(p *plan.Plan, r *render.Renderer) *Manifest {
+	m := &Manifest{Edition: p.Edition}
+	for _, pg := range p.Pages {
+		e := Entry{
+			Kind: pg.Kind, Lang: pg.Lang.Code, Title: r.Title(pg.Index), Path: pg.Out, Key: pg.Key,
+			Listed: pg.Listed, Order: pg.Order, Trainer: pg.Trainer, Source: pg.Source,
+		}
+		if pg.Day != nil {
+			e.Day = pg.Day.Number
+		}
+		if pg.Material != nil {
+			e.Day, e.Source = pg.Material.Meta().Day, pg.Material.Meta().Path
+		}
+		m.Pages = append(m.Pages, e)
+	}
+	return m
+}
+
+// Packs returns the day handout packs, participants' (or, when trainer is true, the
+// trainer's), by language and day.
+func (m *Manifest) Packs(trainer bool) []Entry {
+	var out []Entry
+	for _, e := range m.Pages {
+		if e.Kind == plan.Pack && e.Trainer == trainer {
+			out = append(out, e)
+		}
+	}
+	slices.SortFunc(out, func(a, b Entry) int {
+		if a.Lang != b.Lang {
+			return strings.Compare(a.Lang, b.Lang)
+		}
+		return a.Day - b.Day
+	})
+	return out
+}
+
+// Sitemap lists every listed page under the absolute base URL, with its translations, in a
+// stable order.
+func (m *Manifest) Sitemap(base string) []byte {
+	byKey := map[string]map[string]string{} // lang -> key -> path
+	var langs []string
+	for _, e := range m.Pages {
+		if !e.Listed {
+			continue
+		}
+		if byKey[e.Lang] == nil {
+			byKey[e.Lang] = map[string]string{}
+			langs = append(langs, e.Lang)
+		}
+		byKey[e.Lang][e.Key] = e.Path
+	}
+	var buf bytes.Buffer
+	buf.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
+	buf.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">` + "\n")
+	for _, lang := range langs {
+		keys := make([]string, 0, len(byKey[lang]))
+		for k := range byKey[lang] {
+			keys = append(keys, k)
+		}
+		slices.Sort(keys)
+		for _, key := range keys {
+			buf.WriteString("<url><loc>")
+			template.HTMLEscape(&buf, []byte(base+escapePath(byKey[lang][key])))
+			buf.WriteString("</loc>")
+			for _, other := range langs {
+				if p, ok := byKey[other][key]; ok && len(langs) > 1 {
+					fmt.Fprintf(&buf, `<xhtml:link rel="alternate" hreflang="%s" href="`, other)
+					template.HTMLEscape(&buf, []byte(base+escapePath(p)))
+					buf.WriteString(`"/>`)
+				}
+			}
+			buf.WriteString("</url>\n")
+		}
+	}
+	buf.WriteString("</urlset>\n")
+	return buf.Bytes()
+}
+
+// escapePath percent-encodes each segment of a slash path for use in an absolute URL.
+func escapePath(p string) string {
+	parts := strings.Split(p, "/")
+	for i, part := range parts {
+		parts[i] = url.PathEscape(part)
+	}
+	return strings.Join(parts, "/")
+}
