@@ -44,7 +44,7 @@ func runPDF(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return usage("--edition %q: %v", *edition, err)
 	}
-	sheet, ok := pdf.Papers[strings.ToLower(*paper)]
+	sheet, ok := pdf.PaperNamed(*paper)
 	if !ok {
 		return usage("--paper must be a4 or letter, not %q", *paper)
 	}

@@ -80,8 +80,8 @@ func (p *parser) audience(f map[string]strictyaml.Field) []string {
 	}
 	var out []string
 	for _, a := range list {
-		if !contains(Audiences, a) {
-			p.d.Errorf(f["audience"].Value, "audience %q is not known; use %s", a, strings.Join(Audiences, ", "))
+		if !contains(Audiences(), a) {
+			p.d.Errorf(f["audience"].Value, "audience %q is not known; use %s", a, strings.Join(Audiences(), ", "))
 			continue
 		}
 		out = append(out, a)

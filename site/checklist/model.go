@@ -12,8 +12,8 @@ import (
 // Dir is the course folder that holds checklist files.
 const Dir = "checklists"
 
-// Audiences are the people a checklist can be for.
-var Audiences = []string{"rep", "manager", "team"}
+// Audiences returns the people a checklist can be for.
+func Audiences() []string { return []string{"rep", "manager", "team"} }
 
 // Checklist is one checklist file.
 type Checklist struct {

@@ -68,8 +68,8 @@ type Features struct {
 	Search bool
 }
 
-// SupportedLanguages are the languages the theme has interface strings for.
-var SupportedLanguages = []string{"en", "zh-CN"}
+// SupportedLanguages returns the languages the theme has interface strings for.
+func SupportedLanguages() []string { return []string{"en", "zh-CN"} }
 
 // Load reads FileName from fsys. Every problem is added to diags; the returned Config is
 // usable (with defaults) even when there were problems, so later stages can go on checking.
@@ -96,7 +96,7 @@ func Load(fsys fs.FS, diags *diag.List) *Config {
 			case seen[l]:
 				d.Errorf(f["languages"].Value, "language %q is listed twice", l)
 			case !isSupported(l):
-				d.Errorf(f["languages"].Value, "language %q has no interface strings in the theme; use one of %s", l, strings.Join(SupportedLanguages, ", "))
+				d.Errorf(f["languages"].Value, "language %q has no interface strings in the theme; use one of %s", l, strings.Join(SupportedLanguages(), ", "))
 			default:
 				good = append(good, l)
 			}
@@ -225,7 +225,7 @@ func NormalizeBaseURL(s string) (string, error) {
 	return u.String(), nil
 }
 
-func isSupported(l string) bool { return isIn(l, SupportedLanguages) }
+func isSupported(l string) bool { return isIn(l, SupportedLanguages()) }
 
 func isIn(s string, list []string) bool {
 	for _, x := range list {

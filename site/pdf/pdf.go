@@ -57,10 +57,16 @@ type Paper struct {
 	Width, Height float64
 }
 
-// Papers are the sheet sizes PDFs can be printed on, by name.
-var Papers = map[string]Paper{
-	"a4":     {Name: "A4", Width: 210 / 25.4, Height: 297 / 25.4},
-	"letter": {Name: "Letter", Width: 8.5, Height: 11},
+// PaperNamed returns the sheet size PDFs can be printed on of that name (a4 or letter, in
+// any case).
+func PaperNamed(name string) (Paper, bool) {
+	switch strings.ToLower(name) {
+	case "a4":
+		return Paper{Name: "A4", Width: 210 / 25.4, Height: 297 / 25.4}, true
+	case "letter":
+		return Paper{Name: "Letter", Width: 8.5, Height: 11}, true
+	}
+	return Paper{}, false
 }
 
 // Job is one page to print: an HTML file, and where its PDF goes.

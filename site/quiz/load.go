@@ -485,8 +485,8 @@ func contains(list []string, s string) bool {
 }
 
 func typeList() string {
-	names := make([]string, len(Types))
-	for i, t := range Types {
+	names := make([]string, len(Types()))
+	for i, t := range Types() {
 		names[i] = string(t)
 	}
 	return strings.Join(names, ", ")
@@ -495,7 +495,7 @@ func typeList() string {
 // typesUsing names the question types that use key.
 func typesUsing(key string) string {
 	var names []string
-	for _, t := range Types {
+	for _, t := range Types() {
 		if contains(keysByType[t], key) {
 			names = append(names, string(t))
 		}

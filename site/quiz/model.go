@@ -35,8 +35,8 @@ const (
 	Reflection Type = "reflection"
 )
 
-// Types lists every question type in the order the documentation gives them.
-var Types = []Type{Single, Multiple, TrueFalse, Ordering, Matching, Reflection}
+// Types returns every question type in the order the documentation gives them.
+func Types() []Type { return []Type{Single, Multiple, TrueFalse, Ordering, Matching, Reflection} }
 
 // Quiz is one quiz file.
 type Quiz struct {

@@ -14,7 +14,7 @@ func TestEveryStringInEveryLanguage(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, key := range th.StringKeys() {
-		for _, lang := range config.SupportedLanguages {
+		for _, lang := range config.SupportedLanguages() {
 			if !th.HasString(lang, key) {
 				t.Errorf("string %q has no %s text", key, lang)
 			}

@@ -42,7 +42,7 @@ func Parse(path string, src []byte, langs []string, diags *diag.List) *Worksheet
 	// Unknown keys are checked against every key of every kind first; keys of another kind
 	// are reported once the kind is known.
 	all := append([]string{}, commonKeys...)
-	for _, k := range Kinds {
+	for _, k := range Kinds() {
 		all = append(all, kindKeys[k]...)
 	}
 	f := d.Mapping(root, "worksheet", unique(all)...)

@@ -24,8 +24,8 @@ const (
 	Calculator Kind = "calculator"
 )
 
-// Kinds lists the kinds in the order the documentation gives them.
-var Kinds = []Kind{Ranking, Rating, Decision, Matrix, Calculator}
+// Kinds returns the kinds in the order the documentation gives them.
+func Kinds() []Kind { return []Kind{Ranking, Rating, Decision, Matrix, Calculator} }
 
 // Worksheet is one worksheet file; the fields of its kind are set.
 type Worksheet struct {
