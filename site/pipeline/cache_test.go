@@ -7,6 +7,11 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"playbook/site/checklist"
+	"playbook/site/material"
+	"playbook/site/quiz"
+	"playbook/site/worksheet"
 )
 
 // loadTree reads a folder into memory so tests can edit it.
@@ -119,4 +124,25 @@ func appendTo(fsys fstest.MapFS, p, s string) {
 
 func replaceIn(fsys fstest.MapFS, p, old, new string) {
 	fsys[p] = &fstest.MapFile{Data: []byte(strings.Replace(string(fsys[p].Data), old, new, 1))}
+}
+
+// TestCacheParsesTheThemeOnce checks that builds through one cache share the parsed theme,
+// and that another set of kinds of material gets its own.
+func TestCacheParsesTheThemeOnce(t *testing.T) {
+	fsys := loadTree(t, testCourse)
+	cache := NewCache()
+	Build(fsys, Options{Cache: cache})
+	first := cache.theme
+	Build(fsys, Options{Cache: cache})
+	if first == nil || cache.theme != first {
+		t.Fatal("the second build through the cache parsed the theme again")
+	}
+	kinds, err := material.NewRegistry(checklist.MaterialKind(), worksheet.MaterialKind(), quiz.MaterialKind(), deckKind)
+	if err != nil {
+		t.Fatal(err)
+	}
+	Build(fsys, Options{Cache: cache, Kinds: kinds})
+	if cache.theme == first {
+		t.Error("a build with another kind of material used the theme parsed without its template")
+	}
 }

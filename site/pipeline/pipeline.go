@@ -12,7 +12,9 @@
 package pipeline
 
 import (
+	"fmt"
 	"io/fs"
+	"strings"
 	"sync"
 
 	"playbook/site/config"
@@ -64,6 +66,10 @@ type Options struct {
 type Cache struct {
 	course *course.Cache
 	render *render.Cache
+	// theme is the theme parsed for the kinds of material of themeKey: templates are parsed
+	// once, not on every save.
+	theme    *theme.Theme
+	themeKey string
 }
 
 // NewCache returns an empty cache.
@@ -101,7 +107,7 @@ func Build(fsys fs.FS, opts Options) *Result {
 			c.Config.BaseURL = base
 		}
 	}
-	th, err := theme.Load(materialTemplates(c.Kinds)...)
+	th, err := loadTheme(c.Kinds, opts.Cache)
 	if err != nil {
 		res.Diags.Errorf(diag.Pos{Path: "theme"}, "the embedded theme is broken: %v", err)
 		return res
@@ -134,13 +140,23 @@ func Build(fsys fs.FS, opts Options) *Result {
 	return res
 }
 
-// materialTemplates are the page templates of the kinds of material.
-func materialTemplates(kinds *material.Registry) []theme.Material {
-	var out []theme.Material
+// loadTheme parses the theme with the page templates of the kinds of material, or takes it
+// from the cache when it holds the same.
+func loadTheme(kinds *material.Registry, cache *Cache) (*theme.Theme, error) {
+	var templates []theme.Material
+	var key strings.Builder
 	for _, k := range kinds.Kinds() {
-		out = append(out, theme.Material{Name: k.Name, Text: k.Template})
+		templates = append(templates, theme.Material{Name: k.Name, Text: k.Template})
+		fmt.Fprintf(&key, "%q %q\n", k.Name, k.Template)
 	}
-	return out
+	if cache != nil && cache.theme != nil && cache.themeKey == key.String() {
+		return cache.theme, nil
+	}
+	th, err := theme.Load(templates...)
+	if err == nil && cache != nil {
+		cache.theme, cache.themeKey = th, key.String()
+	}
+	return th, err
 }
 
 // copyAssets adds the course's own files (images under content/) and the theme's.
