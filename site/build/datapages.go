@@ -16,8 +16,9 @@ import (
 	"playbook/site/worksheet"
 )
 
-// quizScripts are the scripts of quiz and progress pages: the pure logic, then the page code.
-var quizScripts = []string{"assets/quiz-core.js", "assets/quiz.js"}
+// quizScripts are the scripts of quiz and progress pages: the shared page script, the pure
+// logic, then the page code.
+var quizScripts = []string{"assets/page.js", "assets/quiz-core.js", "assets/quiz.js"}
 
 // renderQuiz fills p with the quiz of job j.
 func (b *builder) renderQuiz(j pageJob, p *Page, diags *diag.List) {
@@ -32,7 +33,7 @@ func (b *builder) renderQuiz(j pageJob, p *Page, diags *diag.List) {
 }
 
 // checklistScripts are the scripts of checklist pages.
-var checklistScripts = []string{"assets/checklist-core.js", "assets/checklist.js"}
+var checklistScripts = []string{"assets/page.js", "assets/checklist-core.js", "assets/checklist.js"}
 
 // renderChecklist fills p with the checklist of job j.
 func (b *builder) renderChecklist(j pageJob, p *Page, diags *diag.List) {
@@ -45,7 +46,7 @@ func (b *builder) renderChecklist(j pageJob, p *Page, diags *diag.List) {
 }
 
 // worksheetScripts are the scripts of worksheet pages.
-var worksheetScripts = []string{"assets/worksheet-core.js", "assets/worksheet.js"}
+var worksheetScripts = []string{"assets/page.js", "assets/worksheet-core.js", "assets/worksheet.js"}
 
 // renderWorksheet fills p with the worksheet of job j.
 func (b *builder) renderWorksheet(j pageJob, p *Page, diags *diag.List) {

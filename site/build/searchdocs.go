@@ -2,6 +2,7 @@ package build
 
 import (
 	"html/template"
+	"slices"
 	"strings"
 	"sync"
 
@@ -11,8 +12,9 @@ import (
 	"playbook/site/search"
 )
 
-// searchScripts are loaded by every page when search is on.
-var searchScripts = []string{"assets/search-core.js", "assets/search.js"}
+// searchScripts are loaded by every page when search is on; a script the page already loads
+// (the shared page script) is not loaded twice.
+var searchScripts = []string{"assets/page.js", "assets/search-core.js", "assets/search.js"}
 
 func searchPath(lang string) string { return lang + "/search.html" }
 
@@ -31,7 +33,13 @@ type SearchBox struct {
 // addSearchBox gives the page p at out the search box, its scripts and their strings.
 func (b *builder) addSearchBox(p *Page, out string, diags *diag.List) {
 	p.Search = b.searchBox(p.Lang, p.Root+"search/"+p.Lang+"/", relURL(out, searchPath(p.Lang)), diags)
-	p.Scripts = append(append([]string{}, p.Scripts...), searchScripts...)
+	scripts := append([]string{}, p.Scripts...)
+	for _, s := range searchScripts {
+		if !slices.Contains(scripts, s) {
+			scripts = append(scripts, s)
+		}
+	}
+	p.Scripts = scripts
 	p.StringGroups = append(p.StringGroups, "sr_")
 }
 

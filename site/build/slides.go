@@ -12,8 +12,9 @@ import (
 	"playbook/site/markdown"
 )
 
-// slidesScripts are the scripts of slides pages: the pure logic, then the page code.
-var slidesScripts = []string{"assets/slides-core.js", "assets/slides.js"}
+// slidesScripts are the scripts of slides pages: the shared page script, the pure logic,
+// then the page code.
+var slidesScripts = []string{"assets/page.js", "assets/slides-core.js", "assets/slides.js"}
 
 // slidesPath is where a lesson's slides go: beside the lesson page, so that the lesson's
 // relative links and images resolve the same from both, and one conversion serves both.
