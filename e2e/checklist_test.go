@@ -294,7 +294,7 @@ func TestChecklistCoreHelpers(t *testing.T) {
 		const csv = c.exportCSV(def, copy);
 		const back = c.importFile(def, csv);
 		return JSON.stringify([
-			c.percentOf(23, 40), c.percentOf(1, 3), c.percentOf(0, 0), c.format("%s of %s (%s%%)", 1, 2, 3),
+			c.percentOf(23, 40), c.percentOf(1, 3), c.percentOf(0, 0), Playbook.page.format("%s of %s (%s%%)", 1, 2, 3),
 			csv.split("\r\n")[1], back,
 			c.parseCSV("a;b\r\n\"x;y\";\"say \"\"hi\"\"\"\n\n"),
 			c.fileName("prospects", "Lee: week 48 / north", "csv", new Date("2026-11-25T10:00:00Z")),
@@ -398,7 +398,7 @@ func TestChecklistFillAndScore(t *testing.T) {
 	}
 	cp := st.Checklists[flagshipID].Copies[0]
 	if !mapsEqual(cp.Answers, answers) || cp.Fields["team"] != "North" || cp.Fields["person"] != "Lee Wong" || cp.Fields["date"] != "2026-11-25" ||
-		cp.Actions["prospects-segmented"] != (actionFields{"Dana", "2026-12-01"}) || cp.Name != "Copy 1" || cp.Version != b.str(`document.querySelector("article.checklist").dataset.version`) {
+		cp.Actions["prospects-segmented"] != (actionFields{"Dana", "2026-12-01"}) || cp.Name != "Copy 1" || cp.Version != b.str(`Playbook.page.data().version`) {
 		t.Errorf("the stored copy is %+v", cp)
 	}
 
@@ -550,7 +550,7 @@ func TestChecklistExportImport(t *testing.T) {
 	b.typeInto(`.action-row[data-item="prospects-segmented"] input[data-field="owner"]`, "Dana")
 	b.setInput(`.action-row[data-item="prospects-segmented"] input[data-field="due"]`, "2026-12-01")
 	today := time.Now().UTC().Format("2006-01-02")
-	version := b.str(`document.querySelector("article.checklist").dataset.version`)
+	version := b.str(`Playbook.page.data().version`)
 
 	// CSV: a BOM for Excel, a header row, one row per item.
 	name, csvData := b.download(func() { b.clickButton("Export as CSV (Excel)") })

@@ -237,7 +237,7 @@ func TestQuizCoreHelpers(t *testing.T) {
 		const theirs = store(1, 80, "2026-11-20T10:00:00Z", {right: 1, wrong: 0, partly: 0, last: "right"});
 		const m = c.mergeStores(ours, theirs).store.quizzes.x;
 		return JSON.stringify([
-			c.format("Best so far: %s%%", 80), c.format("%s of %s", 1),
+			Playbook.page.format("Best so far: %s%%", 80), Playbook.page.format("%s of %s", 1),
 			c.orderFromPositions(["x", "y", "z"], {x: "2", y: "2", z: "3"}),
 			c.orderFromPositions(["x", "y", "z"], {x: "3", y: "", z: "1"}),
 			perm.slice().sort().join("") === "123456", perm.join("") === c.shuffle([1, 2, 3, 4, 5, 6], c.seeded(7)).join(""),
@@ -376,7 +376,7 @@ func TestQuizSelfCheck(t *testing.T) {
 	if e == nil || e.Attempts != 1 || e.Best == nil || *e.Best.Percent != 100 || e.Last == nil || !*e.Last.Passed {
 		t.Fatalf("stored progress after one perfect attempt: %+v", e)
 	}
-	if v := b.str(`document.querySelector("article.quiz").dataset.version`); e.Version != v || e.Last.Version != v {
+	if v := b.str(`Playbook.page.data().version`); e.Version != v || e.Last.Version != v {
 		t.Errorf("stored versions %q/%q, want the page's %q", e.Version, e.Last.Version, v)
 	}
 	if r := e.Last.Responses; !slices.Equal(r["tier"].Choices, []string{"platinum"}) || !slices.Equal(r["order"].Order, []string{"one", "two", "wrap"}) ||
@@ -418,7 +418,7 @@ func TestQuizSelfCheck(t *testing.T) {
 	}
 
 	// No test quiz shuffles its questions; switch that on: a retry reorders and renumbers them.
-	b.run(`document.querySelector("article.quiz").toggleAttribute("data-shuffle-questions", true)`)
+	b.run(`Playbook.quiz.pages.quizzes[0].data.shuffleQuestions = true`)
 	questionOrder := `Array.from(document.querySelectorAll("li.question"), q => q.dataset.question).join(" ")`
 	for i, first := 0, b.str(questionOrder); b.str(questionOrder) == first; i++ {
 		if i == 12 {

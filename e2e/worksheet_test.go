@@ -535,9 +535,8 @@ func TestWorksheetRanking(t *testing.T) {
 	if got := b.text(".ws-message"); got != "Imported “客户.csv”." {
 		t.Errorf("after importing, the message reads %q", got)
 	}
-	// The list is saved with the copy (saving follows the change after a short pause).
-	b.waitFor(`(() => { const s = JSON.parse(localStorage.getItem("`+wsKey+`") || "null"); return JSON.stringify(s?.worksheets["tiers"]?.copies ?? []).includes("李四有限公司"); })()`,
-		"the imported list in the saved copy")
+	// The list is saved with the copy (soon after the import: saving waits for a pause).
+	b.waitFor(`(localStorage.getItem("`+wsKey+`") || "").includes("李四有限公司")`, "the imported list in the saved copy")
 	if c := b.wsWaitCopies("tiers", 1); !strings.Contains(string(c[0].Data), "李四有限公司") {
 		t.Errorf("the saved copy holds %s", c[0].Data)
 	}
@@ -704,7 +703,7 @@ func TestWorksheetDecision(t *testing.T) {
 	if got, want := b.text(".ws-result"), "Outcome: Create need. What to do: Educate."; got != want {
 		t.Errorf("the result reads %q, want %q", got, want)
 	}
-	if got := b.strs(`Array.from(document.querySelectorAll("tr.is-current"), tr => tr.dataset.when)`); !slices.Equal(got, []string{"money=yes need=no"}) {
+	if got := b.strs(`Array.from(document.querySelectorAll("tr.is-current"), tr => tr.querySelector("th").textContent)`); !slices.Equal(got, []string{"Create need"}) {
 		t.Errorf("the highlighted rows are %v", got)
 	}
 	b.clickButton("Show the working")
@@ -765,7 +764,7 @@ func TestWorksheetMatrix(t *testing.T) {
 func TestWorksheetCalculator(t *testing.T) {
 	s := buildQuizSite(t, pipeline.Learner)
 	b := wsTab(t, s, taxiEN)
-	outputs := func() []string { return b.texts("output[data-formula]") }
+	outputs := func() []string { return b.texts(".ws-outputs output") }
 	if got := outputs(); !slices.Equal(got, []string{"34.7", "590"}) {
 		t.Errorf("with the defaults, the outputs read %q", got)
 	}
@@ -819,7 +818,7 @@ func TestWorksheetCalculator(t *testing.T) {
 	nb.run(`localStorage.clear()`)
 	nb.open(taxiEN)
 	nb.wsType(`input[name="hours"]`, "0")
-	if got := nb.texts("output[data-formula]"); !slices.Equal(got, []string{"Cannot compute: division by zero.", "Needs a valid “Cost per hour”."}) {
+	if got := nb.texts(".ws-outputs output"); !slices.Equal(got, []string{"Cannot compute: division by zero.", "Needs a valid “Cost per hour”."}) {
 		t.Errorf("at 0 hours, the outputs read %q", got)
 	}
 }
@@ -828,7 +827,7 @@ func TestWorksheetChinese(t *testing.T) {
 	s := buildQuizSite(t, pipeline.Learner)
 	b := wsTab(t, s, tiersZH)
 	b.wsUpload(`input[name="csv"]`, "名单.csv", []byte("\uFEFF客户,年销售额\n甲公司,500\n乙公司,300\n丙公司,\"1,200\"\n丁公司,一百\n"))
-	b.waitFor(`document.querySelector(".ws-result").innerText.includes("排序")`, "the ranking")
+	b.waitFor(`document.querySelector(".ws-result").innerText.startsWith("已为")`, "the ranking") // not the hint before it
 	want := "已为 3 位客户排序，总价值为 2,000。 第 1 行为标题行：名称取自“客户”列，数值取自“年销售额”列。 以下行无法读取，已略过（共 1 行）： 第 5 行：“一百”不是数字"
 	if got := b.text(".ws-result"); got != want {
 		t.Errorf("the Chinese result reads\n%q, want\n%q", got, want)
@@ -843,14 +842,14 @@ func TestWorksheetChinese(t *testing.T) {
 	}
 
 	b.open(taxiZH)
-	if got := b.texts("output[data-formula]"); !slices.Equal(got, []string{"34.7", "590"}) {
+	if got := b.texts(".ws-outputs output"); !slices.Equal(got, []string{"34.7", "590"}) {
 		t.Errorf("the Chinese calculator shows %q", got)
 	}
 	b.wsClear(`input[name="hours"]`)
 	if got := b.text(".ws-input-error:not([hidden])"); got != "请填写“行驶小时”。" {
 		t.Errorf("without hours, the Chinese input says %q", got)
 	}
-	if got := b.texts("output[data-formula]"); !slices.Equal(got, []string{"需要先填写有效的“行驶小时”。", "需要先填写有效的“每小时成本”。"}) {
+	if got := b.texts(".ws-outputs output"); !slices.Equal(got, []string{"需要先填写有效的“行驶小时”。", "需要先填写有效的“每小时成本”。"}) {
 		t.Errorf("without hours, the Chinese outputs read %q", got)
 	}
 	if got := b.texts(".ws-toolbar button"); !slices.Equal(got, []string{"新建副本", "删除此副本", "显示计算过程", "导出此副本（JSON）", "打印空白表", "连同我的数据打印"}) {
@@ -906,7 +905,7 @@ func TestWorksheetCopies(t *testing.T) {
 	}
 	st := b.wsStored()
 	e := st.Worksheets["accounts"]
-	if e.Kind != "rating" || e.Open != acme.ID || e.Version != b.str(`document.querySelector("article").dataset.version`) || len(e.Copies) != 2 {
+	if e.Kind != "rating" || e.Open != acme.ID || e.Version != b.str(`Playbook.page.data().version`) || len(e.Copies) != 2 {
 		t.Errorf("the stored entry is %+v", e)
 	}
 	if string(copies[0].Data) != `{"scores":{"share":5,"risk":4}}` || copies[1].Customer != "Beta" || copies[1].Date != time.Now().Format("2006-01-02") {

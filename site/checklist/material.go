@@ -16,7 +16,7 @@ var kind = &material.Kind{
 		}
 		return nil
 	},
-	Scripts: []string{"assets/checklist-core.js", "assets/checklist.js"},
+	Scripts: []string{"assets/page.js", "assets/checklist-core.js", "assets/checklist.js"},
 	Strings: []string{"ck_"},
 }
 

@@ -1,10 +1,14 @@
 package checklist
 
 import (
+	"encoding/json"
 	"fmt"
 	"hash/fnv"
+	"html"
 	"html/template"
+	"regexp"
 	"strconv"
+	"strings"
 
 	"playbook/site/material"
 )
@@ -96,6 +100,70 @@ func NewView(c *Checklist, lang string, r Renderer) *View {
 		v.Bands = append(v.Bands, BandView{ID: b.ID, Min: b.Min, Max: b.Max, Label: b.Label.Get(lang), Advice: r.Markdown(b.Advice, true)})
 	}
 	return v
+}
+
+// Data is what the page script needs, as the JSON of the checklist page's
+// <script type="application/json" id="pb-data"> element (see docs/scripts.md): the model
+// checklist-core.js scores, exports and imports. The encoder escapes <, > and &, so the
+// text cannot close the element.
+func (v *View) Data() template.JS {
+	type item struct {
+		ID           string      `json:"id"`
+		Number       string      `json:"number"`
+		Text         string      `json:"text"`
+		Weight       json.Number `json:"weight"`
+		Section      string      `json:"section"`
+		SectionTitle string      `json:"sectionTitle"`
+	}
+	type level struct {
+		ID     string      `json:"id"`
+		Label  string      `json:"label"`
+		Points json.Number `json:"points"`
+		NA     bool        `json:"na"`
+		Todo   bool        `json:"todo"`
+	}
+	type band struct {
+		ID    string `json:"id"`
+		Min   int    `json:"min"`
+		Max   int    `json:"max"`
+		Label string `json:"label"`
+	}
+	d := struct {
+		ID      string   `json:"id"`
+		Version string   `json:"version"`
+		Fields  []string `json:"fields"`
+		Items   []item   `json:"items"`
+		Levels  []level  `json:"levels"`
+		Bands   []band   `json:"bands"`
+	}{ID: v.ID, Version: v.Version, Fields: Fields, Items: []item{}, Levels: []level{}, Bands: []band{}}
+	for _, s := range v.Sections {
+		for _, it := range s.Items {
+			d.Items = append(d.Items, item{ID: it.ID, Number: strconv.Itoa(it.Number), Text: plainText(it.Text),
+				Weight: json.Number(it.Weight), Section: s.ID, SectionTitle: s.Title})
+		}
+	}
+	for _, l := range v.Scale {
+		d.Levels = append(d.Levels, level{ID: l.ID, Label: l.Label, Points: json.Number(l.Points), NA: l.NotApplicable, Todo: l.Action})
+	}
+	for _, b := range v.Bands {
+		d.Bands = append(d.Bands, band{ID: b.ID, Min: b.Min, Max: b.Max, Label: b.Label})
+	}
+	data, err := json.Marshal(d)
+	if err != nil {
+		return "null"
+	}
+	return template.JS(data)
+}
+
+// Fields are the names of the inputs in the header of a checklist form, in order.
+var Fields = []string{"team", "person", "date", "reviewer"}
+
+var tags = regexp.MustCompile(`<[^>]*>`)
+
+// plainText is the text of rendered inline HTML as a browser reads it (textContent), with
+// runs of white space made one space.
+func plainText(h template.HTML) string {
+	return strings.Join(strings.Fields(html.UnescapeString(tags.ReplaceAllString(string(h), ""))), " ")
 }
 
 // Version is a short hash of the checklist's item ids and scale.

@@ -10,8 +10,9 @@ import (
 	"playbook/site/pipeline/render"
 )
 
-// slidesScripts are the scripts of slides pages: the pure logic, then the page code.
-var slidesScripts = []string{"assets/slides-core.js", "assets/slides.js"}
+// slidesScripts are the scripts of slides pages: the shared page script, the pure logic,
+// then the page code.
+var slidesScripts = []string{"assets/page.js", "assets/slides-core.js", "assets/slides.js"}
 
 // SlidesView is a lesson presented as slides.
 type SlidesView struct {

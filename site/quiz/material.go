@@ -17,7 +17,7 @@ var kind = &material.Kind{
 		}
 		return nil
 	},
-	Scripts: []string{"assets/quiz-core.js", "assets/quiz.js"},
+	Scripts: []string{"assets/page.js", "assets/quiz-core.js", "assets/quiz.js"},
 	Strings: []string{""},
 }
 

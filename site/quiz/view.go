@@ -1,6 +1,7 @@
 package quiz
 
 import (
+	"encoding/json"
 	"fmt"
 	"hash/fnv"
 	"html/template"
@@ -53,10 +54,11 @@ type QuestionView struct {
 	// Lefts and Rights of a matching question; Rights are shuffled and carry opaque ids.
 	Lefts  []ChoiceView
 	Rights []ChoiceView
-	// Answer encodes the key for the page script; empty when the page has no key.
-	// single/multiple/true-false: option ids separated by spaces; ordering: item ids in
-	// order; matching: "leftID:rightID" pairs separated by spaces.
-	Answer      string
+	// Answer is the key for the page script; empty when the page has no key.
+	// single/multiple/true-false: the right option ids; ordering: the item ids in order.
+	Answer []string
+	// Matches is the key of a matching question: left id -> id of its right choice.
+	Matches     map[string]string
 	Explanation template.HTML
 	ModelAnswer template.HTML
 	SourceURL   string
@@ -133,7 +135,7 @@ func newQuestionView(q *Quiz, x *Question, number int, r Renderer, withKey bool)
 			qv.Options = append(qv.Options, ov)
 		}
 		if withKey {
-			qv.Answer = strings.Join(x.Answer, " ")
+			qv.Answer = append([]string(nil), x.Answer...)
 			if x.Type == TrueFalse && len(x.Answer) == 1 {
 				qv.TrueFalseKey = x.Answer[0]
 			}
@@ -152,7 +154,7 @@ func newQuestionView(q *Quiz, x *Question, number int, r Renderer, withKey bool)
 			qv.Items = append(qv.Items, ChoiceView{ID: x.Items[i].ID, Text: r.Markdown(x.Items[i].Text, true)})
 		}
 		if withKey {
-			qv.Answer = strings.Join(ids, " ")
+			qv.Answer = ids
 		}
 	case Matching:
 		type choice struct {
@@ -176,15 +178,61 @@ func newQuestionView(q *Quiz, x *Question, number int, r Renderer, withKey bool)
 			}
 		}
 		if withKey {
-			var pairs []string
+			qv.Matches = map[string]string{}
 			for _, p := range x.Pairs {
-				pairs = append(pairs, p.ID+":"+rightOf[p.ID])
+				qv.Matches[p.ID] = rightOf[p.ID]
 				qv.Key = append(qv.Key, r.Markdown(p.Left, true)+" → "+r.Markdown(p.Right, true))
 			}
-			qv.Answer = strings.Join(pairs, " ")
 		}
 	}
 	return qv
+}
+
+// Data is what the page script needs, as the JSON of the quiz page's
+// <script type="application/json" id="pb-data"> element (see docs/scripts.md). It carries
+// the answers only when the page carries the key (WithKey): never on a learner's exam page.
+// The encoder escapes <, > and &, so the text cannot close the element.
+func (v *View) Data() template.JS {
+	type question struct {
+		ID     string      `json:"id"`
+		Type   Type        `json:"type"`
+		Points json.Number `json:"points"`
+		// Answer is a list of ids, or for matching an object left id -> right choice id.
+		Answer any `json:"answer,omitempty"`
+	}
+	d := struct {
+		Quiz             string     `json:"quiz"`
+		Mode             Mode       `json:"mode"`
+		Version          string     `json:"version"`
+		PassMark         int        `json:"passMark"`
+		TimeLimit        int        `json:"timeLimit"`
+		ShuffleQuestions bool       `json:"shuffleQuestions"`
+		ShuffleOptions   bool       `json:"shuffleOptions"`
+		WithKey          bool       `json:"withKey"`
+		Questions        []question `json:"questions"`
+	}{
+		Quiz: v.ID, Mode: v.Mode, Version: v.Version, PassMark: v.PassMark, TimeLimit: v.TimeLimit,
+		ShuffleQuestions: v.ShuffleQuestions, ShuffleOptions: v.ShuffleOptions, WithKey: v.WithKey,
+		Questions: []question{},
+	}
+	for _, q := range v.Questions {
+		x := question{ID: q.ID, Type: q.Type, Points: json.Number(q.Points)}
+		if v.WithKey {
+			if q.Type == Matching {
+				if q.Matches != nil {
+					x.Answer = q.Matches
+				}
+			} else if q.Answer != nil {
+				x.Answer = q.Answer
+			}
+		}
+		d.Questions = append(d.Questions, x)
+	}
+	data, err := json.Marshal(d)
+	if err != nil {
+		return "null"
+	}
+	return template.JS(data)
 }
 
 // Version is a short hash of the quiz's question ids and types.

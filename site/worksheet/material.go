@@ -16,7 +16,7 @@ var kind = &material.Kind{
 		}
 		return nil
 	},
-	Scripts: []string{"assets/worksheet-core.js", "assets/worksheet.js"},
+	Scripts: []string{"assets/page.js", "assets/worksheet-core.js", "assets/worksheet.js"},
 	Styles:  []string{"assets/worksheet.css"},
 	Strings: []string{"ws_"},
 }

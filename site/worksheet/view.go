@@ -76,8 +76,6 @@ type LabelView struct {
 
 // OutcomeView is a row of a decision table.
 type OutcomeView struct {
-	// When encodes the combination for the page script: "money=yes authority=no".
-	When    string
 	Answers []string // "yes"/"no" per factor, in factor order
 	Label   string
 	Action  template.HTML
@@ -169,16 +167,13 @@ func NewView(w *Worksheet, lang string, r Renderer, trainer bool) *View {
 		}
 		for _, o := range w.Outcomes {
 			ov := OutcomeView{Label: get(o.Label), Action: md(o.Action, true)}
-			var parts []string
 			for _, f := range w.Factors {
 				a := "no"
 				if o.When[f.ID] {
 					a = "yes"
 				}
-				parts = append(parts, f.ID+"="+a)
 				ov.Answers = append(ov.Answers, a)
 			}
-			ov.When = strings.Join(parts, " ")
 			v.Outcomes = append(v.Outcomes, ov)
 		}
 	case Matrix:
@@ -211,6 +206,110 @@ func NewView(w *Worksheet, lang string, r Renderer, trainer bool) *View {
 		}
 	}
 	return v
+}
+
+// Data is what the page script needs, as the JSON of the worksheet page's
+// <script type="application/json" id="pb-data"> element (see docs/scripts.md): the ids,
+// numbers and rules of the worksheet's kind; the texts stay in the page. The encoder escapes
+// <, > and &, so the text cannot close the element.
+func (v *View) Data() template.JS {
+	type band struct {
+		ID    string       `json:"id"`
+		Label string       `json:"label"`
+		Share *json.Number `json:"share,omitempty"`
+		Min   *int         `json:"min,omitempty"`
+		Max   *int         `json:"max,omitempty"`
+	}
+	type criterion struct {
+		ID     string      `json:"id"`
+		Weight json.Number `json:"weight"`
+	}
+	type outcome struct {
+		When  map[string]bool `json:"when"`
+		Label string          `json:"label"`
+	}
+	type axis struct {
+		ID    string      `json:"id"`
+		Label string      `json:"label"`
+		YesNo bool        `json:"yesNo"`
+		Min   json.Number `json:"min"`
+		Max   json.Number `json:"max"`
+		Split json.Number `json:"split"`
+	}
+	type quadrant struct {
+		ID    string `json:"id"`
+		Label string `json:"label"`
+		XHigh bool   `json:"xHigh"`
+		YHigh bool   `json:"yHigh"`
+	}
+	type output struct {
+		ID       string          `json:"id"`
+		Formula  json.RawMessage `json:"formula"`
+		Decimals int             `json:"decimals"`
+	}
+	d := struct {
+		ID        string      `json:"id"`
+		Kind      Kind        `json:"kind"`
+		Version   string      `json:"version"`
+		Method    string      `json:"method,omitempty"`
+		Min       *int        `json:"min,omitempty"`
+		Max       *int        `json:"max,omitempty"`
+		Bands     []band      `json:"bands,omitempty"`
+		Criteria  []criterion `json:"criteria,omitempty"`
+		Factors   []string    `json:"factors,omitempty"`
+		Outcomes  []outcome   `json:"outcomes,omitempty"`
+		Axes      []axis      `json:"axes,omitempty"`
+		Quadrants []quadrant  `json:"quadrants,omitempty"`
+		Outputs   []output    `json:"outputs,omitempty"`
+	}{ID: v.ID, Kind: v.Kind, Version: v.Version, Method: v.Method}
+	switch v.Kind {
+	case Ranking:
+		for _, b := range v.Bands {
+			share := json.Number(b.Share)
+			d.Bands = append(d.Bands, band{ID: b.ID, Label: b.Label, Share: &share})
+		}
+	case Rating:
+		d.Min, d.Max = &v.ScaleMin, &v.ScaleMax
+		for _, c := range v.Criteria {
+			d.Criteria = append(d.Criteria, criterion{ID: c.ID, Weight: json.Number(c.Weight)})
+		}
+		for _, b := range v.Bands {
+			d.Bands = append(d.Bands, band{ID: b.ID, Label: b.Label, Min: &b.Min, Max: &b.Max})
+		}
+	case Decision:
+		for _, f := range v.Factors {
+			d.Factors = append(d.Factors, f.ID)
+		}
+		for _, o := range v.Outcomes {
+			when := map[string]bool{}
+			for i, f := range v.Factors {
+				when[f.ID] = i < len(o.Answers) && o.Answers[i] == "yes"
+			}
+			d.Outcomes = append(d.Outcomes, outcome{When: when, Label: o.Label})
+		}
+	case Matrix:
+		for _, a := range []*AxisView{v.X, v.Y} {
+			if a != nil {
+				d.Axes = append(d.Axes, axis{ID: a.ID, Label: a.Label, YesNo: a.YesNo, Min: json.Number(a.Min), Max: json.Number(a.Max), Split: json.Number(a.Split)})
+			}
+		}
+		for _, q := range v.Quadrants {
+			d.Quadrants = append(d.Quadrants, quadrant{ID: q.ID, Label: q.Label, XHigh: q.X == "high", YHigh: q.Y == "high"})
+		}
+	case Calculator:
+		for _, o := range v.Outputs {
+			formula := json.RawMessage("null")
+			if o.Formula != "" {
+				formula = json.RawMessage(o.Formula)
+			}
+			d.Outputs = append(d.Outputs, output{ID: o.ID, Formula: formula, Decimals: o.Decimals})
+		}
+	}
+	data, err := json.Marshal(d)
+	if err != nil {
+		return "null"
+	}
+	return template.JS(data)
 }
 
 func axisView(a *Axis, lang string) *AxisView {

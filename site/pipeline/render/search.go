@@ -2,13 +2,15 @@ package render
 
 import (
 	"html/template"
+	"slices"
 
 	"playbook/site/diag"
 	"playbook/site/pipeline/plan"
 )
 
-// searchScripts are loaded by every page when search is on.
-var searchScripts = []string{"assets/search-core.js", "assets/search.js"}
+// searchScripts are loaded by every page when search is on; a script the page already loads
+// (the shared page script) is not loaded twice.
+var searchScripts = []string{"assets/page.js", "assets/search-core.js", "assets/search.js"}
 
 // SearchBox tells the page where the index and the results page are.
 type SearchBox struct {
@@ -25,7 +27,13 @@ type SearchBox struct {
 // AddSearchBox gives the page p at out the search box, its scripts and their strings.
 func (r *Renderer) AddSearchBox(p *Page, out string, diags *diag.List) {
 	p.Search = r.searchBox(p.Lang, p.Root+"search/"+p.Lang+"/", plan.RelURL(out, plan.SearchPath(p.Lang)), diags)
-	p.Scripts = append(append([]string{}, p.Scripts...), searchScripts...)
+	scripts := append([]string{}, p.Scripts...)
+	for _, s := range searchScripts {
+		if !slices.Contains(scripts, s) {
+			scripts = append(scripts, s)
+		}
+	}
+	p.Scripts = scripts
 	p.StringGroups = append(p.StringGroups, "sr_")
 }
 

@@ -2,7 +2,8 @@
 // Playbook checklist core: pure functions, no DOM. Scoring (the rules of docs/checklists.md,
 // as site/checklist/score.go), the store of saved copies kept in localStorage (parsing and
 // validation) and the CSV and JSON files a copy is exported to and imported from.
-// checklist.js holds the page code; both share the one global namespace Playbook.
+// checklist.js holds the page code, page.js what every page script shares; all share the one
+// global namespace Playbook.
 //
 // A checklist is described by a plain object, def:
 //   { id, version, fields: ["team", ...],
@@ -19,12 +20,6 @@
   const FIELDS = ["team", "person", "date", "reviewer"];
   const CSV_COLUMNS = ["number", "section", "item_id", "item_text", "answer_id", "answer_label", "points", "weight", "owner", "due",
     "checklist", "checklist_version", "copy_name"];
-
-  // format fills the %s placeholders of a string in order; %% is a percent sign.
-  const format = (template, ...args) => {
-    let i = 0;
-    return String(template).replace(/%[s%]/g, (m) => (m === "%%" ? "%" : String(args[i++] ?? "")));
-  };
 
   // percentOf is earned/max in whole percent, rounded half up; 0 when max is 0. The quotient
   // is first snapped to 9 decimals, so that an exact half such as 23/40 = 57.5% is not pushed
@@ -269,7 +264,7 @@
   };
 
   Playbook.checklistCore = {
-    STORE_FORMAT, FILE_FORMAT, VERSION, FIELDS, CSV_COLUMNS, format, percentOf, bandFor, score, storageKey, emptyStore,
+    STORE_FORMAT, FILE_FORMAT, VERSION, FIELDS, CSV_COLUMNS, percentOf, bandFor, score, storageKey, emptyStore,
     parseStore, blankCopy, cleanCopy, nextName, putCopy, dropCopy, duplicate, fileName, exportJSON, exportCSV, parseCSV, importFile,
   };
 })();

@@ -5,75 +5,29 @@
 // and prints the page with the answers, blank, or as N blank copies for a team.
 (() => {
   const Playbook = (globalThis.Playbook = globalThis.Playbook || {});
-  const core = Playbook.checklistCore;
-  document.documentElement.classList.add("js");
-
-  const strings = (() => {
-    try { return JSON.parse(document.getElementById("pb-strings")?.textContent || "{}"); } catch { return {}; }
-  })();
-  const t = (key, ...args) => core.format(strings["ck_" + key] ?? key, ...args);
-  const lang = document.documentElement.lang || undefined;
-  const site = document.body.dataset.site || "playbook";
-  const num = (x) => new Intl.NumberFormat(lang, { maximumFractionDigits: 2 }).format(x);
-  const when = (iso) => new Intl.DateTimeFormat(lang, { dateStyle: "medium", timeStyle: "short" }).format(new Date(iso));
-  // el makes an element with properties and children (strings become text).
-  const el = (tag, props = {}, ...children) => {
-    const e = Object.assign(document.createElement(tag), props);
-    e.append(...children);
-    return e;
-  };
-  const squash = (s) => String(s || "").replace(/\s+/g, " ").trim();
+  const core = Playbook.checklistCore, page = Playbook.page;
+  const t = page.translator("ck_"), lang = page.lang, site = page.site, el = page.el;
+  const num = (x) => page.number(x);
+  const when = (iso) => page.date(iso, { dateStyle: "medium", timeStyle: "short" });
   const clone = (x) => JSON.parse(JSON.stringify(x));
   const MAX_COPIES = 50;
 
-  // storage keeps the store of saved copies in localStorage. Every method survives a browser
-  // that forbids storage (private mode) and a stored value it cannot read.
-  const storage = {
-    key: core.storageKey(site),
-    // load returns { store, notice }: notice names the string to show, or is "".
-    load() {
-      let raw;
-      try {
-        raw = localStorage.getItem(this.key);
-        localStorage.setItem(this.key + ":probe", "1");
-        localStorage.removeItem(this.key + ":probe");
-      } catch {
-        return { store: core.emptyStore(site), notice: "storage_unavailable" };
-      }
-      const r = core.parseStore(raw, site);
-      if (r.store) return { store: r.store, notice: "" };
-      try { // set the unreadable value aside, so nothing is lost, and start afresh
-        localStorage.setItem(`${this.key}:set-aside:${new Date().toISOString()}`, raw);
-        localStorage.removeItem(this.key);
-      } catch { /* the notice still says so */ }
-      return { store: core.emptyStore(site), notice: "storage_corrupt" };
-    },
-    save(store) {
-      try { localStorage.setItem(this.key, JSON.stringify(store)); return true; } catch { return false; }
-    },
-  };
+  // storage keeps the store of saved copies in localStorage (see page.js).
+  const storage = page.store(core.storageKey(site), {
+    empty: () => core.emptyStore(site),
+    read: (raw) => core.parseStore(raw, site).store,
+  });
 
-  // readDef describes the checklist of an article from its markup (see checklist-core.js).
+  // readDef returns the checklist of an article (see checklist-core.js) from the page data
+  // (pb-data, see docs/scripts.md); each band keeps its element of the page (li).
   const readDef = (article) => {
-    const rows = Array.from(article.querySelectorAll("tr.checklist-item[data-item]"));
-    const items = rows.map((tr) => {
-      const body = tr.closest("tbody");
-      return {
-        id: tr.dataset.item, weight: Number(tr.dataset.weight) || 1, number: squash(tr.querySelector(".col-number")?.textContent),
-        text: squash(tr.querySelector(".item-text")?.textContent), section: body?.dataset.section || "",
-        sectionTitle: squash(body?.querySelector(".section-row th")?.textContent),
-      };
-    });
-    const levels = Array.from(rows[0]?.querySelectorAll('input[type="radio"]') || [], (i) => ({
-      id: i.value, points: Number(i.dataset.points) || 0, na: i.hasAttribute("data-na"), todo: i.hasAttribute("data-todo"),
-      label: squash(i.closest("label")?.textContent),
-    }));
-    const bands = Array.from(article.querySelectorAll(".bands li[data-band]"), (li) => {
-      const head = squash(li.querySelector("strong")?.textContent); // "80-100% · Ready"
-      return { id: li.dataset.band, min: Number(li.dataset.min), max: Number(li.dataset.max), label: head.slice(head.indexOf(" · ") + 3), li };
-    });
-    const fields = Array.from(article.querySelectorAll(".checklist-header input[name]"), (i) => i.name);
-    return { id: article.dataset.checklist, version: article.dataset.version || "", items, levels, bands, fields };
+    const d = page.data();
+    const data = d?.id === article.dataset.checklist ? d : { items: [], levels: [], bands: [], fields: [] };
+    const items = (data.items || []).map((i) => ({ ...i, weight: Number(i.weight) || 1 }));
+    const levels = (data.levels || []).map((l) => ({ ...l, points: Number(l.points) || 0 }));
+    const bands = (data.bands || []).map((b) => ({ ...b, li: article.querySelector(`.bands li[data-band="${CSS.escape(b.id)}"]`) }))
+      .filter((b) => b.li);
+    return { id: article.dataset.checklist, version: data.version || "", items, levels, bands, fields: data.fields || [] };
   };
 
   // markEmpty flags empty inputs, so that print does not show a date input's mm/dd/yyyy.

@@ -1,8 +1,9 @@
 "use strict";
 // Playbook quiz core: pure functions, no DOM. Scoring (the rules of docs/quizzes.md, the same
-// as site/quiz/score.go), shuffling, string formatting and the progress store of
+// as site/quiz/score.go), shuffling and the progress store of
 // docs/progress.md (parsing, validation, migration, recording and merging).
-// quiz.js holds the page code; both share the one global namespace Playbook.
+// quiz.js holds the page code, page.js what every page script shares; all share the one
+// global namespace Playbook.
 (() => {
   const Playbook = (globalThis.Playbook = globalThis.Playbook || {});
 
@@ -10,20 +11,18 @@
   const VERSION = 1;
   const RESULTS = ["right", "wrong", "partly", "unanswered"];
 
-  // format fills the %s placeholders of a string in order; %% is a percent sign.
-  const format = (template, ...args) => {
-    let i = 0;
-    return String(template).replace(/%[s%]/g, (m) => (m === "%%" ? "%" : String(args[i++] ?? "")));
-  };
-
   // round rounds x to the given number of decimals, avoiding 0.1 + 0.2 noise.
   const round = (x, decimals = 2) => {
     const f = 10 ** decimals;
     return Math.round((x + Number.EPSILON) * f) / f;
   };
 
-  // parseAnswer decodes data-answer: a list of ids, or for matching an object left -> right.
+  // parseAnswer returns the key of a question: a list of ids, or for matching an object
+  // left -> right. The page data (pb-data) gives it so; the shared test vectors write it as
+  // text: ids separated by spaces, for matching "left:right" pairs.
   const parseAnswer = (type, answer) => {
+    if (Array.isArray(answer)) return type === "matching" ? {} : answer.map(String);
+    if (answer && typeof answer === "object") return type === "matching" ? { ...answer } : [];
     const parts = String(answer || "").split(/\s+/).filter(Boolean);
     if (type !== "matching") return parts;
     const pairs = {};
@@ -308,7 +307,7 @@
   };
 
   Playbook.quizCore = {
-    FORMAT, VERSION, format, round, parseAnswer, answered, fraction, scoreQuestion, totals,
+    FORMAT, VERSION, round, parseAnswer, answered, fraction, scoreQuestion, totals,
     orderFromPositions, seeded, shuffle, storageKey, emptyStore, migrate, parseStore,
     recordAttempt, mergeStores, exportStore, statusOf, certificateOf,
   };

@@ -3,54 +3,22 @@
 // (pages work from file://), loaded with defer after quiz-core.js.
 (() => {
   const Playbook = (globalThis.Playbook = globalThis.Playbook || {});
-  const core = Playbook.quizCore;
-  document.documentElement.classList.add("js");
+  const core = Playbook.quizCore, page = Playbook.page;
+  const t = page.translator(), site = page.site, el = page.el;
+  const num = (x) => page.number(x);
+  const day = (iso) => page.date(iso);
 
-  const strings = (() => {
-    try { return JSON.parse(document.getElementById("pb-strings")?.textContent || "{}"); } catch { return {}; }
-  })();
-  const t = (key, ...args) => core.format(strings[key] ?? key, ...args);
-  const lang = document.documentElement.lang || undefined;
-  const site = document.body.dataset.site || "playbook";
-  const num = (x) => new Intl.NumberFormat(lang, { maximumFractionDigits: 2 }).format(x);
-  const day = (iso) => new Intl.DateTimeFormat(lang, { dateStyle: "medium" }).format(new Date(iso));
-  const el = (tag, props = {}, text = "") => Object.assign(document.createElement(tag), props, text ? { textContent: text } : {});
-
-  // storage keeps the progress store in localStorage. Every method survives a browser that
-  // forbids storage (private mode) and a store it cannot read.
-  const storage = {
-    key: core.storageKey(site),
-    // load returns { store, notice }: notice names the string to show, or is "".
-    load() {
-      let raw;
-      try {
-        raw = localStorage.getItem(this.key);
-        localStorage.setItem(this.key + ":probe", "1");
-        localStorage.removeItem(this.key + ":probe");
-      } catch {
-        return { store: core.emptyStore(site), notice: "storage_unavailable" };
-      }
-      const r = core.parseStore(raw, site);
-      if (r.store) return { store: r.store, notice: "" };
-      try { // set the unreadable value aside, so nothing is lost, and start afresh
-        localStorage.setItem(`${this.key}:set-aside:${new Date().toISOString()}`, raw);
-        localStorage.removeItem(this.key);
-      } catch { /* the notice still tells the learner */ }
-      return { store: core.emptyStore(site), notice: "storage_corrupt" };
-    },
-    save(store) {
-      try { localStorage.setItem(this.key, JSON.stringify(store)); return true; } catch { return false; }
-    },
-    clear() {
-      try { localStorage.removeItem(this.key); return true; } catch { return false; }
-    },
-  };
+  // storage keeps the progress store in localStorage (see page.js).
+  const storage = page.store(core.storageKey(site), {
+    empty: () => core.emptyStore(site),
+    read: (raw) => core.parseStore(raw, site).store,
+  });
 
   // responseOf reads what the learner answered to one question, in the encoding of
   // docs/progress.md (the same as the Go quiz.Response).
-  const responseOf = (li) => {
+  const responseOf = (li, type) => {
     const id = li.dataset.question;
-    switch (li.dataset.type) {
+    switch (type) {
       case "single": case "multiple": case "true-false": {
         const choices = Array.from(li.querySelectorAll("input:checked"), (i) => i.value);
         return choices.length ? { choices } : {};
@@ -83,9 +51,13 @@
     constructor(article) {
       this.el = article;
       this.id = article.dataset.quiz;
-      this.version = article.dataset.version || "";
-      this.passMark = Number(article.dataset.passMark) || 0;
-      this.withKey = article.hasAttribute("data-key");
+      // data is the quiz of the page data (pb-data, see docs/scripts.md).
+      const d = page.data();
+      this.data = d?.quiz === this.id ? d : { questions: [] };
+      this.byId = new Map((this.data.questions || []).map((q) => [q.id, q]));
+      this.version = this.data.version || "";
+      this.passMark = Number(this.data.passMark) || 0;
+      this.withKey = this.data.withKey === true;
       this.trainer = document.body.classList.contains("edition-trainer");
       this.form = article.querySelector(".quiz-form");
       this.list = article.querySelector("ol.questions");
@@ -130,14 +102,17 @@
       this.best.hidden = false;
     }
 
-    // shuffle puts the options (data-shuffle-options) and the questions
-    // (data-shuffle-questions) in a new random order. The trainer edition keeps the page
-    // order, so a printed page matches its answer key.
+    // question returns the data of the question li shows.
+    question(li) { return this.byId.get(li.dataset.question) || { id: li.dataset.question, type: "", points: 0 }; }
+
+    // shuffle puts the options (shuffleOptions) and the questions (shuffleQuestions) in a
+    // new random order. The trainer edition keeps the page order, so a printed page matches
+    // its answer key.
     shuffle() {
-      if (this.el.hasAttribute("data-shuffle-options")) {
+      if (this.data.shuffleOptions) {
         for (const ul of this.el.querySelectorAll("ul.options")) ul.append(...core.shuffle(ul.children));
       }
-      if (this.el.hasAttribute("data-shuffle-questions")) this.list.append(...core.shuffle(this.questions()));
+      if (this.data.shuffleQuestions) this.list.append(...core.shuffle(this.questions()));
     }
 
     renumber() {
@@ -158,16 +133,16 @@
       this.stopTimer();
       const responses = {}, points = {}, results = {}, scores = [];
       for (const li of this.questions()) {
-        const qid = li.dataset.question, r = responseOf(li);
+        const q = this.question(li), qid = li.dataset.question, r = responseOf(li, q.type);
         responses[qid] = r;
         if (!this.withKey) continue;
-        const s = core.scoreQuestion(li.dataset.type, li.dataset.answer, li.dataset.points, r);
+        const s = core.scoreQuestion(q.type, q.answer, q.points, r);
         if (s.result !== "unscored") {
           points[qid] = core.round(s.earned, 4);
           results[qid] = s.result;
           scores.push(s);
         }
-        this.mark(li, s, r);
+        this.mark(li, q, s, r);
       }
       const date = new Date().toISOString();
       const total = this.withKey ? core.totals(scores, this.passMark) : null;
@@ -183,7 +158,7 @@
     }
 
     // mark shows one question's verdict, its feedback and the marks on its choices.
-    mark(li, s, r) {
+    mark(li, q, s, r) {
       const cls = { right: "is-right", partly: "is-partly", wrong: "is-wrong", unanswered: "is-wrong", unscored: "is-reflection" }[s.result];
       li.classList.add(cls);
       if (s.result === "unanswered") li.classList.add("is-unanswered");
@@ -197,20 +172,20 @@
         const v = fb.querySelector(".verdict");
         if (v) v.textContent = verdict;
       }
+      const key = core.parseAnswer(q.type, q.answer);
       for (const opt of li.querySelectorAll("li.option")) {
         const chosen = opt.querySelector("input")?.checked;
         opt.classList.toggle("is-chosen", Boolean(chosen));
-        opt.classList.toggle("is-key", opt.hasAttribute("data-right"));
+        opt.classList.toggle("is-key", Array.isArray(key) && key.includes(opt.dataset.option));
         const ofb = opt.querySelector(".option-feedback");
         if (ofb) ofb.hidden = !chosen;
       }
-      const key = core.parseAnswer(li.dataset.type, li.dataset.answer);
-      if (li.dataset.type === "ordering") {
+      if (q.type === "ordering") {
         for (const it of li.querySelectorAll(".order-item")) {
           const ok = (r.order || [])[key.indexOf(it.dataset.item)] === it.dataset.item;
           it.classList.add(ok ? "is-right" : "is-wrong");
         }
-      } else if (li.dataset.type === "matching") {
+      } else if (q.type === "matching") {
         for (const row of li.querySelectorAll(".match-row")) {
           row.classList.add((r.matches || {})[row.dataset.left] === key[row.dataset.left] ? "is-right" : "is-wrong");
         }
@@ -270,10 +245,10 @@
       this.questions()[0]?.querySelector("input, select, textarea")?.focus();
     }
 
-    // startTimer shows a countdown for data-time-limit minutes and submits at zero. The
+    // startTimer shows a countdown for the quiz's timeLimit minutes and submits at zero. The
     // clock itself is silent (role=timer); a polite message announces 5 and 1 minute left.
     startTimer() {
-      const minutes = Number(this.el.dataset.timeLimit);
+      const minutes = Number(this.data.timeLimit);
       if (!(minutes > 0)) return;
       if (!this.clock) {
         this.clock = el("p", { className: "quiz-timer" });

@@ -27,12 +27,6 @@
   // Go's unicode.IsLetter, unicode.IsDigit (decimal digits only) and unicode.Mn.
   const RE_WORD = /[\p{L}\p{Nd}\p{Mn}]/u;
 
-  // format fills the %s placeholders of a string in order; %% is a percent sign.
-  const format = (template, ...args) => {
-    let i = 0;
-    return String(template).replace(/%[s%]/g, (m) => (m === "%%" ? "%" : String(args[i++] ?? "")));
-  };
-
   // fold maps full-width ASCII variants and the ideographic space to their half-width forms.
   const fold = (cp) => (cp >= 0xff01 && cp <= 0xff5e ? cp - 0xff01 + 0x21 : cp === 0x3000 ? 0x20 : cp);
 
@@ -460,7 +454,7 @@
 
   Playbook.searchCore = {
     VERSION, K1, PHRASE, NEAR, PREFIX_WEIGHT, MIN_PREFIX,
-    format, stem, scan, tokenize, queryTokens, queryTerms, parseQuery, shardOf, isCJK,
+    stem, scan, tokenize, queryTokens, queryTerms, parseQuery, shardOf, isCJK,
     decodePostings, positionsOf, idf, expand, rank, matcher, marks, highlight, snippet,
   };
 })();

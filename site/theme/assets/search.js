@@ -6,26 +6,9 @@
 // results page (search.html?q=...) with filters by type and day. See docs/search.md.
 (() => {
   const Playbook = (globalThis.Playbook = globalThis.Playbook || {});
-  const core = Playbook.searchCore;
-  document.documentElement.classList.add("js");
-
-  const strings = (() => {
-    try { return JSON.parse(document.getElementById("pb-strings")?.textContent || "{}"); } catch { return {}; }
-  })();
-  const t = (key, ...args) => core.format(strings["sr_" + key] ?? key, ...args);
-  const lang = document.documentElement.lang || undefined;
-  const numbers = new Intl.NumberFormat(lang);
-  const num = (x) => numbers.format(x);
-  // el makes an element with properties (role and aria-* become attributes) and children.
-  const el = (tag, props = {}, ...children) => {
-    const e = document.createElement(tag);
-    for (const [k, v] of Object.entries(props)) {
-      if (k === "role" || k.startsWith("aria-")) e.setAttribute(k, v);
-      else e[k] = v;
-    }
-    e.append(...children);
-    return e;
-  };
+  const core = Playbook.searchCore, page = Playbook.page;
+  const t = page.translator("sr_"), el = page.el;
+  const num = (x) => page.number(x, {});
 
   // POPUP_RESULTS is how many results the header box lists; PAGE_BATCH how many more the
   // results page shows at a time; DEBOUNCE the pause after a keystroke that follows another
@@ -678,10 +661,10 @@
       });
     }
     const section = document.querySelector("[data-search-page]");
-    let page = null;
-    if (section && forms[0]) page = new ResultsPage(section, storeAt(forms[0].dataset.index || ""));
+    let resultsPage = null;
+    if (section && forms[0]) resultsPage = new ResultsPage(section, storeAt(forms[0].dataset.index || ""));
     Playbook.search = {
-      boxes, page, timings,
+      boxes, page: resultsPage, timings,
       // search runs a query against the page's index, for tests and the console.
       search: (q) => (box ? box.store.search(q) : Promise.resolve(null)),
       loads,

@@ -2,18 +2,13 @@
 // Playbook slides core: pure functions, no DOM. Which key does what, the slide number in the
 // URL, the messages that keep the slides window and the presenter window in step, the
 // timer's text, and the search for the largest type that fits a slide.
-// slides.js holds the page code; both share the one global namespace Playbook.
+// slides.js holds the page code, page.js what every page script shares; all share the one
+// global namespace Playbook.
 (() => {
   const Playbook = (globalThis.Playbook = globalThis.Playbook || {});
 
   // APP marks the messages of the slides windows among any others a window receives.
   const APP = "playbook-slides";
-
-  // format fills the %s placeholders of a string in order; %% is a percent sign.
-  const format = (template, ...args) => {
-    let i = 0;
-    return String(template).replace(/%[s%]/g, (m) => (m === "%%" ? "%" : String(args[i++] ?? "")));
-  };
 
   // clamp keeps a slide index within 0..count-1.
   const clamp = (i, count) => Math.max(0, Math.min(count - 1, Math.trunc(i) || 0));
@@ -104,6 +99,6 @@
   };
 
   Playbook.slidesCore = {
-    APP, format, clamp, slideFromHash, hashOf, actionOf, target, message, readMessage, newer, stamp, elapsed, largestFit,
+    APP, clamp, slideFromHash, hashOf, actionOf, target, message, readMessage, newer, stamp, elapsed, largestFit,
   };
 })();

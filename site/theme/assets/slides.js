@@ -8,17 +8,15 @@
 // postMessage between the window and the one it opened.
 (() => {
   const Playbook = (globalThis.Playbook = globalThis.Playbook || {});
-  const core = Playbook.slidesCore;
+  const core = Playbook.slidesCore, page = Playbook.page;
   const root = document.documentElement;
-  root.classList.add("js");
 
   const deck = document.querySelector(".deck");
   const slides = deck ? Array.from(deck.querySelectorAll(":scope > .slide")) : [];
   if (slides.length === 0) return;
   const count = slides.length;
 
-  const strings = (() => { try { return JSON.parse(document.getElementById("pb-strings")?.textContent || "{}"); } catch { return {}; } })();
-  const t = (key, ...args) => core.format(strings["sl_" + key] ?? key, ...args);
+  const t = page.translator("sl_");
   const $ = (sel) => document.querySelector(sel);
   const presenter = new URLSearchParams(location.search).has("presenter");
   // Both windows show the same file, so its path names the deck in their messages.

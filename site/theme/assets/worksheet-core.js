@@ -4,18 +4,13 @@
 // the formula trees of formula.go); the shared cases of compute-vectors.json check that. Also:
 // reading pasted or imported customer lists (CSV, Excel copies), number parsing, the ranked
 // CSV export, and the store of saved copies and its JSON file (docs/worksheets.md).
-// worksheet.js holds the page code; both share the one global namespace Playbook.
+// worksheet.js holds the page code, page.js what every page script shares; all share the one
+// global namespace Playbook.
 (() => {
   const Playbook = (globalThis.Playbook = globalThis.Playbook || {});
 
   const STORE_FORMAT = "playbook-worksheets", FILE_FORMAT = "playbook-worksheet", VERSION = 1;
   const KINDS = ["ranking", "rating", "decision", "matrix", "calculator"];
-
-  // format fills the %s placeholders of a string in order; %% is a percent sign.
-  const format = (template, ...args) => {
-    let i = 0;
-    return String(template).replace(/%[s%]/g, (m) => (m === "%%" ? "%" : String(args[i++] ?? "")));
-  };
 
   // ---- Numbers as people type them ----
 
@@ -247,9 +242,6 @@
     return r;
   };
 
-  // parseWhen decodes data-when ("money=yes need=no") into { money: true, need: false }.
-  const parseWhen = (s) => Object.fromEntries(String(s || "").split(/\s+/).filter(Boolean).map((p) => [p.split("=")[0], p.split("=")[1] === "yes"]));
-
   // decide returns the index of the outcome for the answers, or -1 while one is missing.
   const decide = (factors, answers, outcomes) => (factors.some((f) => typeof answers[f] !== "boolean") ? -1
     : outcomes.findIndex((o) => Object.entries(o).every(([id, want]) => answers[id] === want)));
@@ -460,8 +452,8 @@
   const fileName = (parts, ext) => parts.filter(Boolean).join("-").replace(/[\\/:*?"<>|\u0000-\u001f\s]+/g, "-").replace(/-+/g, "-").slice(0, 80) + "." + ext;
 
   Playbook.worksheetCore = {
-    STORE_FORMAT, FILE_FORMAT, VERSION, format, parseNumber, parseTable, findColumns, readRows, rank, summarize, curve,
-    rate, parseWhen, decide, isHigh, place, axisFraction, FormulaError, evaluate, calculate, substitute, storageKey, emptyStore,
+    STORE_FORMAT, FILE_FORMAT, VERSION, parseNumber, parseTable, findColumns, readRows, rank, summarize, curve,
+    rate, decide, isHigh, place, axisFraction, FormulaError, evaluate, calculate, substitute, storageKey, emptyStore,
     emptyEntry, mergeEntry, validData, validCopy, parseStore, exportCopy, parseCopyFile, csvField, rankingCSV, fileName,
   };
 })();

@@ -5,22 +5,15 @@
 // (ranking, rating, decision, matrix, calculator) that reads, writes and computes the form.
 (() => {
   const Playbook = (globalThis.Playbook = globalThis.Playbook || {});
-  const core = Playbook.worksheetCore;
-  document.documentElement.classList.add("js");
-
-  const strings = (() => { try { return JSON.parse(document.getElementById("pb-strings")?.textContent || "{}"); } catch { return {}; } })();
-  const t = (key, ...args) => core.format(strings[key] ?? key, ...args);
-  const lang = document.documentElement.lang || undefined, site = document.body.dataset.site || "playbook", formats = new Map();
+  // shared is what every page script shares (page.js); page, below, is a WorksheetPage.
+  const core = Playbook.worksheetCore, shared = Playbook.page;
+  const t = shared.translator(), lang = shared.lang, site = shared.site, el = shared.el;
   // num formats a number for reading; plain has no grouping, for the working (where a comma
   // would read as the separator of a function's arguments).
-  const num = (x, min = 0, max = 2, group = true) => {
-    const k = `${min}/${max}/${group}`;
-    if (!formats.has(k)) formats.set(k, new Intl.NumberFormat(lang, { minimumFractionDigits: min, maximumFractionDigits: max, useGrouping: group, signDisplay: "negative" }));
-    return formats.get(k).format(x);
-  };
+  const num = (x, min = 0, max = 2, group = true) =>
+    shared.number(x, { minimumFractionDigits: min, maximumFractionDigits: max, useGrouping: group, signDisplay: "negative" });
   const plain = (x) => num(x, 0, 4, false);
   const pct = (x) => num(x, 2, 2) + "%";
-  const el = (tag, props = {}, ...kids) => { const e = Object.assign(document.createElement(tag), props); e.append(...kids); return e; };
   const svg = (tag, attrs, text = "") => {
     const e = Object.assign(document.createElementNS("http://www.w3.org/2000/svg", tag), { textContent: text });
     for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
@@ -53,35 +46,14 @@
     return new TextDecoder(lang?.startsWith("zh") ? "gb18030" : "windows-1252").decode(buf);
   };
 
-  // storage keeps the copies of every worksheet in localStorage. It survives a browser that
-  // forbids storage and a stored value it cannot read (which it sets aside, unchanged).
-  const storage = {
-    key: core.storageKey(site),
-    available: true,
-    // load returns { store, notice }: notice names the string to show, or is "".
-    load() {
-      let raw;
-      try {
-        raw = localStorage.getItem(this.key);
-        localStorage.setItem(this.key + ":probe", "1");
-        localStorage.removeItem(this.key + ":probe");
-      } catch {
-        this.available = false;
-        return { store: core.emptyStore(site), notice: "ws_storage_unavailable" };
-      }
-      const r = core.parseStore(raw, site);
-      if (r.store) return { store: r.store, notice: "" };
-      try {
-        localStorage.setItem(`${this.key}:set-aside:${new Date().toISOString()}`, raw);
-        localStorage.removeItem(this.key);
-      } catch { /* the notice still tells the user */ }
-      return { store: core.emptyStore(site), notice: "ws_storage_corrupt" };
-    },
-    // save returns false when the browser refuses the store (it is full).
-    save(store) {
-      try { localStorage.setItem(this.key, JSON.stringify(store)); return true; } catch { return false; }
-    },
-  };
+  // storage keeps the copies of every worksheet in localStorage (see page.js).
+  const storage = shared.store(core.storageKey(site), {
+    empty: () => core.emptyStore(site),
+    read: (raw) => core.parseStore(raw, site).store,
+  });
+  // byId finds the element of the page that shows the thing with an id of the page data:
+  // sel is an element selector, attr the data-* attribute that holds the id.
+  const byId = (root, sel, attr, id) => root.querySelector(`${sel}[data-${attr}="${CSS.escape(id)}"]`);
 
   // ---- Ranking ----
 
@@ -92,8 +64,8 @@
     const a = page.el, area = a.querySelector('textarea[name="rows"]'), file = a.querySelector('input[name="csv"]');
     const result = page.result, tbody = a.querySelector(".ws-ranking-rows"), chart = a.querySelector(".ws-chart");
     const table = a.querySelector("table.ws-ranking"), bandsTable = a.querySelector("table.ws-bands");
-    const byValue = a.querySelector(".ws-input")?.dataset.method === "value";
-    const bands = all(bandsTable, "tbody tr[data-band]", (tr) => ({ id: tr.dataset.band, label: text(tr.querySelector("th")), share: Number(tr.dataset.share) }));
+    const byValue = page.data.method === "value";
+    const bands = (page.data.bands || []).map((b) => ({ id: b.id, label: b.label, share: Number(b.share) }));
     const heads = all(table, "thead th", text), blanks = all(tbody, "tr.ws-blank");
     const exportButton = a.querySelector('[data-action="export-csv"]'), working = page.workingBox;
     const summary = el("table", { className: "ws-summary", hidden: true }), note = el("p", { className: "ws-table-note hint", hidden: true });
@@ -225,10 +197,12 @@
   // ---- Rating ----
 
   const rating = (page) => {
-    const a = page.el, table = a.querySelector("table.ws-rating"), min = Number(table.dataset.min), max = Number(table.dataset.max);
-    const criteria = all(a, "tr.ws-criterion", (tr) => ({ id: tr.dataset.criterion, weight: Number(tr.dataset.weight) }));
-    const bands = all(a, ".ws-bands tr[data-band]", (tr) => ({ tr, min: Number(tr.dataset.min), max: Number(tr.dataset.max),
-      label: text(tr.querySelector("th")), range: text(tr.querySelector("td")), treatment: text(tr.querySelector("td:last-child")) }));
+    const a = page.el, d = page.data, min = Number(d.min), max = Number(d.max);
+    const criteria = (d.criteria || []).map((c) => ({ id: c.id, weight: Number(c.weight) }));
+    const bands = (d.bands || []).map((b) => {
+      const tr = byId(a, ".ws-bands tr", "band", b.id);
+      return { tr, min: Number(b.min), max: Number(b.max), label: b.label, range: text(tr?.querySelector("td")), treatment: text(tr?.querySelector("td:last-child")) };
+    });
     const result = page.result, status = result.appendChild(el("p", { className: "ws-status" })), working = page.workingBox;
     const ids = criteria.map((c) => c.id), read = () => ({ scores: choices(a, ids, Number) });
     return {
@@ -237,7 +211,7 @@
       update: () => {
         const { scores } = read();
         const r = core.rate(criteria, min, max, scores, bands), b = bands[r.band];
-        bands.forEach((x) => x.tr.classList.toggle("is-current", x === b));
+        bands.forEach((x) => x.tr?.classList.toggle("is-current", x === b));
         show(result.querySelector('output[name="score"]'), r.complete ? r.percent + "%" : "–");
         show(result.querySelector('output[name="band"]'), b ? b.label : "–");
         status.textContent = !r.complete ? t("ws_left", r.missing, criteria.length) : b ? t("ws_what_to_do", b.treatment) : "";
@@ -253,8 +227,10 @@
 
   const decision = (page) => {
     const a = page.el, result = page.result, working = page.workingBox;
-    const factors = all(a, ".ws-factor[data-factor]", (d) => ({ id: d.dataset.factor, label: text(d.querySelector(".ws-factor-label")) }));
-    const rows = all(a, "tr[data-when]", (tr) => ({ tr, when: core.parseWhen(tr.dataset.when), label: text(tr.querySelector("th")), action: text(tr.querySelector("td:last-child")) }));
+    const factors = (page.data.factors || []).map((id) => ({ id, label: text(byId(a, ".ws-factor", "factor", id)?.querySelector(".ws-factor-label")) }));
+    // The outcomes are the rows of the table, in the order of the page data.
+    const trs = a.querySelectorAll(".ws-outcomes tbody tr");
+    const rows = (page.data.outcomes || []).map((o, i) => ({ tr: trs[i], when: o.when, label: o.label, action: text(trs[i]?.querySelector("td:last-child")) }));
     const ids = factors.map((f) => f.id), yes = (v) => v === "yes", read = () => ({ answers: choices(a, ids, yes) });
     return {
       read,
@@ -262,7 +238,7 @@
       update: () => {
         const { answers } = read();
         const i = core.decide(ids, answers, rows.map((r) => r.when)), o = rows[i];
-        rows.forEach((r) => r.tr.classList.toggle("is-current", r === o));
+        rows.forEach((r) => r.tr?.classList.toggle("is-current", r === o));
         const given = factors.filter((f) => f.id in answers);
         result.replaceChildren(el("p", {}, o ? t("ws_outcome", o.label, o.action) : t("ws_answer_left", factors.length - given.length, factors.length)));
         const said = given.map((f) => `${f.label} ${text(checked(a, f.id).closest("label"))}`).join(" · ");
@@ -275,10 +251,13 @@
 
   const matrix = (page) => {
     const a = page.el, result = page.result, dot = a.querySelector(".ws-dot"), working = page.workingBox;
-    const axes = all(a, ".ws-axis[data-axis]", (d) => ({ id: d.dataset.axis, yesNo: d.hasAttribute("data-yes-no"), min: Number(d.dataset.min),
-      max: Number(d.dataset.max), split: Number(d.dataset.split), label: text(d.querySelector(".ws-factor-label")), input: d.querySelector('input[type="number"]') }));
-    const quads = all(a, "tr[data-quadrant]", (tr) => ({ tr, xHigh: tr.dataset.x === "high", yHigh: tr.dataset.y === "high", label: text(tr.querySelector("th")),
-      treatment: text(tr.querySelector("td:last-child")), mark: a.querySelector(`text[data-quadrant="${CSS.escape(tr.dataset.quadrant)}"]`) }));
+    const axes = (page.data.axes || []).map((x) => ({ id: x.id, yesNo: x.yesNo === true, min: Number(x.min), max: Number(x.max), split: Number(x.split),
+      label: x.label, input: byId(a, ".ws-axis", "axis", x.id)?.querySelector('input[type="number"]') }));
+    const quads = (page.data.quadrants || []).map((q) => {
+      const tr = byId(a, "tr", "quadrant", q.id);
+      return { tr, xHigh: q.xHigh === true, yHigh: q.yHigh === true, label: q.label, treatment: text(tr?.querySelector("td:last-child")),
+        mark: byId(a, "text", "quadrant", q.id) };
+    });
     // Quadrant names go to the top of their quadrant, leaving the middle to the dot.
     for (const q of quads) q.mark?.setAttribute("y", q.yHigh ? "38" : "178");
     const value = (x) => (x.yesNo ? (checked(a, x.id) ? Number(checked(a, x.id).value) : null) : Number.isFinite(x.input.valueAsNumber) ? x.input.valueAsNumber : null);
@@ -320,9 +299,10 @@
       return { id: input.name, input, err, def: input.defaultValue, label: text(a.querySelector(`label[for="${CSS.escape(input.id)}"]`)),
         min: input.min === "" ? null : Number(input.min), max: input.max === "" ? null : Number(input.max) };
     });
-    const tree = (out) => { try { return JSON.parse(out.dataset.formula); } catch { return null; } }; // null shows as an error
-    const outputs = all(a, "output[data-formula]", (out) => ({ id: out.name, out, tree: tree(out), decimals: Number(out.dataset.decimals) || 0,
-      label: text(out.closest(".ws-output-row")?.querySelector("dt")), working: out.parentElement.querySelector(".ws-working") }));
+    // A formula the page data lacks (null) shows as an error.
+    const outputs = (page.data.outputs || []).map((o) => ({ o, out: a.querySelector(`.ws-outputs output[name="${CSS.escape(o.id)}"]`) })).filter((x) => x.out)
+      .map(({ o, out }) => ({ id: o.id, out, tree: o.formula ?? null, decimals: Number(o.decimals) || 0,
+        label: text(out.closest(".ws-output-row")?.querySelector("dt")), working: out.parentElement.querySelector(".ws-working") }));
     const range = (i) => (i.min !== null && i.max !== null ? t("ws_err_range", i.label, plain(i.min), plain(i.max))
       : i.min !== null ? t("ws_err_min", i.label, plain(i.min)) : t("ws_err_max", i.label, plain(i.max)));
     const labels = Object.fromEntries([...inputs, ...outputs].map((x) => [x.id, x.label]));
@@ -354,7 +334,10 @@
 
   class WorksheetPage {
     constructor(article) {
-      Object.assign(this, { el: article, id: article.dataset.worksheet, kind: article.dataset.kind, version: article.dataset.version || "" });
+      // data is the worksheet of the page data (pb-data, see docs/scripts.md).
+      const d = shared.data();
+      this.data = d?.id === article.dataset.worksheet ? d : {};
+      Object.assign(this, { el: article, id: article.dataset.worksheet, kind: this.data.kind, version: this.data.version || "" });
       this.form = article.querySelector(".worksheet-form");
       [this.customer, this.date] = [this.form.elements.customer, this.form.elements.date];
       this.bar = article.querySelector(".ws-toolbar");
@@ -394,7 +377,7 @@
 
     load() {
       const { store, notice } = storage.load();
-      if (notice) this.notice(t(notice));
+      if (notice) this.notice(t("ws_" + notice));
       const e = store.worksheets[this.id];
       this.entry = e?.kind === this.kind ? e : core.emptyEntry(this.kind, this.version);
       if (this.entry.copies.length && this.entry.version !== this.version) {
@@ -504,6 +487,8 @@
     print(mode) { this.printMode(mode); window.print(); }
   }
 
-  const pages = Array.from(document.querySelectorAll("article.worksheet[data-worksheet]"), (a) => new WorksheetPage(a));
+  const pages = Array.from(document.querySelectorAll("article.worksheet[data-worksheet]"))
+    .filter((a) => Object.hasOwn(KINDS, shared.data()?.id === a.dataset.worksheet ? shared.data().kind : ""))
+    .map((a) => new WorksheetPage(a));
   Playbook.worksheet = { WorksheetPage, storage, pages };
 })();

@@ -1,0 +1,91 @@
+package quiz
+
+import (
+	"encoding/json"
+	"html"
+	"html/template"
+	"strings"
+	"testing"
+
+	"playbook/site/diag"
+	"playbook/site/lessonref"
+	"playbook/site/strictyaml"
+)
+
+// textRenderer renders texts as escaped plain text, in English.
+type textRenderer struct{}
+
+func (textRenderer) Markdown(t strictyaml.Text, inline bool) template.HTML {
+	return template.HTML(html.EscapeString(t.Get("en")))
+}
+
+func (textRenderer) SourceLink(*lessonref.Ref) (string, string) { return "", "" }
+
+type pageData struct {
+	Quiz      string `json:"quiz"`
+	Mode      Mode   `json:"mode"`
+	Version   string `json:"version"`
+	PassMark  int    `json:"passMark"`
+	TimeLimit int    `json:"timeLimit"`
+	WithKey   bool   `json:"withKey"`
+	Questions []struct {
+		ID     string          `json:"id"`
+		Type   Type            `json:"type"`
+		Points float64         `json:"points"`
+		Answer json.RawMessage `json:"answer"`
+	} `json:"questions"`
+}
+
+func quizData(t *testing.T, withKey bool) (string, pageData) {
+	t.Helper()
+	var d diag.List
+	q := Parse("q.yaml", []byte(goodQuiz), langs, &d)
+	if len(d) > 0 {
+		t.Fatal(d)
+	}
+	raw := string(NewView(q, "en", textRenderer{}, withKey, false).Data())
+	var data pageData
+	if err := json.Unmarshal([]byte(raw), &data); err != nil {
+		t.Fatalf("the page data is not JSON: %v\n%s", err, raw)
+	}
+	if data.Quiz != "day-01" || data.Mode != Exam || data.PassMark != 80 || data.TimeLimit != 20 || data.Version != q.Version() ||
+		data.WithKey != withKey || len(data.Questions) != 6 || data.Questions[0].ID != "single" || data.Questions[0].Points != 1.5 {
+		t.Errorf("page data %+v", data)
+	}
+	return raw, data
+}
+
+// TestDataOfExamWithoutKey checks that the page data of an exam page for learners holds no
+// answer: the page must not give the key away.
+func TestDataOfExamWithoutKey(t *testing.T) {
+	raw, data := quizData(t, false)
+	if strings.Contains(raw, `"answer"`) {
+		t.Errorf("the page data of a learner's exam holds answers: %s", raw)
+	}
+	for _, x := range data.Questions {
+		if x.Answer != nil {
+			t.Errorf("question %s carries the answer %s", x.ID, x.Answer)
+		}
+	}
+}
+
+// TestDataWithKey checks the key of every question type in the page data.
+func TestDataWithKey(t *testing.T) {
+	_, data := quizData(t, true)
+	want := map[string]string{
+		"single": `["yes"]`, "multi": `["a","c"]`, "tf": `["false"]`,
+		"order": `["a","second","c"]`, "think": "",
+	}
+	for _, x := range data.Questions {
+		if x.ID == "match" {
+			var m map[string]string
+			if err := json.Unmarshal(x.Answer, &m); err != nil || len(m) != 2 || m["p"] == "" || m["b"] == "" || m["p"] == m["b"] {
+				t.Errorf("matching key %s", x.Answer)
+			}
+			continue
+		}
+		if got := string(x.Answer); got != want[x.ID] {
+			t.Errorf("question %s: answer %s, want %s", x.ID, got, want[x.ID])
+		}
+	}
+}

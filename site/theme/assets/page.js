@@ -1,0 +1,101 @@
+"use strict";
+// Playbook page: what every page script of the theme shares. A classic script (pages work
+// from file://), loaded with defer before the other scripts of a page, which find it as
+// Playbook.page:
+//   format(template, ...args)  fills %s placeholders (pure)
+//   strings()                  the interface strings of the page (#pb-strings)
+//   translator(prefix)         t(key, ...args): the string prefix + key, formatted
+//   data()                     the data of the page's material (#pb-data), or null
+//   el(tag, props, ...kids)    an element with properties and children
+//   number(x, options)         x formatted for the page language (Intl.NumberFormat options)
+//   date(when, options)        a date formatted for the page language
+//   lang, site                 the page language and the key of the site's stored data
+//   store(key, { empty, read }) a localStorage wrapper that survives private mode
+// See docs/scripts.md.
+(() => {
+  const Playbook = (globalThis.Playbook = globalThis.Playbook || {});
+  if (Playbook.page) return;
+  document.documentElement.classList.add("js");
+
+  // format fills the %s placeholders of a string in order; %% is a percent sign.
+  const format = (template, ...args) => {
+    let i = 0;
+    return String(template).replace(/%[s%]/g, (m) => (m === "%%" ? "%" : String(args[i++] ?? "")));
+  };
+
+  // json reads the JSON of a <script type="application/json"> element; fallback when the
+  // element is missing or unreadable.
+  const json = (id, fallback) => {
+    const e = document.getElementById(id);
+    if (!e) return fallback;
+    try { return JSON.parse(e.textContent || ""); } catch { return fallback; }
+  };
+  let stringTable = null;
+  const strings = () => (stringTable ||= json("pb-strings", {}) || {});
+  const translator = (prefix = "") => (key, ...args) => format(strings()[prefix + key] ?? key, ...args);
+  let pageData;
+  const data = () => (pageData === undefined ? (pageData = json("pb-data", null)) : pageData);
+
+  const lang = document.documentElement.lang || undefined;
+  const site = document.body?.dataset.site || "playbook";
+
+  // el makes an element with properties (role and aria-* become attributes) and children
+  // (strings become text).
+  const el = (tag, props = {}, ...children) => {
+    const e = document.createElement(tag);
+    for (const [k, v] of Object.entries(props)) {
+      if (k === "role" || k.startsWith("aria-")) e.setAttribute(k, v);
+      else e[k] = v;
+    }
+    e.append(...children);
+    return e;
+  };
+
+  // number and date keep one formatter per set of options.
+  const formatters = new Map();
+  const formatter = (kind, options) => {
+    const k = kind + JSON.stringify(options);
+    if (!formatters.has(k)) formatters.set(k, kind === "n" ? new Intl.NumberFormat(lang, options) : new Intl.DateTimeFormat(lang, options));
+    return formatters.get(k);
+  };
+  const number = (x, options = { maximumFractionDigits: 2 }) => formatter("n", options).format(x);
+  const date = (when, options = { dateStyle: "medium" }) => formatter("d", options).format(when instanceof Date ? when : new Date(when));
+
+  // store keeps one value in localStorage under key. empty() makes a new value; read(raw)
+  // returns the value of the stored text (null when absent), or null when it cannot read it.
+  // Every method survives a browser that forbids storage (private mode) and a stored value
+  // it cannot read, which load sets aside unchanged, so nothing is lost.
+  const store = (key, { empty, read }) => ({
+    key,
+    available: true,
+    // load returns { store, notice }: notice is "", "storage_unavailable" or "storage_corrupt".
+    load() {
+      let raw;
+      try {
+        raw = localStorage.getItem(key);
+        localStorage.setItem(key + ":probe", "1");
+        localStorage.removeItem(key + ":probe");
+      } catch {
+        this.available = false;
+        return { store: empty(), notice: "storage_unavailable" };
+      }
+      this.available = true;
+      const value = read(raw);
+      if (value) return { store: value, notice: "" };
+      try { // set the unreadable value aside and start afresh
+        localStorage.setItem(`${key}:set-aside:${new Date().toISOString()}`, raw);
+        localStorage.removeItem(key);
+      } catch { /* the notice still says so */ }
+      return { store: empty(), notice: "storage_corrupt" };
+    },
+    // save returns false when the browser refuses the value (storage full or forbidden).
+    save(value) {
+      try { localStorage.setItem(key, JSON.stringify(value)); return true; } catch { return false; }
+    },
+    clear() {
+      try { localStorage.removeItem(key); return true; } catch { return false; }
+    },
+  });
+
+  Playbook.page = { format, strings, translator, data, el, number, date, lang, site, store };
+})();
