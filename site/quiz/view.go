@@ -157,35 +157,41 @@ func newQuestionView(q *Quiz, x *Question, number int, r Renderer, withKey bool)
 			qv.Answer = ids
 		}
 	case Matching:
-		type choice struct {
-			pair string
-			text strictyaml.Text
-		}
-		var choices []choice
-		for _, p := range x.Pairs {
-			qv.Lefts = append(qv.Lefts, ChoiceView{ID: p.ID, Text: r.Markdown(p.Left, true)})
-			choices = append(choices, choice{pair: p.ID, text: p.Right})
-		}
-		for _, d := range x.Distractors {
-			choices = append(choices, choice{text: d})
-		}
-		rightOf := map[string]string{}
-		for k, i := range derangement(rng, len(choices)) {
-			id := "r" + strconv.Itoa(k+1)
-			qv.Rights = append(qv.Rights, ChoiceView{ID: id, Text: r.Markdown(choices[i].text, true)})
-			if choices[i].pair != "" {
-				rightOf[choices[i].pair] = id
-			}
-		}
-		if withKey {
-			qv.Matches = map[string]string{}
-			for _, p := range x.Pairs {
-				qv.Matches[p.ID] = rightOf[p.ID]
-				qv.Key = append(qv.Key, r.Markdown(p.Left, true)+" → "+r.Markdown(p.Right, true))
-			}
-		}
+		matchingView(&qv, x, rng, r, withKey)
 	}
 	return qv
+}
+
+// matchingView fills qv with the terms of matching question x and its choices, shuffled by
+// rng, and with the key when withKey.
+func matchingView(qv *QuestionView, x *Question, rng *rand.Rand, r Renderer, withKey bool) {
+	type choice struct {
+		pair string
+		text strictyaml.Text
+	}
+	var choices []choice
+	for _, p := range x.Pairs {
+		qv.Lefts = append(qv.Lefts, ChoiceView{ID: p.ID, Text: r.Markdown(p.Left, true)})
+		choices = append(choices, choice{pair: p.ID, text: p.Right})
+	}
+	for _, d := range x.Distractors {
+		choices = append(choices, choice{text: d})
+	}
+	rightOf := map[string]string{}
+	for k, i := range derangement(rng, len(choices)) {
+		id := "r" + strconv.Itoa(k+1)
+		qv.Rights = append(qv.Rights, ChoiceView{ID: id, Text: r.Markdown(choices[i].text, true)})
+		if choices[i].pair != "" {
+			rightOf[choices[i].pair] = id
+		}
+	}
+	if withKey {
+		qv.Matches = map[string]string{}
+		for _, p := range x.Pairs {
+			qv.Matches[p.ID] = rightOf[p.ID]
+			qv.Key = append(qv.Key, r.Markdown(p.Left, true)+" → "+r.Markdown(p.Right, true))
+		}
+	}
 }
 
 // Data is what the page script needs, as the JSON of the quiz page's

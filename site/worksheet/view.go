@@ -124,193 +124,117 @@ type OutputView struct {
 // NewView prepares w for display in lang.
 func NewView(w *Worksheet, lang string, r Renderer, trainer bool) *View {
 	v := &View{ID: w.ID, Kind: w.Kind, Title: w.Title.Get(lang), Day: w.Day, Version: w.Version()}
-	md := func(t strictyaml.Text, inline bool) template.HTML {
-		if t.IsZero() {
-			return ""
-		}
-		return r.Markdown(t, inline)
-	}
-	get := func(t strictyaml.Text) string { return t.Get(lang) }
-	v.Description = md(w.Description, false)
+	t := texts{r: r, lang: lang}
+	v.Description = t.md(w.Description, false)
 	if trainer {
-		v.Example = md(w.Example, false)
+		v.Example = t.md(w.Example, false)
 	}
 	switch w.Kind {
 	case Ranking:
-		v.ValueLabel = get(w.ValueLabel)
-		v.Method = "customers"
-		if w.ByValue {
-			v.Method = "value"
-		}
-		cum := 0.0
-		for _, b := range w.Bands {
-			from := cum
-			cum += b.Share
-			v.Bands = append(v.Bands, BandView{ID: b.ID, Label: get(b.Label), Treatment: md(b.Treatment, true), Share: formatNumber(b.Share),
-				From: formatNumber(from), To: formatNumber(math.Round(cum*1e6) / 1e6)})
-		}
+		rankingView(v, w, t)
 	case Rating:
-		v.ScaleMin, v.ScaleMax = w.Scale.Min, w.Scale.Max
-		for p := w.Scale.Min; p <= w.Scale.Max; p++ {
-			v.ScalePoints = append(v.ScalePoints, p)
-		}
-		v.ScaleLow, v.ScaleHigh = get(w.Scale.Low), get(w.Scale.High)
-		for _, c := range w.Criteria {
-			v.Criteria = append(v.Criteria, CriterionView{ID: c.ID, Label: md(c.Label, true), Hint: md(c.Hint, true), Weight: formatNumber(c.Weight)})
-		}
-		for _, b := range w.Bands {
-			v.Bands = append(v.Bands, BandView{ID: b.ID, Label: get(b.Label), Treatment: md(b.Treatment, true), Min: b.Min, Max: b.Max})
-		}
+		ratingView(v, w, t)
 	case Decision:
-		for _, f := range w.Factors {
-			v.Factors = append(v.Factors, LabelView{ID: f.ID, Label: md(f.Label, true), Text: PlainLabel(get(f.Label))})
-		}
-		for _, o := range w.Outcomes {
-			ov := OutcomeView{Label: get(o.Label), Action: md(o.Action, true)}
-			for _, f := range w.Factors {
-				a := "no"
-				if o.When[f.ID] {
-					a = "yes"
-				}
-				ov.Answers = append(ov.Answers, a)
-			}
-			v.Outcomes = append(v.Outcomes, ov)
-		}
+		decisionView(v, w, t)
 	case Matrix:
 		v.X, v.Y = axisView(w.X, lang), axisView(w.Y, lang)
 		for _, q := range w.Quadrants {
-			v.Quadrants = append(v.Quadrants, QuadrantView{ID: q.ID, X: highLow(q.XHigh), Y: highLow(q.YHigh), Label: get(q.Label), Treatment: md(q.Treatment, true)})
+			v.Quadrants = append(v.Quadrants, QuadrantView{ID: q.ID, X: highLow(q.XHigh), Y: highLow(q.YHigh), Label: t.get(q.Label), Treatment: t.md(q.Treatment, true)})
 		}
 	case Calculator:
-		for _, in := range w.Inputs {
-			iv := InputView{ID: in.ID, Label: get(in.Label), Unit: get(in.Unit), Default: formatNumber(in.Default), Step: formatNumber(in.Step)}
-			if in.HasMin {
-				iv.Min = formatNumber(in.Min)
-			}
-			if in.HasMax {
-				iv.Max = formatNumber(in.Max)
-			}
-			v.Inputs = append(v.Inputs, iv)
-		}
-		values, _ := Calculate(w, nil)
-		for _, o := range w.Outputs {
-			ov := OutputView{ID: o.ID, Label: get(o.Label), Unit: get(o.Unit), Source: o.Formula, Decimals: o.Decimals}
-			if o.Expr != nil {
-				data, _ := json.Marshal(o.Expr)
-				ov.Formula = string(data)
-			}
-			if x, ok := values[o.ID]; ok {
-				ov.Example = FormatFixed(x, o.Decimals)
-			}
-			v.Outputs = append(v.Outputs, ov)
-		}
+		calculatorView(v, w, t)
 	}
 	return v
 }
 
-// Data is what the page script needs, as the JSON of the worksheet page's
-// <script type="application/json" id="pb-data"> element (see docs/scripts.md): the ids,
-// numbers and rules of the worksheet's kind; the texts stay in the page. The encoder escapes
-// <, > and &, so the text cannot close the element.
-func (v *View) Data() template.JS {
-	type band struct {
-		ID    string       `json:"id"`
-		Label string       `json:"label"`
-		Share *json.Number `json:"share,omitempty"`
-		Min   *int         `json:"min,omitempty"`
-		Max   *int         `json:"max,omitempty"`
-	}
-	type criterion struct {
-		ID     string      `json:"id"`
-		Weight json.Number `json:"weight"`
-	}
-	type outcome struct {
-		When  map[string]bool `json:"when"`
-		Label string          `json:"label"`
-	}
-	type axis struct {
-		ID    string      `json:"id"`
-		Label string      `json:"label"`
-		YesNo bool        `json:"yesNo"`
-		Min   json.Number `json:"min"`
-		Max   json.Number `json:"max"`
-		Split json.Number `json:"split"`
-	}
-	type quadrant struct {
-		ID    string `json:"id"`
-		Label string `json:"label"`
-		XHigh bool   `json:"xHigh"`
-		YHigh bool   `json:"yHigh"`
-	}
-	type output struct {
-		ID       string          `json:"id"`
-		Formula  json.RawMessage `json:"formula"`
-		Decimals int             `json:"decimals"`
-	}
-	d := struct {
-		ID        string      `json:"id"`
-		Kind      Kind        `json:"kind"`
-		Version   string      `json:"version"`
-		Method    string      `json:"method,omitempty"`
-		Min       *int        `json:"min,omitempty"`
-		Max       *int        `json:"max,omitempty"`
-		Bands     []band      `json:"bands,omitempty"`
-		Criteria  []criterion `json:"criteria,omitempty"`
-		Factors   []string    `json:"factors,omitempty"`
-		Outcomes  []outcome   `json:"outcomes,omitempty"`
-		Axes      []axis      `json:"axes,omitempty"`
-		Quadrants []quadrant  `json:"quadrants,omitempty"`
-		Outputs   []output    `json:"outputs,omitempty"`
-	}{ID: v.ID, Kind: v.Kind, Version: v.Version, Method: v.Method}
-	switch v.Kind {
-	case Ranking:
-		for _, b := range v.Bands {
-			share := json.Number(b.Share)
-			d.Bands = append(d.Bands, band{ID: b.ID, Label: b.Label, Share: &share})
-		}
-	case Rating:
-		d.Min, d.Max = &v.ScaleMin, &v.ScaleMax
-		for _, c := range v.Criteria {
-			d.Criteria = append(d.Criteria, criterion{ID: c.ID, Weight: json.Number(c.Weight)})
-		}
-		for _, b := range v.Bands {
-			d.Bands = append(d.Bands, band{ID: b.ID, Label: b.Label, Min: &b.Min, Max: &b.Max})
-		}
-	case Decision:
-		for _, f := range v.Factors {
-			d.Factors = append(d.Factors, f.ID)
-		}
-		for _, o := range v.Outcomes {
-			when := map[string]bool{}
-			for i, f := range v.Factors {
-				when[f.ID] = i < len(o.Answers) && o.Answers[i] == "yes"
-			}
-			d.Outcomes = append(d.Outcomes, outcome{When: when, Label: o.Label})
-		}
-	case Matrix:
-		for _, a := range []*AxisView{v.X, v.Y} {
-			if a != nil {
-				d.Axes = append(d.Axes, axis{ID: a.ID, Label: a.Label, YesNo: a.YesNo, Min: json.Number(a.Min), Max: json.Number(a.Max), Split: json.Number(a.Split)})
-			}
-		}
-		for _, q := range v.Quadrants {
-			d.Quadrants = append(d.Quadrants, quadrant{ID: q.ID, Label: q.Label, XHigh: q.X == "high", YHigh: q.Y == "high"})
-		}
-	case Calculator:
-		for _, o := range v.Outputs {
-			formula := json.RawMessage("null")
-			if o.Formula != "" {
-				formula = json.RawMessage(o.Formula)
-			}
-			d.Outputs = append(d.Outputs, output{ID: o.ID, Formula: formula, Decimals: o.Decimals})
-		}
-	}
-	data, err := json.Marshal(d)
-	if err != nil {
-		return "null"
-	}
-	return template.JS(data)
+// texts renders a worksheet's texts in one language.
+type texts struct {
+	r    Renderer
+	lang string
 }
+
+// md renders a text as HTML, "" for an absent one.
+func (t texts) md(x strictyaml.Text, inline bool) template.HTML {
+	if x.IsZero() {
+		return ""
+	}
+	return t.r.Markdown(x, inline)
+}
+
+// get returns a text as it is written.
+func (t texts) get(x strictyaml.Text) string { return x.Get(t.lang) }
+
+func rankingView(v *View, w *Worksheet, t texts) {
+	v.ValueLabel = t.get(w.ValueLabel)
+	v.Method = "customers"
+	if w.ByValue {
+		v.Method = "value"
+	}
+	cum := 0.0
+	for _, b := range w.Bands {
+		from := cum
+		cum += b.Share
+		v.Bands = append(v.Bands, BandView{ID: b.ID, Label: t.get(b.Label), Treatment: t.md(b.Treatment, true), Share: formatNumber(b.Share),
+			From: formatNumber(from), To: formatNumber(math.Round(cum*1e6) / 1e6)})
+	}
+}
+
+func ratingView(v *View, w *Worksheet, t texts) {
+	v.ScaleMin, v.ScaleMax = w.Scale.Min, w.Scale.Max
+	for p := w.Scale.Min; p <= w.Scale.Max; p++ {
+		v.ScalePoints = append(v.ScalePoints, p)
+	}
+	v.ScaleLow, v.ScaleHigh = t.get(w.Scale.Low), t.get(w.Scale.High)
+	for _, c := range w.Criteria {
+		v.Criteria = append(v.Criteria, CriterionView{ID: c.ID, Label: t.md(c.Label, true), Hint: t.md(c.Hint, true), Weight: formatNumber(c.Weight)})
+	}
+	for _, b := range w.Bands {
+		v.Bands = append(v.Bands, BandView{ID: b.ID, Label: t.get(b.Label), Treatment: t.md(b.Treatment, true), Min: b.Min, Max: b.Max})
+	}
+}
+
+func decisionView(v *View, w *Worksheet, t texts) {
+	for _, f := range w.Factors {
+		v.Factors = append(v.Factors, LabelView{ID: f.ID, Label: t.md(f.Label, true), Text: PlainLabel(t.get(f.Label))})
+	}
+	for _, o := range w.Outcomes {
+		ov := OutcomeView{Label: t.get(o.Label), Action: t.md(o.Action, true)}
+		for _, f := range w.Factors {
+			a := "no"
+			if o.When[f.ID] {
+				a = "yes"
+			}
+			ov.Answers = append(ov.Answers, a)
+		}
+		v.Outcomes = append(v.Outcomes, ov)
+	}
+}
+
+func calculatorView(v *View, w *Worksheet, t texts) {
+	for _, in := range w.Inputs {
+		iv := InputView{ID: in.ID, Label: t.get(in.Label), Unit: t.get(in.Unit), Default: formatNumber(in.Default), Step: formatNumber(in.Step)}
+		if in.HasMin {
+			iv.Min = formatNumber(in.Min)
+		}
+		if in.HasMax {
+			iv.Max = formatNumber(in.Max)
+		}
+		v.Inputs = append(v.Inputs, iv)
+	}
+	values, _ := Calculate(w, nil)
+	for _, o := range w.Outputs {
+		ov := OutputView{ID: o.ID, Label: t.get(o.Label), Unit: t.get(o.Unit), Source: o.Formula, Decimals: o.Decimals}
+		if o.Expr != nil {
+			data, _ := json.Marshal(o.Expr)
+			ov.Formula = string(data)
+		}
+		if x, ok := values[o.ID]; ok {
+			ov.Example = FormatFixed(x, o.Decimals)
+		}
+		v.Outputs = append(v.Outputs, ov)
+	}
+}
+
 
 func axisView(a *Axis, lang string) *AxisView {
 	if a == nil {
