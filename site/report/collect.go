@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"playbook/site/diag"
+	"playbook/site/report/progress"
 )
 
 // merger merges the inputs one by one.
@@ -44,9 +45,9 @@ func (m *merger) add(in Input) {
 		skip(Duplicate, 0, 0, "duplicate of %s (the same content)", first)
 		return
 	}
-	p, err := ParseProgress(in.Data)
+	p, err := progress.Parse(in.Data)
 	if err != nil {
-		pe := err.(*ParseError)
+		pe := err.(*progress.ParseError)
 		skip(Malformed, pe.Line, pe.Col, "%s", pe.Msg)
 		return
 	}
@@ -97,7 +98,7 @@ func (m *merger) add(in Input) {
 // check removes from p the entries of quizzes no longer in the course and the entries
 // that fail checkEntry, and notes questions no longer in their quiz, all in res. It returns
 // the ids of the entries that failed.
-func (m *merger) check(p *Progress, res *FileResult) (skipped []string) {
+func (m *merger) check(p *progress.Progress, res *FileResult) (skipped []string) {
 	for _, id := range entryOrder(p) {
 		e := p.Quizzes[id]
 		pos := diag.Pos{Path: res.Path, Line: e.Line, Col: e.Col}
@@ -122,7 +123,7 @@ func (m *merger) check(p *Progress, res *FileResult) (skipped []string) {
 }
 
 // entryOrder lists p's quiz ids in the order of the file.
-func entryOrder(p *Progress) []string {
+func entryOrder(p *progress.Progress) []string {
 	ids := sortedKeys(p.Quizzes)
 	sort.SliceStable(ids, func(i, j int) bool {
 		a, b := p.Quizzes[ids[i]], p.Quizzes[ids[j]]

@@ -5,87 +5,89 @@ import (
 	"reflect"
 	"testing"
 	"time"
+
+	"playbook/site/report/progress"
 )
 
 func day(h int) time.Time { return time.Date(2026, 11, 25, h, 0, 0, 0, time.UTC) }
 
-func scored(h int, version string, percent float64) *Attempt {
-	return &Attempt{Date: day(h), Version: version, Scored: true, Earned: percent / 10, Max: 10, Percent: percent, Passed: percent >= 70}
+func scored(h int, version string, percent float64) *progress.Attempt {
+	return &progress.Attempt{Date: day(h), Version: version, Scored: true, Earned: percent / 10, Max: 10, Percent: percent, Passed: percent >= 70}
 }
 
-func progress(learner string, quizzes map[string]*QuizProgress) *Progress {
-	return &Progress{Site: "s", Learner: learner, Quizzes: quizzes}
+func fileOf(learner string, quizzes map[string]*progress.QuizProgress) *progress.Progress {
+	return &progress.Progress{Site: "s", Learner: learner, Quizzes: quizzes}
 }
 
 // TestMerge checks each rule of docs/progress.md ("Merging") on its own.
 func TestMerge(t *testing.T) {
-	counts := func(r, w, p int, last Result) QuestionCounts {
-		return QuestionCounts{Right: r, Wrong: w, Partly: p, Last: last}
+	counts := func(r, w, p int, last progress.Result) progress.QuestionCounts {
+		return progress.QuestionCounts{Right: r, Wrong: w, Partly: p, Last: last}
 	}
 	tests := []struct {
 		name         string
-		ours, theirs *Progress
-		check        func(t *testing.T, m *Progress)
+		ours, theirs *progress.Progress
+		check        func(t *testing.T, m *progress.Progress)
 	}{{
 		name:   "a quiz only in theirs is copied",
-		ours:   progress("Ana", map[string]*QuizProgress{}),
-		theirs: progress("Ana", map[string]*QuizProgress{"q": {Version: "v", Attempts: 2, Last: scored(9, "v", 80), Best: scored(9, "v", 80), Questions: map[string]QuestionCounts{"x": counts(1, 1, 0, Right)}}}),
-		check: func(t *testing.T, m *Progress) {
+		ours:   fileOf("Ana", map[string]*progress.QuizProgress{}),
+		theirs: fileOf("Ana", map[string]*progress.QuizProgress{"q": {Version: "v", Attempts: 2, Last: scored(9, "v", 80), Best: scored(9, "v", 80), Questions: map[string]progress.QuestionCounts{"x": counts(1, 1, 0, progress.Right)}}}),
+		check: func(t *testing.T, m *progress.Progress) {
 			e := m.Quizzes["q"]
-			if e == nil || e.Attempts != 2 || e.Best.Percent != 80 || e.Questions["x"] != counts(1, 1, 0, Right) {
+			if e == nil || e.Attempts != 2 || e.Best.Percent != 80 || e.Questions["x"] != counts(1, 1, 0, progress.Right) {
 				t.Errorf("got %+v", e)
 			}
 		},
 	}, {
 		name:   "a quiz only in ours stays",
-		ours:   progress("Ana", map[string]*QuizProgress{"q": {Version: "v", Attempts: 1, Last: scored(9, "v", 50)}}),
-		theirs: progress("Ana", map[string]*QuizProgress{}),
-		check: func(t *testing.T, m *Progress) {
+		ours:   fileOf("Ana", map[string]*progress.QuizProgress{"q": {Version: "v", Attempts: 1, Last: scored(9, "v", 50)}}),
+		theirs: fileOf("Ana", map[string]*progress.QuizProgress{}),
+		check: func(t *testing.T, m *progress.Progress) {
 			if e := m.Quizzes["q"]; e == nil || e.Attempts != 1 {
 				t.Errorf("got %+v", e)
 			}
 		},
 	}, {
 		name:   "attempts add up",
-		ours:   progress("", map[string]*QuizProgress{"q": {Version: "v", Attempts: 3, Last: scored(9, "v", 50)}}),
-		theirs: progress("", map[string]*QuizProgress{"q": {Version: "v", Attempts: 4, Last: scored(8, "v", 50)}}),
-		check: func(t *testing.T, m *Progress) {
+		ours:   fileOf("", map[string]*progress.QuizProgress{"q": {Version: "v", Attempts: 3, Last: scored(9, "v", 50)}}),
+		theirs: fileOf("", map[string]*progress.QuizProgress{"q": {Version: "v", Attempts: 4, Last: scored(8, "v", 50)}}),
+		check: func(t *testing.T, m *progress.Progress) {
 			if n := m.Quizzes["q"].Attempts; n != 7 {
 				t.Errorf("attempts %d, want 7", n)
 			}
 		},
 	}, {
 		name:   "best is the higher percent",
-		ours:   progress("", map[string]*QuizProgress{"q": {Version: "v", Attempts: 1, Best: scored(9, "v", 60), Last: scored(9, "v", 60)}}),
-		theirs: progress("", map[string]*QuizProgress{"q": {Version: "v", Attempts: 1, Best: scored(8, "v", 90), Last: scored(8, "v", 90)}}),
-		check: func(t *testing.T, m *Progress) {
+		ours:   fileOf("", map[string]*progress.QuizProgress{"q": {Version: "v", Attempts: 1, Best: scored(9, "v", 60), Last: scored(9, "v", 60)}}),
+		theirs: fileOf("", map[string]*progress.QuizProgress{"q": {Version: "v", Attempts: 1, Best: scored(8, "v", 90), Last: scored(8, "v", 90)}}),
+		check: func(t *testing.T, m *progress.Progress) {
 			if b := m.Quizzes["q"].Best; b.Percent != 90 || !b.Date.Equal(day(8)) {
 				t.Errorf("best %+v", b)
 			}
 		},
 	}, {
 		name:   "on a tie, the best already there stays",
-		ours:   progress("", map[string]*QuizProgress{"q": {Version: "v", Attempts: 1, Best: scored(9, "v", 90), Last: scored(9, "v", 90)}}),
-		theirs: progress("", map[string]*QuizProgress{"q": {Version: "v", Attempts: 1, Best: scored(7, "v", 90), Last: scored(7, "v", 90)}}),
-		check: func(t *testing.T, m *Progress) {
+		ours:   fileOf("", map[string]*progress.QuizProgress{"q": {Version: "v", Attempts: 1, Best: scored(9, "v", 90), Last: scored(9, "v", 90)}}),
+		theirs: fileOf("", map[string]*progress.QuizProgress{"q": {Version: "v", Attempts: 1, Best: scored(7, "v", 90), Last: scored(7, "v", 90)}}),
+		check: func(t *testing.T, m *progress.Progress) {
 			if b := m.Quizzes["q"].Best; !b.Date.Equal(day(9)) {
 				t.Errorf("best from %v, want ours (9:00)", b.Date)
 			}
 		},
 	}, {
 		name:   "a best on one side only is kept",
-		ours:   progress("", map[string]*QuizProgress{"q": {Version: "v", Attempts: 1, Last: &Attempt{Date: day(9), Version: "v"}}}),
-		theirs: progress("", map[string]*QuizProgress{"q": {Version: "v", Attempts: 1, Best: scored(7, "v", 40), Last: scored(7, "v", 40)}}),
-		check: func(t *testing.T, m *Progress) {
+		ours:   fileOf("", map[string]*progress.QuizProgress{"q": {Version: "v", Attempts: 1, Last: &progress.Attempt{Date: day(9), Version: "v"}}}),
+		theirs: fileOf("", map[string]*progress.QuizProgress{"q": {Version: "v", Attempts: 1, Best: scored(7, "v", 40), Last: scored(7, "v", 40)}}),
+		check: func(t *testing.T, m *progress.Progress) {
 			if b := m.Quizzes["q"].Best; b == nil || b.Percent != 40 {
 				t.Errorf("best %+v", b)
 			}
 		},
 	}, {
 		name:   "last is the later one and the version goes with it",
-		ours:   progress("", map[string]*QuizProgress{"q": {Version: "old", Attempts: 1, Last: scored(8, "old", 50)}}),
-		theirs: progress("", map[string]*QuizProgress{"q": {Version: "new", Attempts: 1, Last: scored(10, "new", 30)}}),
-		check: func(t *testing.T, m *Progress) {
+		ours:   fileOf("", map[string]*progress.QuizProgress{"q": {Version: "old", Attempts: 1, Last: scored(8, "old", 50)}}),
+		theirs: fileOf("", map[string]*progress.QuizProgress{"q": {Version: "new", Attempts: 1, Last: scored(10, "new", 30)}}),
+		check: func(t *testing.T, m *progress.Progress) {
 			e := m.Quizzes["q"]
 			if !e.Last.Date.Equal(day(10)) || e.Version != "new" {
 				t.Errorf("last %v, version %q; want theirs", e.Last.Date, e.Version)
@@ -93,9 +95,9 @@ func TestMerge(t *testing.T) {
 		},
 	}, {
 		name:   "an older last in theirs leaves ours and our version",
-		ours:   progress("", map[string]*QuizProgress{"q": {Version: "new", Attempts: 1, Last: scored(10, "new", 50)}}),
-		theirs: progress("", map[string]*QuizProgress{"q": {Version: "old", Attempts: 1, Last: scored(8, "old", 90), Best: scored(8, "old", 90)}}),
-		check: func(t *testing.T, m *Progress) {
+		ours:   fileOf("", map[string]*progress.QuizProgress{"q": {Version: "new", Attempts: 1, Last: scored(10, "new", 50)}}),
+		theirs: fileOf("", map[string]*progress.QuizProgress{"q": {Version: "old", Attempts: 1, Last: scored(8, "old", 90), Best: scored(8, "old", 90)}}),
+		check: func(t *testing.T, m *progress.Progress) {
 			e := m.Quizzes["q"]
 			if !e.Last.Date.Equal(day(10)) || e.Version != "new" || e.Best.Percent != 90 {
 				t.Errorf("last %v, version %q, best %v", e.Last.Date, e.Version, e.Best.Percent)
@@ -103,50 +105,50 @@ func TestMerge(t *testing.T) {
 		},
 	}, {
 		name:   "on a tie of dates, our last stays",
-		ours:   progress("", map[string]*QuizProgress{"q": {Version: "a", Attempts: 1, Last: scored(9, "a", 50)}}),
-		theirs: progress("", map[string]*QuizProgress{"q": {Version: "b", Attempts: 1, Last: scored(9, "b", 60)}}),
-		check: func(t *testing.T, m *Progress) {
+		ours:   fileOf("", map[string]*progress.QuizProgress{"q": {Version: "a", Attempts: 1, Last: scored(9, "a", 50)}}),
+		theirs: fileOf("", map[string]*progress.QuizProgress{"q": {Version: "b", Attempts: 1, Last: scored(9, "b", 60)}}),
+		check: func(t *testing.T, m *progress.Progress) {
 			if e := m.Quizzes["q"]; e.Version != "a" || e.Last.Percent != 50 {
 				t.Errorf("version %q, last %v; want ours", e.Version, e.Last.Percent)
 			}
 		},
 	}, {
 		name: "question counts add up; last comes from the side with the newer last attempt",
-		ours: progress("", map[string]*QuizProgress{"q": {Version: "v", Attempts: 3, Last: scored(8, "v", 50),
-			Questions: map[string]QuestionCounts{"x": counts(1, 1, 1, Wrong), "y": counts(2, 0, 0, Right)}}}),
-		theirs: progress("", map[string]*QuizProgress{"q": {Version: "v", Attempts: 2, Last: scored(10, "v", 50),
-			Questions: map[string]QuestionCounts{"x": counts(2, 0, 0, Right), "z": counts(0, 0, 2, Partly)}}}),
-		check: func(t *testing.T, m *Progress) {
-			want := map[string]QuestionCounts{"x": counts(3, 1, 1, Right), "y": counts(2, 0, 0, Right), "z": counts(0, 0, 2, Partly)}
+		ours: fileOf("", map[string]*progress.QuizProgress{"q": {Version: "v", Attempts: 3, Last: scored(8, "v", 50),
+			Questions: map[string]progress.QuestionCounts{"x": counts(1, 1, 1, progress.Wrong), "y": counts(2, 0, 0, progress.Right)}}}),
+		theirs: fileOf("", map[string]*progress.QuizProgress{"q": {Version: "v", Attempts: 2, Last: scored(10, "v", 50),
+			Questions: map[string]progress.QuestionCounts{"x": counts(2, 0, 0, progress.Right), "z": counts(0, 0, 2, progress.Partly)}}}),
+		check: func(t *testing.T, m *progress.Progress) {
+			want := map[string]progress.QuestionCounts{"x": counts(3, 1, 1, progress.Right), "y": counts(2, 0, 0, progress.Right), "z": counts(0, 0, 2, progress.Partly)}
 			if got := m.Quizzes["q"].Questions; !reflect.DeepEqual(got, want) {
 				t.Errorf("questions %v, want %v", got, want)
 			}
 		},
 	}, {
 		name: "question last stays ours when our last attempt is newer",
-		ours: progress("", map[string]*QuizProgress{"q": {Version: "v", Attempts: 1, Last: scored(10, "v", 50),
-			Questions: map[string]QuestionCounts{"x": counts(0, 1, 0, Unanswered)}}}),
-		theirs: progress("", map[string]*QuizProgress{"q": {Version: "v", Attempts: 1, Last: scored(8, "v", 50),
-			Questions: map[string]QuestionCounts{"x": counts(1, 0, 0, Right)}}}),
-		check: func(t *testing.T, m *Progress) {
-			if q := m.Quizzes["q"].Questions["x"]; q != counts(1, 1, 0, Unanswered) {
+		ours: fileOf("", map[string]*progress.QuizProgress{"q": {Version: "v", Attempts: 1, Last: scored(10, "v", 50),
+			Questions: map[string]progress.QuestionCounts{"x": counts(0, 1, 0, progress.Unanswered)}}}),
+		theirs: fileOf("", map[string]*progress.QuizProgress{"q": {Version: "v", Attempts: 1, Last: scored(8, "v", 50),
+			Questions: map[string]progress.QuestionCounts{"x": counts(1, 0, 0, progress.Right)}}}),
+		check: func(t *testing.T, m *progress.Progress) {
+			if q := m.Quizzes["q"].Questions["x"]; q != counts(1, 1, 0, progress.Unanswered) {
 				t.Errorf("x = %+v", q)
 			}
 		},
 	}, {
 		name:   "the learner stays",
-		ours:   progress("Ana Lima", nil),
-		theirs: progress("ana", nil),
-		check: func(t *testing.T, m *Progress) {
+		ours:   fileOf("Ana Lima", nil),
+		theirs: fileOf("ana", nil),
+		check: func(t *testing.T, m *progress.Progress) {
 			if m.Learner != "Ana Lima" {
 				t.Errorf("learner %q", m.Learner)
 			}
 		},
 	}, {
 		name:   "an empty learner takes theirs",
-		ours:   progress("", nil),
-		theirs: progress("Ana", nil),
-		check: func(t *testing.T, m *Progress) {
+		ours:   fileOf("", nil),
+		theirs: fileOf("Ana", nil),
+		check: func(t *testing.T, m *progress.Progress) {
 			if m.Learner != "Ana" {
 				t.Errorf("learner %q", m.Learner)
 			}
@@ -165,7 +167,7 @@ func TestMerge(t *testing.T) {
 }
 
 // snapshotProgress encodes progress, pointers followed, to tell whether it changed.
-func snapshotProgress(ps ...*Progress) string {
+func snapshotProgress(ps ...*progress.Progress) string {
 	data, err := json.Marshal(ps)
 	if err != nil {
 		panic(err)

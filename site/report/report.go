@@ -15,6 +15,7 @@ import (
 	"playbook/site/course"
 	"playbook/site/material"
 	"playbook/site/quiz"
+	"playbook/site/report/progress"
 )
 
 // Report is a class report, ready to render.
@@ -74,7 +75,7 @@ type Learner struct {
 	SelfChecksPassed, ExamsPassed int
 
 	key      string
-	progress *Progress
+	progress *progress.Progress
 	skipped  map[string]bool // quiz ids of entries left out
 }
 

@@ -171,7 +171,7 @@ func TestTampered(t *testing.T) {
 		})
 	}
 	// The untouched file passes every check.
-	r := Make(c, key, "en", ReadPaths([]string{"testdata/good/full.json"}))
+	r := Make(c, key, "en", ReadPaths([]string{"progress/testdata/good/full.json"}))
 	if len(r.Problems()) != 0 || r.Learners[0].Quizzes[0].Status != Passed {
 		t.Errorf("the good file: %v", r.Problems())
 	}
@@ -181,7 +181,7 @@ func TestTampered(t *testing.T) {
 // copy and as the same export written differently: each is merged once.
 func TestDuplicates(t *testing.T) {
 	dir := t.TempDir()
-	good, err := os.ReadFile("testdata/good/full.json")
+	good, err := os.ReadFile("progress/testdata/good/full.json")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -267,7 +267,7 @@ func TestReadPaths(t *testing.T) {
 // CSP whose hash is that of its stylesheet, and escapes what the files say.
 func TestHTMLIsSelfContainedAndEscaped(t *testing.T) {
 	dir := t.TempDir()
-	good, _ := os.ReadFile("testdata/good/full.json")
+	good, _ := os.ReadFile("progress/testdata/good/full.json")
 	evil := bytes.Replace(good, []byte(`"learner": "Gil"`), []byte(`"learner": "<script>alert(1)</script>"`), 1)
 	bad := []byte(`{"format": "playbook-progress", "version": 1, "site": "<img src=x onerror=alert(2)>", "quizzes": {}}`)
 	for name, data := range map[string][]byte{"evil.json": evil, "<b>bad<b>.json": bad} {

@@ -4,6 +4,7 @@ import (
 	"sort"
 
 	"playbook/site/quiz"
+	"playbook/site/report/progress"
 )
 
 // tally fills in a learner's result per quiz.
@@ -44,9 +45,9 @@ func (r *Report) tally(l *Learner) {
 			x.TotalPartly += c.Partly
 			x.TotalWrong += c.Wrong
 			switch c.Last {
-			case Right:
+			case progress.Right:
 				x.Right++
-			case Partly:
+			case progress.Partly:
 				x.Partly++
 			default:
 				x.Wrong++
