@@ -10,9 +10,9 @@ import (
 // tally fills in a learner's result per quiz.
 func (r *Report) tally(l *Learner) {
 	for _, qs := range r.Quizzes {
-		lq := &LearnerQuiz{Quiz: qs, Status: NotStarted, EntrySkipped: l.skipped[qs.ID]}
+		lq := &LearnerQuiz{Quiz: qs, Status: NotStarted, EntrySkipped: l.SkippedEntries[qs.ID]}
 		l.Quizzes = append(l.Quizzes, lq)
-		e := l.progress.Quizzes[qs.ID]
+		e := l.Progress.Quizzes[qs.ID]
 		if e == nil || e.Attempts == 0 {
 			continue
 		}

@@ -85,6 +85,8 @@ type ParseError struct {
 	Msg       string
 }
 
+// Error formats the problem as "line:col: message", or the message alone when the problem
+// has no place in the file.
 func (e *ParseError) Error() string {
 	if e.Line == 0 {
 		return e.Msg
