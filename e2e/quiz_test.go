@@ -27,6 +27,7 @@ import (
 	"playbook/site/pipeline"
 	"playbook/site/quiz"
 	"playbook/site/report"
+	"playbook/site/report/collect"
 )
 
 // quizCourse is the small course of the build tests: one quiz of every question type
@@ -615,7 +616,7 @@ func TestProgressPage(t *testing.T) {
 	}
 	// playbook report takes the file as the page wrote it: valid, and consistent with the
 	// quiz (percent, pass mark, maximum, points per question).
-	r := report.Make(s.course, pipeline.SiteKey(s.course.Config), "en", []report.Input{{Path: name, Data: exported}})
+	r := report.Make(s.course, pipeline.SiteKey(s.course.Config), "en", []collect.Input{{Path: name, Data: exported}})
 	if r.Merged != 1 || len(r.Problems()) != 0 || len(r.Learners) != 1 || r.Learners[0].Quizzes[0].Best != 66.7 {
 		t.Errorf("the class report does not take the exported file as it is: %s %v", r.Summary(), r.Problems())
 	}

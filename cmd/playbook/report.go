@@ -14,6 +14,7 @@ import (
 	"playbook/site/pipeline"
 	"playbook/site/quiz"
 	"playbook/site/report"
+	"playbook/site/report/collect"
 )
 
 const reportExamples = `  playbook report progress/*.json                   write report.html from the class's files
@@ -64,7 +65,7 @@ func runReport(args []string, stdout, stderr io.Writer) int {
 		return exitFailed
 	}
 
-	r := report.Make(c, pipeline.SiteKey(c.Config), *lang, report.ReadPaths(files))
+	r := report.Make(c, pipeline.SiteKey(c.Config), *lang, collect.ReadPaths(files))
 	for _, p := range r.Problems() {
 		fmt.Fprintln(stderr, p.String())
 	}

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"playbook/site/quiz"
+	"playbook/site/report/collect"
 	"playbook/site/theme"
 )
 
@@ -82,7 +83,13 @@ func (v htmlView) StatusText(s Status) string {
 }
 
 // KindText words what happened to a file.
-func (v htmlView) KindText(k Kind) string { return v.T(k.key()) }
+func (v htmlView) KindText(k collect.Kind) string { return v.T(kindKey(k)) }
+
+// kindKey is the name of a kind's label in the strings table.
+func kindKey(k collect.Kind) string {
+	return [...]string{"report_kind_unreadable", "report_kind_malformed", "report_kind_foreign",
+		"report_kind_duplicate", "report_kind_inconsistent", "report_kind_removed"}[k]
+}
 
 // ModeText words a quiz mode with the theme's words.
 func (v htmlView) ModeText(m quiz.Mode) string {

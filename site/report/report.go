@@ -1,20 +1,21 @@
 // Package report makes a trainer's class report from the progress files learners export
-// from the course's progress page (docs/progress.md, docs/report.md): it reads and
-// validates the files, merges the files of each learner, checks the scores against the
-// course's quizzes, computes who finished what, the scores per quiz and per question and
-// the questions to re-teach, and renders the report as one self-contained HTML page or as
-// two CSV files. Bad files are reported and left out, never fatal.
+// from the course's progress page (docs/progress.md, docs/report.md): from the files
+// gathered and merged per learner (package collect), it computes who finished what, the
+// scores per quiz and per question and the questions to re-teach, and renders the report
+// as one self-contained HTML page or as two CSV files. Bad files are reported and left
+// out, never fatal.
 package report
 
 import (
 	"fmt"
 	"math"
-	"sort"
+	"strconv"
 	"time"
 
 	"playbook/site/course"
 	"playbook/site/material"
 	"playbook/site/quiz"
+	"playbook/site/report/collect"
 )
 
 // Report is a class report, ready to render.
@@ -26,7 +27,7 @@ type Report struct {
 	// Latest is the latest export time among the files merged; zero when none has one.
 	Latest time.Time
 	// Files says what happened to every input, in the order given.
-	Files []*FileResult
+	Files []*collect.FileResult
 	// Learners are sorted by name.
 	Learners []*Learner
 	// Quizzes are the course's quizzes in course order (by day, then id).
@@ -41,41 +42,13 @@ type Report struct {
 // MaxReteach is how many questions "What to re-teach tomorrow" lists.
 const MaxReteach = 10
 
-// FileResult is what happened to one input file.
-type FileResult struct {
-	Path string
-	// Learner is the name the file was merged under; "" when the file was skipped.
-	Learner string
-	// Skipped is why the file was left out, or nil when it was merged.
-	Skipped *Problem
-	// Notes are the quiz entries skipped and the notes about the file, in file order.
-	Notes []Problem
-}
-
-// Problems returns every problem and note of the file, the reason it was skipped first.
-func (f *FileResult) Problems() []Problem {
-	var out []Problem
-	if f.Skipped != nil {
-		out = append(out, *f.Skipped)
-	}
-	return append(out, f.Notes...)
-}
-
-// Learner is one learner with their merged progress.
+// Learner is one learner with their merged progress (name, files) and results.
 type Learner struct {
-	Name string
-	// FromFileName is true when the files gave no name and the file name stands for it.
-	FromFileName bool
-	// Files are the paths of the files merged for the learner.
-	Files []string
+	*collect.Learner
 	// Quizzes has one result per quiz of the course, in course order.
 	Quizzes []*LearnerQuiz
 	// SelfChecks and Exams count the self-check and exam quizzes passed.
 	SelfChecksPassed, ExamsPassed int
-
-	key      string
-	progress *Progress
-	skipped  map[string]bool // quiz ids of entries left out
 }
 
 // Status is where a learner stands with a quiz.
@@ -164,15 +137,18 @@ func percent(n, of int) float64 {
 
 func roundTenth(x float64) float64 { return math.Round(x*10) / 10 }
 
+// num formats a number the shortest way: 83.3, 5, 2.8333.
+func num(x float64) string { return strconv.FormatFloat(x, 'f', -1, 64) }
+
 // Make reads the inputs, merges them per learner and computes the report for the course
 // c, whose site key is siteKey, with texts in lang.
-func Make(c *course.Course, siteKey, lang string, inputs []Input) *Report {
+func Make(c *course.Course, siteKey, lang string, inputs []collect.Input) *Report {
 	r := &Report{Lang: lang, CourseTitle: c.Config.Title[lang], SiteKey: siteKey}
 	if r.CourseTitle == "" {
 		r.CourseTitle = c.Config.Title[c.Config.DefaultLanguage]
 	}
 	texts := newTexts(c, lang)
-	byID := map[string]*QuizStats{}
+	byID := map[string]*quiz.Quiz{}
 	for _, q := range material.Of[*quiz.Quiz](c.Materials) {
 		qs := &QuizStats{Quiz: q, ID: q.ID, Title: texts.get(q.Title), Day: q.Day, Mode: q.Mode}
 		n := 0
@@ -183,27 +159,14 @@ func Make(c *course.Course, siteKey, lang string, inputs []Input) *Report {
 			}
 		}
 		r.Quizzes = append(r.Quizzes, qs)
-		byID[q.ID] = qs
+		byID[q.ID] = q
 	}
-	m := merger{report: r, quizzes: byID, siteKey: siteKey, learners: map[string]*Learner{}, hashes: map[[32]byte]string{}, exports: map[string]string{}}
-	for _, in := range inputs {
-		m.add(in)
-	}
-	for _, l := range m.learners {
-		r.Learners = append(r.Learners, l)
-	}
-	sort.SliceStable(r.Learners, func(i, j int) bool {
-		a, b := r.Learners[i], r.Learners[j]
-		if a.key != b.key {
-			return a.key < b.key
-		}
-		if a.Name != b.Name {
-			return a.Name < b.Name
-		}
-		return a.Files[0] < b.Files[0]
-	})
-	for _, l := range r.Learners {
+	class := collect.Files(siteKey, byID, inputs)
+	r.Files, r.Merged, r.Skipped, r.Latest = class.Files, class.Merged, class.Skipped, class.Latest
+	for _, cl := range class.Learners {
+		l := &Learner{Learner: cl}
 		r.tally(l)
+		r.Learners = append(r.Learners, l)
 	}
 	for _, qs := range r.Quizzes {
 		qs.summarize(r.Learners)
@@ -250,8 +213,8 @@ func (r *Report) countLearners(ok func(*Learner) bool) int {
 }
 
 // Problems returns every problem and note of every file, in input order.
-func (r *Report) Problems() []Problem {
-	var out []Problem
+func (r *Report) Problems() []collect.Problem {
+	var out []collect.Problem
 	for _, f := range r.Files {
 		out = append(out, f.Problems()...)
 	}

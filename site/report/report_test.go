@@ -15,6 +15,7 @@ import (
 	"playbook/site/course"
 	"playbook/site/diag"
 	"playbook/site/pipeline"
+	"playbook/site/report/collect"
 	"playbook/site/theme"
 )
 
@@ -41,7 +42,7 @@ func classReport(t testing.TB, lang string) *Report {
 		t.Fatalf("testdata/class: %d files, %v", len(files), err)
 	}
 	c, key := loadCourse(t)
-	return Make(c, key, lang, ReadPaths(files))
+	return Make(c, key, lang, collect.ReadPaths(files))
 }
 
 func TestGoldenClass(t *testing.T) {
@@ -157,12 +158,12 @@ func TestTampered(t *testing.T) {
 	for _, file := range files {
 		name := strings.TrimSuffix(filepath.Base(file), ".json")
 		t.Run(name, func(t *testing.T) {
-			r := Make(c, key, "en", ReadPaths([]string{file}))
+			r := Make(c, key, "en", collect.ReadPaths([]string{file}))
 			if r.Merged != 1 || r.Skipped != 0 || len(r.Learners) != 1 {
 				t.Fatalf("the file must be merged: %s", r.Summary())
 			}
 			want := file + `:8:21: skipped quiz "basics-check" (the rest of the file is used): ` + tests[name]
-			if p := r.Problems(); len(p) != 1 || p[0].String() != want || p[0].Kind != Inconsistent {
+			if p := r.Problems(); len(p) != 1 || p[0].String() != want || p[0].Kind != collect.Inconsistent {
 				t.Errorf("problems %v\nwant %s", p, want)
 			}
 			if lq := r.Learners[0].Quizzes[0]; lq.Status != NotStarted || !lq.EntrySkipped {
@@ -171,7 +172,7 @@ func TestTampered(t *testing.T) {
 		})
 	}
 	// The untouched file passes every check.
-	r := Make(c, key, "en", ReadPaths([]string{"testdata/good/full.json"}))
+	r := Make(c, key, "en", collect.ReadPaths([]string{"progress/testdata/good/full.json"}))
 	if len(r.Problems()) != 0 || r.Learners[0].Quizzes[0].Status != Passed {
 		t.Errorf("the good file: %v", r.Problems())
 	}
@@ -181,7 +182,7 @@ func TestTampered(t *testing.T) {
 // copy and as the same export written differently: each is merged once.
 func TestDuplicates(t *testing.T) {
 	dir := t.TempDir()
-	good, err := os.ReadFile("testdata/good/full.json")
+	good, err := os.ReadFile("progress/testdata/good/full.json")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -197,7 +198,7 @@ func TestDuplicates(t *testing.T) {
 	compact := write("gil-compact.json", []byte(strings.Join(strings.Fields(string(good)), " ")))
 	later := write("gil-later.json", bytes.Replace(good, []byte(`"exported": "2026-11-25T10:00:00.000Z"`), []byte(`"exported": "2026-11-26T10:00:00.000Z"`), 1))
 	c, key := loadCourse(t)
-	r := Make(c, key, "en", ReadPaths([]string{a, a, filepath.Join(dir, ".", "gil.json"), copyPath, compact, later}))
+	r := Make(c, key, "en", collect.ReadPaths([]string{a, a, filepath.Join(dir, ".", "gil.json"), copyPath, compact, later}))
 	var got []string
 	for _, p := range r.Problems() {
 		got = append(got, strings.TrimPrefix(p.String(), dir+string(filepath.Separator)))
@@ -230,11 +231,11 @@ func TestReadPaths(t *testing.T) {
 	}
 	empty := t.TempDir()
 	big := filepath.Join(t.TempDir(), "big.json")
-	if err := os.WriteFile(big, make([]byte, MaxFileSize+1), 0o644); err != nil {
+	if err := os.WriteFile(big, make([]byte, collect.MaxFileSize+1), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	missing := filepath.Join(dir, "missing.json")
-	inputs := ReadPaths([]string{dir, empty, big, missing, filepath.Join(dir, "sub.json")})
+	inputs := collect.ReadPaths([]string{dir, empty, big, missing, filepath.Join(dir, "sub.json")})
 	var got []string
 	for _, in := range inputs {
 		s := in.Path
@@ -258,7 +259,7 @@ func TestReadPaths(t *testing.T) {
 	}
 	c, key := loadCourse(t)
 	r := Make(c, key, "en", inputs)
-	if r.Merged != 0 || r.Skipped != 6 || r.Files[2].Skipped.Kind != Unreadable || r.Files[0].Skipped.Kind != Malformed {
+	if r.Merged != 0 || r.Skipped != 6 || r.Files[2].Skipped.Kind != collect.Unreadable || r.Files[0].Skipped.Kind != collect.Malformed {
 		t.Errorf("%s: %v", r.Summary(), r.Problems())
 	}
 }
@@ -267,7 +268,7 @@ func TestReadPaths(t *testing.T) {
 // CSP whose hash is that of its stylesheet, and escapes what the files say.
 func TestHTMLIsSelfContainedAndEscaped(t *testing.T) {
 	dir := t.TempDir()
-	good, _ := os.ReadFile("testdata/good/full.json")
+	good, _ := os.ReadFile("progress/testdata/good/full.json")
 	evil := bytes.Replace(good, []byte(`"learner": "Gil"`), []byte(`"learner": "<script>alert(1)</script>"`), 1)
 	bad := []byte(`{"format": "playbook-progress", "version": 1, "site": "<img src=x onerror=alert(2)>", "quizzes": {}}`)
 	for name, data := range map[string][]byte{"evil.json": evil, "<b>bad<b>.json": bad} {
@@ -277,7 +278,7 @@ func TestHTMLIsSelfContainedAndEscaped(t *testing.T) {
 	}
 	c, key := loadCourse(t)
 	for _, lang := range []string{"en", "zh-CN"} {
-		r := Make(c, key, lang, ReadPaths([]string{dir}))
+		r := Make(c, key, lang, collect.ReadPaths([]string{dir}))
 		html, err := r.HTML()
 		if err != nil {
 			t.Fatal(err)
@@ -328,8 +329,8 @@ func TestStringsExist(t *testing.T) {
 	for _, m := range regexp.MustCompile(`\.Tf? "([a-z_]+)"`).FindAllStringSubmatch(pageTemplate, -1) {
 		keys[m[1]] = true
 	}
-	for k := Unreadable; k <= Removed; k++ {
-		keys[k.key()] = true
+	for k := collect.Unreadable; k <= collect.Removed; k++ {
+		keys[kindKey(k)] = true
 	}
 	for _, s := range []Status{NotStarted, Submitted, Passed, Failed} {
 		keys["report_"+string(s)] = true

@@ -4,14 +4,15 @@ import (
 	"sort"
 
 	"playbook/site/quiz"
+	"playbook/site/report/progress"
 )
 
 // tally fills in a learner's result per quiz.
 func (r *Report) tally(l *Learner) {
 	for _, qs := range r.Quizzes {
-		lq := &LearnerQuiz{Quiz: qs, Status: NotStarted, EntrySkipped: l.skipped[qs.ID]}
+		lq := &LearnerQuiz{Quiz: qs, Status: NotStarted, EntrySkipped: l.SkippedEntries[qs.ID]}
 		l.Quizzes = append(l.Quizzes, lq)
-		e := l.progress.Quizzes[qs.ID]
+		e := l.Progress.Quizzes[qs.ID]
 		if e == nil || e.Attempts == 0 {
 			continue
 		}
@@ -44,9 +45,9 @@ func (r *Report) tally(l *Learner) {
 			x.TotalPartly += c.Partly
 			x.TotalWrong += c.Wrong
 			switch c.Last {
-			case Right:
+			case progress.Right:
 				x.Right++
-			case Partly:
+			case progress.Partly:
 				x.Partly++
 			default:
 				x.Wrong++

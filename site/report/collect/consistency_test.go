@@ -1,10 +1,11 @@
-package report
+package collect
 
 import (
 	"strings"
 	"testing"
 
 	"playbook/site/quiz"
+	"playbook/site/report/progress"
 )
 
 // TestCheckScore checks the arithmetic of a scored attempt, with the rounding the page does:
@@ -35,7 +36,7 @@ func TestCheckScore(t *testing.T) {
 		{0, 0, 50, false, false, "percent 50 does not match"},
 	}
 	for _, tt := range tests {
-		a := &Attempt{Scored: true, Earned: tt.earned, Max: tt.max, Percent: tt.percent, Passed: tt.passed}
+		a := &progress.Attempt{Scored: true, Earned: tt.earned, Max: tt.max, Percent: tt.percent, Passed: tt.passed}
 		got := checkScore(q, a, tt.current)
 		if (tt.want == "") != (got == "") || !strings.Contains(got, tt.want) {
 			t.Errorf("%v/%v = %v%% passed %v: got %q, want %q", tt.earned, tt.max, tt.percent, tt.passed, got, tt.want)
@@ -46,11 +47,11 @@ func TestCheckScore(t *testing.T) {
 func TestCheckPointsTolerance(t *testing.T) {
 	q := &quiz.Quiz{Questions: []*quiz.Question{{ID: "a", Type: quiz.Ordering, Points: 1}, {ID: "b", Type: quiz.Ordering, Points: 1}, {ID: "c", Type: quiz.Ordering, Points: 1}}}
 	// Three thirds, each rounded to 0.3333, make an earned of 1 (rounded from 0.99999...).
-	ok := &Attempt{Scored: true, Earned: 1, Max: 3, Points: map[string]float64{"a": 0.3333, "b": 0.3333, "c": 0.3333}}
+	ok := &progress.Attempt{Scored: true, Earned: 1, Max: 3, Points: map[string]float64{"a": 0.3333, "b": 0.3333, "c": 0.3333}}
 	if msg := checkPoints(q, ok, true); msg != "" {
 		t.Errorf("rounding within tolerance refused: %s", msg)
 	}
-	bad := &Attempt{Scored: true, Earned: 1.001, Max: 3, Points: ok.Points}
+	bad := &progress.Attempt{Scored: true, Earned: 1.001, Max: 3, Points: ok.Points}
 	if msg := checkPoints(q, bad, true); !strings.Contains(msg, "add up to 0.9999, not to earned 1.001") {
 		t.Errorf("got %q", msg)
 	}

@@ -1,9 +1,11 @@
-package report
+package collect
 
 import (
 	"maps"
 	"strings"
 	"unicode"
+
+	"playbook/site/report/progress"
 )
 
 // Merge merges theirs into ours with the rules of docs/progress.md ("Merging"), the same
@@ -16,8 +18,8 @@ import (
 //   - per question, the counts add up and last comes from the side whose last attempt is
 //     newer; a question only in one side is copied;
 //   - the learner stays unless empty.
-func Merge(ours, theirs *Progress) *Progress {
-	out := &Progress{Site: ours.Site, Exported: ours.Exported, Learner: ours.Learner, Quizzes: map[string]*QuizProgress{}}
+func Merge(ours, theirs *progress.Progress) *progress.Progress {
+	out := &progress.Progress{Site: ours.Site, Exported: ours.Exported, Learner: ours.Learner, Quizzes: map[string]*progress.QuizProgress{}}
 	if out.Learner == "" {
 		out.Learner = theirs.Learner
 	}
@@ -25,12 +27,12 @@ func Merge(ours, theirs *Progress) *Progress {
 		out.Exported = theirs.Exported
 	}
 	for id, e := range ours.Quizzes {
-		out.Quizzes[id] = e.clone()
+		out.Quizzes[id] = cloneQuiz(e)
 	}
 	for id, t := range theirs.Quizzes {
 		o, ok := out.Quizzes[id]
 		if !ok {
-			out.Quizzes[id] = t.clone()
+			out.Quizzes[id] = cloneQuiz(t)
 			continue
 		}
 		out.Quizzes[id] = mergeQuiz(o, t)
@@ -38,9 +40,9 @@ func Merge(ours, theirs *Progress) *Progress {
 	return out
 }
 
-func mergeQuiz(o, t *QuizProgress) *QuizProgress {
+func mergeQuiz(o, t *progress.QuizProgress) *progress.QuizProgress {
 	theirsNewer := newer(o.Last, t.Last) == t.Last && t.Last != o.Last
-	m := &QuizProgress{
+	m := &progress.QuizProgress{
 		Version:   o.Version,
 		Attempts:  o.Attempts + t.Attempts,
 		Best:      o.Best,
@@ -49,7 +51,7 @@ func mergeQuiz(o, t *QuizProgress) *QuizProgress {
 		Line:      o.Line, Col: o.Col,
 	}
 	if m.Questions == nil {
-		m.Questions = map[string]QuestionCounts{}
+		m.Questions = map[string]progress.QuestionCounts{}
 	}
 	if theirsNewer {
 		m.Version, m.Last = t.Version, t.Last
@@ -67,13 +69,13 @@ func mergeQuiz(o, t *QuizProgress) *QuizProgress {
 		if theirsNewer {
 			last = q.Last
 		}
-		m.Questions[qid] = QuestionCounts{Right: mine.Right + q.Right, Wrong: mine.Wrong + q.Wrong, Partly: mine.Partly + q.Partly, Last: last}
+		m.Questions[qid] = progress.QuestionCounts{Right: mine.Right + q.Right, Wrong: mine.Wrong + q.Wrong, Partly: mine.Partly + q.Partly, Last: last}
 	}
 	return m
 }
 
 // newer returns the later of two attempts by date, a on a tie; a nil attempt loses.
-func newer(a, b *Attempt) *Attempt {
+func newer(a, b *progress.Attempt) *progress.Attempt {
 	switch {
 	case a == nil:
 		return b
@@ -85,13 +87,13 @@ func newer(a, b *Attempt) *Attempt {
 	return a
 }
 
-// clone copies an entry's maps; attempts are never changed after parsing, so they are
+// cloneQuiz copies an entry's maps; attempts are never changed after parsing, so they are
 // shared.
-func (e *QuizProgress) clone() *QuizProgress {
+func cloneQuiz(e *progress.QuizProgress) *progress.QuizProgress {
 	c := *e
 	c.Questions = maps.Clone(e.Questions)
 	if c.Questions == nil {
-		c.Questions = map[string]QuestionCounts{}
+		c.Questions = map[string]progress.QuestionCounts{}
 	}
 	return &c
 }

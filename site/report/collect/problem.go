@@ -1,4 +1,4 @@
-package report
+package collect
 
 import (
 	"fmt"
@@ -29,12 +29,6 @@ const (
 
 // SkipsFile reports whether a problem of kind k leaves the whole file out.
 func (k Kind) SkipsFile() bool { return k <= Duplicate }
-
-// key is the name of the kind's label in the strings table.
-func (k Kind) key() string {
-	return [...]string{"report_kind_unreadable", "report_kind_malformed", "report_kind_foreign",
-		"report_kind_duplicate", "report_kind_inconsistent", "report_kind_removed"}[k]
-}
 
 // Problem is something the report says about an input file.
 type Problem struct {

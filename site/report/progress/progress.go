@@ -1,4 +1,7 @@
-package report
+// Package progress is the progress file a learner exports from the course's progress page
+// (docs/progress.md): its types, and reading and validating a file with every problem at its
+// line and column. It knows nothing of a course or of a class.
+package progress
 
 import (
 	"bytes"
@@ -82,6 +85,8 @@ type ParseError struct {
 	Msg       string
 }
 
+// Error formats the problem as "line:col: message", or the message alone when the problem
+// has no place in the file.
 func (e *ParseError) Error() string {
 	if e.Line == 0 {
 		return e.Msg
@@ -92,9 +97,9 @@ func (e *ParseError) Error() string {
 // maxCount is the largest count a file may hold: JavaScript's largest safe integer.
 const maxCount = 1<<53 - 1
 
-// ParseProgress reads and validates a progress file with the rules of docs/progress.md
+// Parse reads and validates a progress file with the rules of docs/progress.md
 // ("Validation"). It does not compare the site with a course: that is the caller's part.
-func ParseProgress(data []byte) (*Progress, error) {
+func Parse(data []byte) (*Progress, error) {
 	data = bytes.TrimPrefix(data, []byte("\ufeff"))
 	root, err := decodeJSON(data)
 	if err != nil {

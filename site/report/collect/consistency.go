@@ -1,4 +1,4 @@
-package report
+package collect
 
 import (
 	"fmt"
@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"playbook/site/quiz"
+	"playbook/site/report/progress"
 )
 
 // pointTolerance is half a unit of the fourth decimal: the page rounds earned points and
@@ -18,7 +19,7 @@ const pointTolerance = 0.00005
 // and returns why the entry cannot be trusted, or "". The page never writes such an entry:
 // it was edited by hand or damaged. Checks that need the quiz's questions (the maximum,
 // the points per question) apply only when the attempt was taken on q's current version.
-func checkEntry(q *quiz.Quiz, e *QuizProgress) string {
+func checkEntry(q *quiz.Quiz, e *progress.QuizProgress) string {
 	if e.Attempts == 0 && (e.Best != nil || e.Last != nil) {
 		return "attempts is 0, but the entry holds an attempt"
 	}
@@ -34,7 +35,7 @@ func checkEntry(q *quiz.Quiz, e *QuizProgress) string {
 	current := q.Version()
 	for _, a := range []struct {
 		name string
-		at   *Attempt
+		at   *progress.Attempt
 	}{{"best", e.Best}, {"last", e.Last}} {
 		if a.at == nil || !a.at.Scored {
 			continue
@@ -55,7 +56,7 @@ func checkEntry(q *quiz.Quiz, e *QuizProgress) string {
 }
 
 // checkScore checks earned, max, percent and passed of a scored attempt.
-func checkScore(q *quiz.Quiz, a *Attempt, current bool) string {
+func checkScore(q *quiz.Quiz, a *progress.Attempt, current bool) string {
 	switch {
 	case a.Earned < 0 || a.Max < 0:
 		return fmt.Sprintf("negative points (earned %s, max %s)", num(a.Earned), num(a.Max))
@@ -93,7 +94,7 @@ func percentRange(earned, max float64) (float64, float64) {
 
 // checkPoints checks the points per question of the last attempt: they add up to earned,
 // and on the current version each belongs to a scored question and stays within its points.
-func checkPoints(q *quiz.Quiz, a *Attempt, current bool) string {
+func checkPoints(q *quiz.Quiz, a *progress.Attempt, current bool) string {
 	sum := 0.0
 	for _, id := range sortedKeys(a.Points) {
 		p := a.Points[id]
@@ -129,7 +130,7 @@ func scoredQuestion(q *quiz.Quiz, id string) *quiz.Question {
 }
 
 // unknownQuestions lists, sorted, the ids in e.Questions that are not scored questions of q.
-func unknownQuestions(q *quiz.Quiz, e *QuizProgress) []string {
+func unknownQuestions(q *quiz.Quiz, e *progress.QuizProgress) []string {
 	var out []string
 	for _, id := range sortedKeys(e.Questions) {
 		if scoredQuestion(q, id) == nil {
