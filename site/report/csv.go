@@ -8,25 +8,29 @@ import (
 	"time"
 )
 
-// LearnerColumns are the columns of the learners CSV file: one row per learner and quiz of
+// LearnerColumns returns the columns of the learners CSV file: one row per learner and quiz of
 // the course, learners sorted by name, quizzes in course order. passed is "yes", "no", or
 // empty when no attempt was scored; best_percent is empty then too; current_version is
 // "no" when the learner last worked with an earlier version of the quiz, empty when the
 // quiz was not started; entry_skipped is "yes" when a file's entry of the quiz was left
 // out as inconsistent.
-var LearnerColumns = []string{"learner", "quiz_id", "quiz_title", "day", "mode", "attempts", "best_percent", "passed", "last_attempt_utc", "current_version", "entry_skipped"}
+func LearnerColumns() []string {
+	return []string{"learner", "quiz_id", "quiz_title", "day", "mode", "attempts", "best_percent", "passed", "last_attempt_utc", "current_version", "entry_skipped"}
+}
 
-// QuestionColumns are the columns of the questions CSV file: one row per scored question,
+// QuestionColumns returns the columns of the questions CSV file: one row per scored question,
 // quizzes in course order. right, partly and wrong count learners by the result of their
 // last scored attempt; percent_right is right in percent of those learners (empty when
 // none); the total_ columns add up every scored attempt.
-var QuestionColumns = []string{"quiz_id", "quiz_title", "day", "number", "question_id", "type", "prompt", "right", "partly", "wrong", "percent_right", "total_right", "total_partly", "total_wrong"}
+func QuestionColumns() []string {
+	return []string{"quiz_id", "quiz_title", "day", "number", "question_id", "type", "prompt", "right", "partly", "wrong", "percent_right", "total_right", "total_partly", "total_wrong"}
+}
 
 // CSV renders the report as two CSV files (RFC 4180, UTF-8 with a byte order mark so that
 // spreadsheet programs read Chinese right, CRLF line ends): the learners file and the
 // questions file.
 func (r *Report) CSV() (learners, questions []byte, err error) {
-	rows := [][]string{LearnerColumns}
+	rows := [][]string{LearnerColumns()}
 	for _, l := range r.Learners {
 		for _, lq := range l.Quizzes {
 			row := []string{cell(l.Name), lq.Quiz.ID, cell(lq.Quiz.Title), strconv.Itoa(lq.Quiz.Day), string(lq.Quiz.Mode), strconv.Itoa(lq.Attempts), "", "", "", "", yesNo(lq.EntrySkipped)}
@@ -46,7 +50,7 @@ func (r *Report) CSV() (learners, questions []byte, err error) {
 	if learners, err = writeCSV(rows); err != nil {
 		return nil, nil, err
 	}
-	rows = [][]string{QuestionColumns}
+	rows = [][]string{QuestionColumns()}
 	for _, qs := range r.Quizzes {
 		for _, x := range qs.Questions {
 			pct := ""
