@@ -36,6 +36,7 @@ import (
 	"playbook/site/output"
 	"playbook/site/pipeline"
 	"playbook/site/search"
+	"playbook/site/search/tokenize"
 )
 
 // awaitJS evaluates a JavaScript expression, waits for the promise it gives and returns its
@@ -165,7 +166,7 @@ func TestSearchCoreAgreesWithGo(t *testing.T) {
 	b := newTab(t, s, s.root)
 	b.open("en/index.html")
 
-	data, err := os.ReadFile("../site/search/testdata/tokenize-vectors.json")
+	data, err := os.ReadFile("../site/search/tokenize/testdata/tokenize-vectors.json")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -200,13 +201,13 @@ func TestSearchCoreAgreesWithGo(t *testing.T) {
 	}
 	for i, text := range texts {
 		var want [][]any
-		for _, tok := range search.Tokenize(text) {
+		for _, tok := range tokenize.Text(text) {
 			want = append(want, []any{tok.Term, float64(tok.Pos)})
 		}
 		if a, b := jsonOf(got[i].Tokens), jsonOf(want); a != b {
 			t.Errorf("tokenize(%q)\n  JS %s\n  Go %s", text, a, b)
 		}
-		if a, b := jsonOf(got[i].Query), jsonOf(search.QueryTerms(text)); a != b {
+		if a, b := jsonOf(got[i].Query), jsonOf(tokenize.QueryTerms(text)); a != b {
 			t.Errorf("queryTerms(%q): JS %s, Go %s", text, a, b)
 		}
 	}
@@ -775,7 +776,7 @@ func writeVocabulary(t *testing.T, dir, lang string, perFile int) (int, int64) {
 		for term, flat := range read(fmt.Sprintf("t-%d.js", k))["terms"].(map[string]any) {
 			r := []rune(term)
 			// A CJK character doubled is a run: two characters and a bigram.
-			if len(r) < 2 || len(search.Tokenize(string([]rune{r[0], r[0]}))) == 3 {
+			if len(r) < 2 || len(tokenize.Text(string([]rune{r[0], r[0]}))) == 3 {
 				continue
 			}
 			terms = append(terms, entry{term, flat.([]any)[0].(float64)})
@@ -1042,7 +1043,7 @@ func shrinkIndex(t *testing.T, folder string, runes, maxPos int, delta bool) (te
 			for term, flat := range v["terms"].(map[string]any) {
 				f := flat.([]any)
 				keep := maxPos
-				if r := []rune(term); len(r) == 1 && len(search.Tokenize(string([]rune{r[0], r[0]}))) == 3 {
+				if r := []rune(term); len(r) == 1 && len(tokenize.Text(string([]rune{r[0], r[0]}))) == 3 {
 					keep = 0
 				}
 				out := []any{f[0]}

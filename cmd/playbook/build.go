@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
-	"strings"
 	"time"
 
 	"playbook/site/output"
@@ -32,8 +30,8 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		cmd.usage(stderr)
 		return exitUsage
 	}
-	if err := checkOutIsNotSource(*src, *out); err != nil {
-		fmt.Fprintf(stderr, "playbook build: %v\n\n", err)
+	if output.Covers(*out, *src) {
+		fmt.Fprintf(stderr, "playbook build: --out %s would replace the course itself; choose a folder such as public\n\n", *out)
 		cmd.usage(stderr)
 		return exitUsage
 	}
@@ -50,17 +48,4 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stdout, "built %d pages (%s edition) into %s in %s\n", res.Pages, ed, *out, time.Since(start).Round(time.Millisecond))
 	return exitOK
-}
-
-// checkOutIsNotSource refuses an output folder that is the course folder or holds it.
-func checkOutIsNotSource(src, out string) error {
-	s, err1 := filepath.Abs(src)
-	o, err2 := filepath.Abs(out)
-	if err1 != nil || err2 != nil {
-		return nil
-	}
-	if s == o || strings.HasPrefix(s+string(filepath.Separator), o+string(filepath.Separator)) {
-		return fmt.Errorf("--out %s would replace the course itself; choose a folder such as public", out)
-	}
-	return nil
 }

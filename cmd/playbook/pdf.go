@@ -8,8 +8,6 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
-	"slices"
-	"strings"
 
 	"playbook/site/output"
 	"playbook/site/pdf"
@@ -62,43 +60,36 @@ func runPDF(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "playbook pdf: %v\n", err)
 		return exitFailed
 	}
-	res := pipeline.Build(os.DirFS(*src), pipeline.Options{Edition: ed})
+	run := pdfRun{src: *src, edition: ed, lang: *lang, day: *day, out: *out, opts: pdf.Options{Chromium: browser, Paper: sheet}}
+	return run.print(stdout, stderr, usage)
+}
+
+// pdfRun is what the flags of playbook pdf asked for, checked.
+type pdfRun struct {
+	src     string
+	edition pipeline.Edition
+	lang    string
+	day     int // 0 for every day
+	out     string
+	opts    pdf.Options
+}
+
+// print builds the course and prints the chosen packs; usage reports a selection that finds
+// nothing to print.
+func (r pdfRun) print(stdout, stderr io.Writer, usage func(format string, a ...any) int) int {
+	res := pipeline.Build(os.DirFS(r.src), pipeline.Options{Edition: r.edition})
 	printDiags(stderr, res.Diags)
 	if res.Diags.HasErrors() {
 		fmt.Fprintln(stderr, "the course has errors; no PDF was written")
 		return exitFailed
 	}
-	packs := res.Manifest.Packs(ed == pipeline.Trainer)
-	var chosen []pipeline.Entry
-	for _, p := range packs {
-		if (*lang == "" || p.Lang == *lang) && (*all || p.Day == *day) {
-			chosen = append(chosen, p)
-		}
-	}
-	if len(chosen) == 0 {
-		return usage("nothing to print: %s", describePacks(packs, *lang, *day))
-	}
-	site, err := os.MkdirTemp("", "playbook-pdf-")
+	chosen, err := pipeline.ChoosePacks(res.Manifest.Packs(r.edition == pipeline.Trainer), r.lang, r.day)
 	if err != nil {
-		fmt.Fprintf(stderr, "playbook pdf: %v\n", err)
-		return exitFailed
+		return usage("nothing to print: %v", err)
 	}
-	defer os.RemoveAll(site)
-	dir := filepath.Join(site, "site")
-	if err := output.Write(res.Site, dir); err != nil {
-		fmt.Fprintf(stderr, "playbook pdf: %v\n", err)
-		return exitFailed
-	}
-	kind := "participant"
-	if ed == pipeline.Trainer {
-		kind = "trainer"
-	}
-	var jobs []pdf.Job
-	for _, p := range chosen {
-		jobs = append(jobs, pdf.Job{
-			Page: filepath.Join(dir, filepath.FromSlash(p.Path)),
-			Out:  filepath.Join(*out, p.Lang, fmt.Sprintf("day-%02d-%s.pdf", p.Day, kind)),
-		})
+	jobs := make([]pdf.Job, len(chosen))
+	for i, p := range chosen {
+		jobs[i] = pdf.Job{Page: p.Path, Out: filepath.Join(r.out, filepath.FromSlash(p.PackPDF()))}
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
@@ -106,9 +97,9 @@ func runPDF(args []string, stdout, stderr io.Writer) int {
 		if err := os.MkdirAll(filepath.Dir(j.Out), 0o755); err != nil {
 			return err
 		}
-		return writeFileAtomic(j.Out, data)
+		return output.WriteFile(j.Out, data)
 	}
-	if err := pdf.Print(ctx, pdf.Options{Chromium: browser, Paper: sheet}, jobs, save); err != nil {
+	if err := pdf.PrintSite(ctx, r.opts, res.Site, jobs, save); err != nil {
 		fmt.Fprintf(stderr, "playbook pdf: %v\n", err)
 		if errors.Is(err, context.Canceled) {
 			fmt.Fprintln(stderr, "interrupted")
@@ -118,32 +109,6 @@ func runPDF(args []string, stdout, stderr io.Writer) int {
 	for _, j := range jobs {
 		fmt.Fprintf(stdout, "wrote %s\n", j.Out)
 	}
-	fmt.Fprintf(stdout, "printed %s on %s\n", count(len(jobs), "pack"), sheet.Name)
+	fmt.Fprintf(stdout, "printed %s on %s\n", count(len(jobs), "pack"), r.opts.Paper.Name)
 	return exitOK
-}
-
-// describePacks says which days and languages have packs, for a selection that found none.
-func describePacks(packs []pipeline.Entry, lang string, day int) string {
-	var days []int
-	langs := map[string]bool{}
-	for _, p := range packs {
-		langs[p.Lang] = true
-		if (lang == "" || p.Lang == lang) && !slices.Contains(days, p.Day) {
-			days = append(days, p.Day)
-		}
-	}
-	if lang != "" && !langs[lang] {
-		var names []string
-		for l := range langs {
-			names = append(names, l)
-		}
-		slices.Sort(names)
-		return fmt.Sprintf("the course has no language %q (it has %s)", lang, strings.Join(names, ", "))
-	}
-	slices.Sort(days)
-	var list []string
-	for _, d := range days {
-		list = append(list, fmt.Sprint(d))
-	}
-	return fmt.Sprintf("the course has no day %d (its days are %s)", day, strings.Join(list, ", "))
 }

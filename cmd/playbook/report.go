@@ -5,14 +5,12 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 
 	"playbook/site/course"
 	"playbook/site/diag"
-	"playbook/site/material"
+	"playbook/site/output"
 	"playbook/site/pipeline"
-	"playbook/site/quiz"
 	"playbook/site/report"
 	"playbook/site/report/collect"
 )
@@ -52,15 +50,10 @@ func runReport(args []string, stdout, stderr io.Writer) int {
 	if *lang == "" {
 		*lang = c.Config.DefaultLanguage
 	}
-	if !slices.Contains(c.Config.Languages, *lang) {
-		diags.Errorf(diag.Pos{Path: "--lang"}, "language %q is not one of the course's languages (%s)", *lang, strings.Join(c.Config.Languages, ", "))
-	}
-	if len(material.Of[*quiz.Quiz](c.Materials)) == 0 && !diags.HasErrors() {
-		diags.Errorf(diag.Pos{Path: *src}, "the course has no quizzes, so there is nothing to report")
-	}
+	report.CheckCourse(c, *src, *lang, &diags)
 	if diags.HasErrors() {
 		diags.Sort()
-		printDiags(stderr, errorsOnly(diags))
+		printDiags(stderr, diags.Errors())
 		fmt.Fprintf(stderr, "playbook report: the course in %s has errors; no report was written\n", *src)
 		return exitFailed
 	}
@@ -73,26 +66,26 @@ func runReport(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "playbook report: no progress file could be used (%s); no report was written\n", r.Summary())
 		return exitFailed
 	}
-	outputs, err := renderReport(r, kind, *out)
+	outputs, err := r.Render(kind, *out)
 	if err != nil {
 		fmt.Fprintf(stderr, "playbook report: %v\n", err)
 		return exitFailed
 	}
 	if *out == "-" {
-		if _, err := stdout.Write(outputs[0].data); err != nil {
+		if _, err := stdout.Write(outputs[0].Data); err != nil {
 			fmt.Fprintf(stderr, "playbook report: %v\n", err)
 			return exitFailed
 		}
 		fmt.Fprintln(stderr, r.Summary())
 		return exitOK
 	}
-	if err := writeFilesAtomic(outputs); err != nil {
+	if err := output.WriteFiles(outputs); err != nil {
 		fmt.Fprintf(stderr, "playbook report: %v\n", err)
 		return exitFailed
 	}
 	names := make([]string, len(outputs))
 	for i, o := range outputs {
-		names[i] = o.path
+		names[i] = o.Path
 	}
 	fmt.Fprintf(stdout, "%s; wrote %s\n", r.Summary(), strings.Join(names, " and "))
 	return exitOK
@@ -117,59 +110,4 @@ func reportFormat(format, out string) (string, error) {
 		return format, nil
 	}
 	return fromExt, nil
-}
-
-// outputFile is a file to write.
-type outputFile struct {
-	path string
-	data []byte
-}
-
-// renderReport renders r as kind: one HTML file, or the learners CSV file and the questions
-// CSV file beside it (NAME-questions.csv).
-func renderReport(r *report.Report, kind, out string) ([]outputFile, error) {
-	if kind == "html" {
-		data, err := r.HTML()
-		return []outputFile{{out, data}}, err
-	}
-	learners, questions, err := r.CSV()
-	ext := filepath.Ext(out)
-	return []outputFile{{out, learners}, {strings.TrimSuffix(out, ext) + "-questions" + ext, questions}}, err
-}
-
-// writeFilesAtomic writes every file beside its place first, then renames them all into
-// place, so that a failure leaves the previous files as they were.
-func writeFilesAtomic(files []outputFile) error {
-	tmps := make([]string, 0, len(files))
-	cleanup := func() {
-		for _, t := range tmps {
-			os.Remove(t)
-		}
-	}
-	for _, f := range files {
-		tmp, err := writeTemp(f.path, f.data)
-		if err != nil {
-			cleanup()
-			return err
-		}
-		tmps = append(tmps, tmp)
-	}
-	for i, f := range files {
-		if err := os.Rename(tmps[i], f.path); err != nil {
-			cleanup()
-			return err
-		}
-	}
-	return nil
-}
-
-// errorsOnly drops the warnings (missing translations) that do not stop a report.
-func errorsOnly(l diag.List) diag.List {
-	var out diag.List
-	for _, d := range l {
-		if d.Severity == diag.Error {
-			out = append(out, d)
-		}
-	}
-	return out
 }

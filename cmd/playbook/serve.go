@@ -6,9 +6,7 @@ import (
 	"io"
 	"net"
 	"os"
-	"os/exec"
 	"os/signal"
-	"runtime"
 	"strconv"
 
 	"playbook/site/pipeline"
@@ -47,7 +45,9 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	err = preview.Run(ctx, ln, preview.Options{Src: *src, Edition: ed, Log: stderr, Ready: func(*serve.Session) {
 		fmt.Fprintf(stdout, "serving the %s edition at %s  (Ctrl-C stops)\n", ed, url)
 		if *open {
-			openBrowser(url, stderr)
+			if err := preview.OpenBrowser(url); err != nil {
+				fmt.Fprintf(stderr, "playbook serve: cannot open a browser (%v); open %s yourself\n", err, url)
+			}
 		}
 	}})
 	if err != nil {
@@ -55,20 +55,4 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 		return exitFailed
 	}
 	return exitOK
-}
-
-// openBrowser asks the system to open url; failure is reported, not fatal.
-func openBrowser(url string, stderr io.Writer) {
-	var c *exec.Cmd
-	switch runtime.GOOS {
-	case "darwin":
-		c = exec.Command("open", url)
-	case "windows":
-		c = exec.Command("rundll32", "url.dll,FileProtocolHandler", url)
-	default:
-		c = exec.Command("xdg-open", url)
-	}
-	if err := c.Start(); err != nil {
-		fmt.Fprintf(stderr, "playbook serve: cannot open a browser (%v); open %s yourself\n", err, url)
-	}
 }

@@ -78,6 +78,17 @@ func (l List) HasErrors() bool {
 	return false
 }
 
+// Errors returns the errors of the list, without its warnings.
+func (l List) Errors() List {
+	var out List
+	for _, d := range l {
+		if d.Severity == Error {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
 // ErrorCount returns the number of errors.
 func (l List) ErrorCount() int {
 	n := 0

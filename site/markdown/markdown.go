@@ -1,7 +1,8 @@
 // Package markdown renders lesson bodies: goldmark with GFM, footnotes, definition lists,
 // typographer and CJK line breaks, plus what the lesson format adds: stable heading anchors in
-// any script, "::: trainer" facilitator notes, {minutes=N} section timings, and relative links
-// to source files rewritten to output URLs and checked.
+// any script (package anchor), "::: trainer" facilitator notes, {minutes=N} section timings,
+// relative links to source files rewritten to output URLs and checked (package links), and a
+// lesson split into slides.
 package markdown
 
 import (
@@ -21,6 +22,9 @@ import (
 	"github.com/yuin/goldmark/util"
 
 	"playbook/site/diag"
+	"playbook/site/markdown/anchor"
+	"playbook/site/markdown/links"
+	"playbook/site/markdown/position"
 )
 
 // Options configures a Converter.
@@ -79,14 +83,6 @@ func New(opts Options) *Converter {
 	return c
 }
 
-// Resolver maps link targets to output URLs.
-type Resolver interface {
-	// ResolveLink receives a target path relative to the source root (slash-separated,
-	// cleaned) and whether it is an image, and returns the URL to write into the page, or
-	// ok=false when there is nothing at that path.
-	ResolveLink(target string, image bool) (href string, ok bool)
-}
-
 // Source is one Markdown body to convert.
 type Source struct {
 	// Path is the file's path relative to the source root, used for messages and to resolve
@@ -97,7 +93,7 @@ type Source struct {
 	// LineOffset is the number of lines above Body in the file (the front matter).
 	LineOffset int
 	// Resolver rewrites relative links; nil leaves relative links unchecked.
-	Resolver Resolver
+	Resolver links.Resolver
 	// Slides asks for the document split into slides as well (Document.Slides).
 	Slides bool
 	// SlideBreaks makes thematic breaks ("---") start slides too, and checks them.
@@ -162,10 +158,10 @@ var stateKey = parser.NewContextKey()
 // convertState travels through goldmark's parser context to the transformer.
 type convertState struct {
 	src   Source
-	lines *lineIndex
+	lines *position.Lines
 	diags *diag.List
 	doc   *Document
-	ids   *headingIDs
+	ids   *anchor.IDs
 	// breaks holds the source offset of every thematic break (see breakParser).
 	breaks map[ast.Node]int
 	// minutes holds the planned minutes of every heading that has some.
@@ -175,7 +171,7 @@ type convertState struct {
 }
 
 func (s *convertState) pos(offset int) diag.Pos {
-	line, col := s.lines.lineCol(offset)
+	line, col := s.lines.LineCol(offset)
 	return diag.Pos{Path: s.src.Path, Line: line + s.src.LineOffset, Col: col}
 }
 
@@ -187,8 +183,8 @@ func (c *Converter) Convert(src Source, diags *diag.List) *Document {
 		src.Body = bytes.ToValidUTF8(src.Body, []byte("\uFFFD"))
 	}
 	doc := &Document{Anchors: map[string]bool{}}
-	ids := newHeadingIDs()
-	state := &convertState{src: src, lines: newLineIndex(src.Body), diags: diags, doc: doc, ids: ids,
+	ids := anchor.NewIDs()
+	state := &convertState{src: src, lines: position.NewLines(src.Body), diags: diags, doc: doc, ids: ids,
 		breaks: map[ast.Node]int{}, minutes: map[*ast.Heading]int{}}
 	pc := parser.NewContext(parser.WithIDs(ids))
 	pc.Set(stateKey, state)

@@ -8,6 +8,8 @@ import (
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/text"
+
+	"playbook/site/markdown/position"
 )
 
 // Slide is one slide of a lesson presented as slides. A lesson is split at its level-2
@@ -131,7 +133,7 @@ func (s *slideSplitter) render(first, stop ast.Node) []byte {
 	s.buf.Reset()
 	for n := first; n != nil && n != stop; n = n.NextSibling() {
 		if err := s.r.Render(s.w, s.source, n); err != nil {
-			s.state.diags.Errorf(s.state.pos(max(0, blockStart(n))), "cannot render Markdown: %v", err)
+			s.state.diags.Errorf(s.state.pos(max(0, position.BlockStart(n))), "cannot render Markdown: %v", err)
 		}
 	}
 	return append([]byte(nil), s.buf.Bytes()...)

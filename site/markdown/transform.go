@@ -6,6 +6,9 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
+
+	"playbook/site/markdown/links"
+	"playbook/site/markdown/position"
 )
 
 // lessonTransformer applies the lesson format to a parsed document: it checks containers,
@@ -69,10 +72,10 @@ func (t lessonTransformer) checkContainer(state *convertState, n *Container) {
 }
 
 func (t lessonTransformer) heading(state *convertState, h *ast.Heading, source []byte) {
-	offset := blockStart(h)
+	offset := position.BlockStart(h)
 	if offset < 0 {
 		// An empty heading ("##") has no text lines; point at the line before its successor.
-		offset = inlineOffset(source, h, nil)
+		offset = position.InlineOffset(source, h, nil)
 	}
 	minutes := 0
 	var keep []ast.Attribute
@@ -105,10 +108,27 @@ func (t lessonTransformer) heading(state *convertState, h *ast.Heading, source [
 	state.checkSetext(h, offset, source)
 	if h.Level == 2 || h.Level == 3 {
 		state.doc.Headings = append(state.doc.Headings, Heading{
-			Level: h.Level, ID: id, Explicit: state.ids.explicit[id], Text: PlainText(h, source), Minutes: minutes, Pos: state.pos(offset),
+			Level: h.Level, ID: id, Explicit: state.ids.Explicit(id), Text: PlainText(h, source), Minutes: minutes, Pos: state.pos(offset),
 		})
 	}
 	if minutes > 0 && t.trainer {
 		h.AppendChild(h, &Timing{Minutes: minutes})
 	}
+}
+
+// rewrite checks one link or image destination, reports its problems, keeps the anchor it
+// points at for the caller to check, and returns what to write into the page.
+func (s *convertState) rewrite(n ast.Node, dest []byte, image bool, source []byte) []byte {
+	res := links.Rewrite(s.src.Path, dest, image, s.src.Resolver)
+	if len(res.Problems) == 0 && res.Anchor == nil {
+		return res.Dest
+	}
+	pos := s.pos(position.InlineOffset(source, n, dest))
+	for _, p := range res.Problems {
+		s.diags.Errorf(pos, "%s", p)
+	}
+	if a := res.Anchor; a != nil {
+		s.doc.Links = append(s.doc.Links, Link{Pos: pos, Target: a.Target, Fragment: a.Fragment})
+	}
+	return res.Dest
 }

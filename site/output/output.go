@@ -1,5 +1,6 @@
 // Package output holds a built site in memory and writes it to disk atomically: into a
-// temporary folder beside the target, swapped in only when every file was written.
+// temporary folder beside the target, swapped in only when every file was written. Single
+// files (a report, an export) are written atomically too.
 package output
 
 import (

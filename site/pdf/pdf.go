@@ -15,6 +15,8 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+
+	"playbook/site/output"
 )
 
 // EnvChromium names the environment variable that gives the browser's path.
@@ -81,6 +83,25 @@ type Options struct {
 	Paper    Paper
 	// Timeout bounds each page (load and print); 0 means 60 seconds.
 	Timeout time.Duration
+}
+
+// PrintSite writes site into a temporary folder, prints the jobs from it (each job's Page is
+// the page's slash-separated path in the site) as Print does, and removes the folder.
+func PrintSite(ctx context.Context, opts Options, site *output.Site, jobs []Job, save func(Job, []byte) error) error {
+	tmp, err := os.MkdirTemp("", "playbook-pdf-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(tmp)
+	dir := filepath.Join(tmp, "site")
+	if err := output.Write(site, dir); err != nil {
+		return err
+	}
+	files := make([]Job, len(jobs))
+	for i, j := range jobs {
+		files[i] = Job{Page: filepath.Join(dir, filepath.FromSlash(j.Page)), Out: j.Out}
+	}
+	return Print(ctx, opts, files, save)
 }
 
 // Print starts one browser, prints every job in turn and hands each PDF to save. It stops at

@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"html/template"
 	"net/url"
@@ -81,6 +82,58 @@ func (m *Manifest) Packs(trainer bool) []Entry {
 		return a.Day - b.Day
 	})
 	return out
+}
+
+// ChoosePacks returns the packs of lang ("" for every language) and day (0 for every day),
+// from packs as Packs returns them. When none is left, the error says which languages or days
+// the course has.
+func ChoosePacks(packs []Entry, lang string, day int) ([]Entry, error) {
+	var chosen []Entry
+	for _, p := range packs {
+		if (lang == "" || p.Lang == lang) && (day == 0 || p.Day == day) {
+			chosen = append(chosen, p)
+		}
+	}
+	if len(chosen) == 0 {
+		return nil, errors.New(describePacks(packs, lang, day))
+	}
+	return chosen, nil
+}
+
+// describePacks says which days and languages have packs, for a selection that found none.
+func describePacks(packs []Entry, lang string, day int) string {
+	var days []int
+	langs := map[string]bool{}
+	for _, p := range packs {
+		langs[p.Lang] = true
+		if (lang == "" || p.Lang == lang) && !slices.Contains(days, p.Day) {
+			days = append(days, p.Day)
+		}
+	}
+	if lang != "" && !langs[lang] {
+		var names []string
+		for l := range langs {
+			names = append(names, l)
+		}
+		slices.Sort(names)
+		return fmt.Sprintf("the course has no language %q (it has %s)", lang, strings.Join(names, ", "))
+	}
+	slices.Sort(days)
+	var list []string
+	for _, d := range days {
+		list = append(list, fmt.Sprint(d))
+	}
+	return fmt.Sprintf("the course has no day %d (its days are %s)", day, strings.Join(list, ", "))
+}
+
+// PackPDF is the name of the PDF of pack e, slash-separated: its language's folder, then
+// day-NN-participant.pdf or, for the trainer's pack, day-NN-trainer.pdf.
+func (e Entry) PackPDF() string {
+	kind := "participant"
+	if e.Trainer {
+		kind = "trainer"
+	}
+	return fmt.Sprintf("%s/day-%02d-%s.pdf", e.Lang, e.Day, kind)
 }
 
 // Sitemap lists every listed page under the absolute base URL, with its translations, in a

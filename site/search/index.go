@@ -1,3 +1,7 @@
+// Package search builds the site's search index at build time: an index per language, its
+// terms made by package tokenize (the tokenizer shared with the page script), split into
+// shards that the page loads on demand with script tags, so search works from file:// and
+// from any sub-path.
 package search
 
 import (
@@ -14,6 +18,8 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf8"
+
+	"playbook/site/search/tokenize"
 )
 
 // Doc is one searchable unit: a section of a lesson, a quiz question, a checklist, a
@@ -354,7 +360,7 @@ func writeVocabulary(files map[string][]byte, lang, dir string, terms []string, 
 	var keep []int
 	for i, t := range terms {
 		r, _ := utf8.DecodeRuneInString(t)
-		if utf8.RuneCountInString(t) >= 2 && !isCJK(r) {
+		if utf8.RuneCountInString(t) >= 2 && !tokenize.IsCJK(r) {
 			keep = append(keep, i)
 			size += len(t) + 10
 		}
@@ -409,7 +415,7 @@ func (c *chain[T]) slice(at, n int32) []T {
 
 // indexRange indexes docs[from:to] and records their field lengths in lens.
 func indexRange(docs []Doc, from, to int, lens [][3]int32) part {
-	tk := newTokenizer()
+	tk := tokenize.NewTokenizer()
 	// acc gathers a term's counts and first positions in the current document.
 	type acc struct {
 		doc    int32 // the document plus one; 0 before the term is first met
@@ -427,34 +433,34 @@ func indexRange(docs []Doc, from, to int, lens [][3]int32) part {
 		order = order[:0]
 		d := docs[i]
 		for f, text := range [3]string{d.Title, d.Heading, d.Body} {
-			toks := tk.tokenize(text)
+			toks := tk.Tokens(text)
 			lens[i][f] = int32(len(toks))
-			if len(tk.terms) > len(accs) {
-				accs = append(accs, make([]acc, len(tk.terms)-len(accs))...)
+			if len(tk.Terms()) > len(accs) {
+				accs = append(accs, make([]acc, len(tk.Terms())-len(accs))...)
 			}
 			for _, t := range toks {
-				a := &accs[t.id]
+				a := &accs[t.ID]
 				if a.doc != int32(i)+1 {
 					*a = acc{doc: int32(i) + 1}
-					order = append(order, t.id)
+					order = append(order, t.ID)
 				}
 				if a.counts[f] < math.MaxUint16 {
 					a.counts[f]++
 				}
 				if a.npos < maxPositions {
-					a.pos[a.npos] = int32(f)*fieldGap + t.pos
+					a.pos[a.npos] = int32(f)*fieldGap + t.Pos
 					a.npos++
 				}
 			}
 		}
-		if len(tk.terms) > len(records) {
-			positions = append(positions, make([]chain[int32], len(tk.terms)-len(records))...)
-			records = append(records, make([]chain[record], len(tk.terms)-len(records))...)
+		if len(tk.Terms()) > len(records) {
+			positions = append(positions, make([]chain[int32], len(tk.Terms())-len(records))...)
+			records = append(records, make([]chain[record], len(tk.Terms())-len(records))...)
 		}
 		for _, id := range order {
 			a := &accs[id]
 			r := record{doc: int32(i), counts: a.counts}
-			if !tk.single[id] { // single CJK characters keep no positions: see maxPositions
+			if !tk.Single()[id] { // single CJK characters keep no positions: see maxPositions
 				r.npos = a.npos
 				r.pos = positions[id].add(a.pos[:a.npos]...)
 			}
@@ -465,7 +471,7 @@ func indexRange(docs []Doc, from, to int, lens [][3]int32) part {
 	for id := range positions {
 		npos[id] = positions[id].n
 	}
-	return part{terms: tk.terms, single: tk.single, records: records, npos: npos, positions: positions}
+	return part{terms: tk.Terms(), single: tk.Single(), records: records, npos: npos, positions: positions}
 }
 
 // jsonString quotes s as a JSON string without escaping HTML characters.
@@ -569,7 +575,7 @@ func kthLargest(xs []float32, k int) float32 {
 // isSingleCJK reports whether a term is one CJK character.
 func isSingleCJK(t string) bool {
 	r, n := utf8.DecodeRuneInString(t)
-	return n == len(t) && isCJK(r)
+	return n == len(t) && tokenize.IsCJK(r)
 }
 
 // ShardOf returns the shard of a term: FNV-1a (32-bit) of its UTF-8 bytes, modulo shards.

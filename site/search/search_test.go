@@ -3,42 +3,12 @@ package search
 import (
 	"encoding/json"
 	"fmt"
-	"os"
 	"sort"
 	"strings"
 	"testing"
 
 	"playbook/internal/golden"
 )
-
-func TestTokenizeVectors(t *testing.T) {
-	data, err := os.ReadFile("testdata/tokenize-vectors.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var file struct {
-		Cases []struct {
-			Text   string   `json:"text"`
-			Tokens [][]any  `json:"tokens"`
-			Query  []string `json:"query"`
-		} `json:"cases"`
-	}
-	if err := json.Unmarshal(data, &file); err != nil {
-		t.Fatal(err)
-	}
-	for _, c := range file.Cases {
-		var got [][]any
-		for _, tok := range Tokenize(c.Text) {
-			got = append(got, []any{tok.Term, float64(tok.Pos)})
-		}
-		if a, b := jsonOf(got), jsonOf(c.Tokens); a != b {
-			t.Errorf("Tokenize(%q)\n got %s\nwant %s", c.Text, a, b)
-		}
-		if a, b := jsonOf(QueryTerms(c.Text)), jsonOf(c.Query); a != b {
-			t.Errorf("QueryTerms(%q) = %s, want %s", c.Text, a, b)
-		}
-	}
-}
 
 func jsonOf(v any) string {
 	b, _ := json.Marshal(v)
@@ -131,24 +101,6 @@ func sortedNames(m map[string][]byte) []string {
 	}
 	sort.Strings(out)
 	return out
-}
-
-// FuzzTokenize feeds arbitrary text to the tokenizer: no panic, no empty term, positions
-// never decrease.
-func FuzzTokenize(f *testing.F) {
-	for _, s := range []string{"客户 CRM", "ＣＲＭ", "a'b's", "😀😀", "\xff\xfe"} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		last := -1
-		for _, tok := range Tokenize(s) {
-			if tok.Term == "" || tok.Pos < last {
-				t.Fatalf("bad token %+v after position %d in %q", tok, last, s)
-			}
-			last = tok.Pos
-		}
-		_ = QueryTerms(s)
-	})
 }
 
 // BenchmarkBuild indexes 10,000 documents of about 150 words each.

@@ -46,21 +46,6 @@ func Watch(ctx context.Context, src Sources, onChange func(paths []string)) erro
 	for _, d := range src.Dirs {
 		_ = addTree(w, filepath.Join(src.Root, d))
 	}
-	counts := func(name string) bool {
-		if ignoredName(filepath.Base(name)) {
-			return false
-		}
-		if filepath.Dir(name) != filepath.Clean(src.Root) {
-			return true
-		}
-		base := filepath.Base(name)
-		for _, x := range append(src.Files, src.Dirs...) {
-			if base == x {
-				return true
-			}
-		}
-		return false
-	}
 	quiet := src.Debounce
 	if quiet <= 0 {
 		quiet = Debounce
@@ -79,7 +64,7 @@ func Watch(ctx context.Context, src Sources, onChange func(paths []string)) erro
 			if !ok {
 				return nil
 			}
-			if !counts(ev.Name) {
+			if !src.counts(ev.Name) {
 				continue
 			}
 			if rel, err := filepath.Rel(src.Root, ev.Name); err == nil {
@@ -101,11 +86,7 @@ func Watch(ctx context.Context, src Sources, onChange func(paths []string)) erro
 				timer.Reset(quiet)
 			}
 		case <-fire:
-			paths := make([]string, 0, len(pending))
-			for p := range pending {
-				paths = append(paths, p)
-			}
-			sort.Strings(paths)
+			paths := sortedKeys(pending)
 			pending = map[string]bool{}
 			onChange(paths)
 		case _, ok := <-w.Errors:
@@ -116,6 +97,36 @@ func Watch(ctx context.Context, src Sources, onChange func(paths []string)) erro
 	}
 }
 
+// counts reports whether a change to the file or folder name concerns the sources: anything
+// under a watched folder, and in the root only the listed files and folders, never hidden or
+// temporary files.
+func (src Sources) counts(name string) bool {
+	if ignoredName(filepath.Base(name)) {
+		return false
+	}
+	if filepath.Dir(name) != filepath.Clean(src.Root) {
+		return true
+	}
+	base := filepath.Base(name)
+	for _, x := range append(src.Files, src.Dirs...) {
+		if base == x {
+			return true
+		}
+	}
+	return false
+}
+
+// sortedKeys returns the keys of set, sorted.
+func sortedKeys(set map[string]bool) []string {
+	out := make([]string, 0, len(set))
+	for p := range set {
+		out = append(out, p)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// addTree watches root and every folder under it that is not hidden or temporary.
 func addTree(w *fsnotify.Watcher, root string) error {
 	return filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -131,6 +142,7 @@ func addTree(w *fsnotify.Watcher, root string) error {
 	})
 }
 
+// ignoredName reports whether a file or folder name is hidden or an editor's temporary file.
 func ignoredName(name string) bool {
 	return strings.HasPrefix(name, ".") || strings.HasPrefix(name, "#") || strings.HasSuffix(name, "~") ||
 		strings.HasSuffix(name, ".swp") || strings.HasSuffix(name, ".swx") || strings.HasSuffix(name, ".tmp")

@@ -235,7 +235,6 @@ func calculatorView(v *View, w *Worksheet, t texts) {
 	}
 }
 
-
 func axisView(a *Axis, lang string) *AxisView {
 	if a == nil {
 		return nil

@@ -173,7 +173,7 @@ type resolver struct {
 	from string
 }
 
-// ResolveLink implements markdown.Resolver.
+// ResolveLink implements links.Resolver.
 func (r resolver) ResolveLink(target string, image bool) (string, bool) {
 	return r.urls.Resolve(r.lang, r.from, target, image)
 }

@@ -6,7 +6,7 @@ import (
 
 	"playbook/site/config"
 	"playbook/site/course"
-	"playbook/site/markdown"
+	"playbook/site/markdown/anchor"
 	"playbook/site/pipeline/plan"
 	"playbook/site/theme"
 )
@@ -199,7 +199,7 @@ func (r *Renderer) SiteKey() string { return SiteKey(r.course.Config) }
 // SiteKey is a short stable name for the site, from its default-language title: the key of
 // its progress in browser storage and the "site" of its exported progress files.
 func SiteKey(cfg *config.Config) string {
-	key := markdown.Slug(cfg.Title[cfg.DefaultLanguage])
+	key := anchor.Slug(cfg.Title[cfg.DefaultLanguage])
 	if key == "" {
 		key = "playbook"
 	}

@@ -1,4 +1,6 @@
-package markdown
+// Package position finds where the nodes of a goldmark document are in its source: the byte
+// offsets of blocks and of inline text, and the line and column of an offset.
+package position
 
 import (
 	"bytes"
@@ -7,24 +9,25 @@ import (
 	"github.com/yuin/goldmark/ast"
 )
 
-// lineIndex maps byte offsets of a source to 1-based line and rune column.
-type lineIndex struct {
+// Lines maps byte offsets of a source to 1-based line and rune column.
+type Lines struct {
 	src    []byte
 	starts []int
 }
 
-func newLineIndex(src []byte) *lineIndex {
+// NewLines indexes the lines of src.
+func NewLines(src []byte) *Lines {
 	starts := []int{0}
 	for i, c := range src {
 		if c == '\n' {
 			starts = append(starts, i+1)
 		}
 	}
-	return &lineIndex{src: src, starts: starts}
+	return &Lines{src: src, starts: starts}
 }
 
-// lineCol returns the 1-based line and column (counted in characters) of offset.
-func (x *lineIndex) lineCol(offset int) (int, int) {
+// LineCol returns the 1-based line and column (counted in characters) of offset.
+func (x *Lines) LineCol(offset int) (int, int) {
 	offset = max(0, min(offset, len(x.src)))
 	lo, hi := 0, len(x.starts)-1
 	for lo < hi {
@@ -38,9 +41,9 @@ func (x *lineIndex) lineCol(offset int) (int, int) {
 	return lo + 1, utf8.RuneCount(x.src[x.starts[lo]:offset]) + 1
 }
 
-// blockStart returns the source offset where the nearest block ancestor of n (or n itself)
+// BlockStart returns the source offset where the nearest block ancestor of n (or n itself)
 // starts, or -1 when none carries lines.
-func blockStart(n ast.Node) int {
+func BlockStart(n ast.Node) int {
 	for ; n != nil; n = n.Parent() {
 		if n.Type() == ast.TypeBlock || n.Type() == ast.TypeDocument {
 			if l := n.Lines(); l != nil && l.Len() > 0 {
@@ -51,10 +54,10 @@ func blockStart(n ast.Node) int {
 	return -1
 }
 
-// inlineOffset finds where needle occurs in the block that holds n; it falls back to the
+// InlineOffset finds where needle occurs in the block that holds n; it falls back to the
 // block's start, then to the start of the source.
-func inlineOffset(src []byte, n ast.Node, needle []byte) int {
-	start := blockStart(n)
+func InlineOffset(src []byte, n ast.Node, needle []byte) int {
+	start := BlockStart(n)
 	if start < 0 {
 		// Inline nodes inside containers (lists, quotes, tables) find their block through
 		// the first child that has lines.
@@ -71,6 +74,8 @@ func inlineOffset(src []byte, n ast.Node, needle []byte) int {
 	return start
 }
 
+// firstLineStart returns where the first block with lines among the children of n or of an
+// ancestor starts, or -1.
 func firstLineStart(n ast.Node) int {
 	for p := n; p != nil; p = p.Parent() {
 		for c := p.FirstChild(); c != nil; c = c.NextSibling() {

@@ -1,4 +1,6 @@
-package markdown
+// Package anchor gives headings their anchors: a slug that keeps the letters and digits of any
+// script, made unique within a document.
+package anchor
 
 import (
 	"strconv"
@@ -43,20 +45,22 @@ func foldWidth(r rune) rune {
 	return r
 }
 
-// headingIDs gives every heading of one document a unique anchor: the first "overview" is
+// IDs gives every heading of one document a unique anchor: the first "overview" is
 // "overview", the next "overview-1", and so on. Explicit {#id} attributes are reserved first.
-type headingIDs struct {
+// It implements goldmark's parser.IDs.
+type IDs struct {
 	used map[string]bool
 	// explicit holds the ids written by hand ({#id}).
 	explicit map[string]bool
 }
 
-func newHeadingIDs() *headingIDs {
-	return &headingIDs{used: map[string]bool{}, explicit: map[string]bool{}}
+// NewIDs returns the IDs of a document with no heading yet.
+func NewIDs() *IDs {
+	return &IDs{used: map[string]bool{}, explicit: map[string]bool{}}
 }
 
 // Generate implements parser.IDs.
-func (s *headingIDs) Generate(value []byte, kind ast.NodeKind) []byte {
+func (s *IDs) Generate(value []byte, kind ast.NodeKind) []byte {
 	base := Slug(stripInlineMarkup(string(value)))
 	if base == "" {
 		base = "section"
@@ -70,10 +74,13 @@ func (s *headingIDs) Generate(value []byte, kind ast.NodeKind) []byte {
 }
 
 // Put implements parser.IDs; goldmark calls it for ids written by hand.
-func (s *headingIDs) Put(value []byte) {
+func (s *IDs) Put(value []byte) {
 	s.used[string(value)] = true
 	s.explicit[string(value)] = true
 }
+
+// Explicit reports whether id was written by hand ({#id}).
+func (s *IDs) Explicit(id string) bool { return s.explicit[id] }
 
 // stripInlineMarkup drops the destination part of inline links, "[text](dest)" -> "text", so
 // anchors follow what the reader sees.

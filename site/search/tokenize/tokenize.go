@@ -1,9 +1,8 @@
-// Package search builds the site's search index at build time: a tokenizer shared with the
-// page script (Latin words lower-cased and lightly stemmed; Chinese, Japanese and Korean text as
-// single characters and overlapping bigrams, so any query of one or more characters finds its
-// matches without a dictionary), and an index per language split into shards that the page
-// loads on demand with script tags, so search works from file:// and from any sub-path.
-package search
+// Package tokenize splits text into the terms of the search index, exactly as the page
+// script does for queries: Latin words lower-cased and lightly stemmed; Chinese, Japanese and
+// Korean text as single characters and overlapping bigrams, so any query of one or more
+// characters finds its matches without a dictionary.
+package tokenize
 
 import (
 	"unicode"
@@ -17,28 +16,28 @@ type Token struct {
 	Pos  int
 }
 
-// Tokenize splits text into index terms: Latin-script and digit runs become lower-cased,
+// Text splits text into index terms: Latin-script and digit runs become lower-cased,
 // stemmed words; each CJK run becomes its single characters and its overlapping bigrams.
 // Full-width letters and digits are folded to ASCII; punctuation and symbols (emoji
 // included) separate tokens and are dropped.
-func Tokenize(text string) []Token {
-	tk := newTokenizer()
+func Text(text string) []Token {
+	tk := NewTokenizer()
 	var out []Token
-	for _, t := range tk.tokenize(text) {
-		out = append(out, Token{Term: tk.terms[t.id], Pos: int(t.pos)})
+	for _, t := range tk.Tokens(text) {
+		out = append(out, Token{Term: tk.terms[t.ID], Pos: int(t.Pos)})
 	}
 	return out
 }
 
-// token is a term, by its number in the tokenizer's vocabulary, at a position.
-type token struct {
-	id, pos int32
+// Occurrence is a term, by its number in a Tokenizer's vocabulary, at a position.
+type Occurrence struct {
+	ID, Pos int32
 }
 
-// tokenizer numbers the terms it meets, so that indexing a large site hashes each token
+// Tokenizer numbers the terms it meets, so that indexing a large site hashes each token
 // once, allocates each term once, and keeps per-term state in slices rather than maps. It is
 // not safe for concurrent use.
-type tokenizer struct {
+type Tokenizer struct {
 	// terms holds the vocabulary by number; single tells which terms are one CJK character.
 	terms  []string
 	single []bool
@@ -51,17 +50,24 @@ type tokenizer struct {
 	pairs   map[uint64]int32
 	word    []byte
 	cjk     []rune
-	out     []token
+	out     []Occurrence
 }
 
-func newTokenizer() *tokenizer {
-	return &tokenizer{
+// NewTokenizer returns a Tokenizer with an empty vocabulary.
+func NewTokenizer() *Tokenizer {
+	return &Tokenizer{
 		ids: map[string]int32{}, words: map[string]int32{}, singles: map[rune]int32{}, pairs: map[uint64]int32{},
 	}
 }
 
+// Terms returns the vocabulary so far, by term number.
+func (tk *Tokenizer) Terms() []string { return tk.terms }
+
+// Single tells, by term number, which terms of the vocabulary are one CJK character.
+func (tk *Tokenizer) Single() []bool { return tk.single }
+
 // intern returns the number of term, adding it to the vocabulary when new.
-func (tk *tokenizer) intern(term string, single bool) int32 {
+func (tk *Tokenizer) intern(term string, single bool) int32 {
 	if id, ok := tk.ids[term]; ok {
 		return id
 	}
@@ -72,7 +78,7 @@ func (tk *tokenizer) intern(term string, single bool) int32 {
 	return id
 }
 
-func (tk *tokenizer) singleID(r rune) int32 {
+func (tk *Tokenizer) singleID(r rune) int32 {
 	if 0x4E00 <= r && r <= 0x9FFF {
 		if tk.unified == nil {
 			tk.unified = make([]int32, 0x9FFF-0x4E00+1)
@@ -91,8 +97,8 @@ func (tk *tokenizer) singleID(r rune) int32 {
 	return id
 }
 
-// tokenize returns the tokens of text, in a slice reused by the next call.
-func (tk *tokenizer) tokenize(text string) []token {
+// Tokens returns the tokens of text by term number, in a slice reused by the next call.
+func (tk *Tokenizer) Tokens(text string) []Occurrence {
 	pos := int32(0)
 	tk.out, tk.word, tk.cjk = tk.out[:0], tk.word[:0], tk.cjk[:0]
 	flushWord := func() {
@@ -105,13 +111,13 @@ func (tk *tokenizer) tokenize(text string) []token {
 			id = tk.intern(Stem(raw), false)
 			tk.words[raw] = id
 		}
-		tk.out = append(tk.out, token{id, pos})
+		tk.out = append(tk.out, Occurrence{id, pos})
 		pos++
 		tk.word = tk.word[:0]
 	}
 	flushCJK := func() {
 		for i, r := range tk.cjk {
-			tk.out = append(tk.out, token{tk.singleID(r), pos})
+			tk.out = append(tk.out, Occurrence{tk.singleID(r), pos})
 			if i+1 < len(tk.cjk) {
 				next := tk.cjk[i+1]
 				key := uint64(r)<<32 | uint64(next)
@@ -120,7 +126,7 @@ func (tk *tokenizer) tokenize(text string) []token {
 					id = tk.intern(string([]rune{r, next}), false)
 					tk.pairs[key] = id
 				}
-				tk.out = append(tk.out, token{id, pos})
+				tk.out = append(tk.out, Occurrence{id, pos})
 			}
 			pos++
 		}
@@ -148,7 +154,7 @@ func (tk *tokenizer) tokenize(text string) []token {
 		}
 		r = fold(r)
 		switch {
-		case isCJK(r):
+		case IsCJK(r):
 			flushWord()
 			tk.cjk = append(tk.cjk, r)
 		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r):
@@ -173,13 +179,13 @@ func (tk *tokenizer) tokenize(text string) []token {
 // character (a run of one) or its bigrams (a longer run).
 func QueryTerms(query string) []string {
 	var out []string
-	toks := Tokenize(query)
+	toks := Text(query)
 	for i, t := range toks {
-		if utf8.RuneCountInString(t.Term) == 1 && isCJK([]rune(t.Term)[0]) {
+		if utf8.RuneCountInString(t.Term) == 1 && IsCJK([]rune(t.Term)[0]) {
 			// A single CJK character counts only when it is a run of one: not followed by
 			// its bigram, and not the end of a bigram before it.
 			next := i+1 < len(toks) && toks[i+1].Pos == t.Pos
-			prev := i > 0 && toks[i-1].Pos == t.Pos-1 && utf8.RuneCountInString(toks[i-1].Term) == 2 && isCJK([]rune(toks[i-1].Term)[0])
+			prev := i > 0 && toks[i-1].Pos == t.Pos-1 && utf8.RuneCountInString(toks[i-1].Term) == 2 && IsCJK([]rune(toks[i-1].Term)[0])
 			if next || prev {
 				continue
 			}
@@ -200,9 +206,9 @@ func fold(r rune) rune {
 	return r
 }
 
-// isCJK reports whether r is a Han, Hiragana, Katakana or Hangul character. The common
+// IsCJK reports whether r is a Han, Hiragana, Katakana or Hangul character. The common
 // blocks are checked by range first; the Unicode tables decide the rest.
-func isCJK(r rune) bool {
+func IsCJK(r rune) bool {
 	switch {
 	case r < 0x1100, r == 0x30A0, r == 0x30FB: // ゠ and ・ are punctuation of the Katakana block
 		return false
