@@ -29,6 +29,7 @@ import (
 	"playbook/site/output"
 	"playbook/site/pipeline"
 	"playbook/site/worksheet"
+	"playbook/site/worksheet/formula"
 )
 
 // The worksheets of the test course (testdata/course/worksheets): one of each kind.
@@ -235,14 +236,14 @@ func TestWorksheetCoreAgreesWithGo(t *testing.T) {
 	// gives. Each is parsed in Go and its tree, as the page gets it, evaluated by the page.
 	type formulaCase struct {
 		Source string             `json:"source"`
-		Tree   *worksheet.Expr    `json:"tree"`
+		Tree   *formula.Expr      `json:"tree"`
 		Vars   map[string]float64 `json:"vars"`
 		want   float64
 		err    string
 	}
 	var cases []formulaCase
 	for _, v := range vectors.Formulas {
-		e, err := worksheet.ParseFormula(v.Formula)
+		e, err := formula.Parse(v.Formula)
 		if err != nil {
 			t.Fatalf("%s: %v", v.Formula, err)
 		}
@@ -257,7 +258,7 @@ func TestWorksheetCoreAgreesWithGo(t *testing.T) {
 		{"10 / (5 - 5)", nil}, {"(0 - 8) ^ (1 / 3)", nil}, {"10 ^ 400", nil}, {"a + b", map[string]float64{"a": 1}},
 		{"sqrt(2) ^ 2 - 1 / 3 * 3", nil}, {"a - b - (c - d) / e / f", map[string]float64{"a": 1.5, "b": -2, "c": 7, "d": 0.25, "e": 3, "f": -0.5}},
 	} {
-		e, err := worksheet.ParseFormula(f.src)
+		e, err := formula.Parse(f.src)
 		if err != nil {
 			t.Fatalf("%s: %v", f.src, err)
 		}
@@ -307,7 +308,7 @@ func TestWorksheetCoreAgreesWithGo(t *testing.T) {
 			continue
 		}
 		src := strings.NewReplacer("×", "*", "÷", "/").Replace(g.Working)
-		e, err := worksheet.ParseFormula(src)
+		e, err := formula.Parse(src)
 		if err != nil {
 			t.Errorf("%s: the working %q does not parse: %v", c.Source, g.Working, err)
 			continue

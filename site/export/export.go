@@ -10,6 +10,7 @@ import (
 
 	"playbook/site/course"
 	"playbook/site/diag"
+	"playbook/site/export/moodle"
 	"playbook/site/lessonref"
 	"playbook/site/markdown"
 	"playbook/site/material"
@@ -56,9 +57,9 @@ func Quizzes(fsys fs.FS, format, lang string, ids []string) ([]byte, diag.List) 
 	var err error
 	switch format {
 	case "gift":
-		err = quiz.WriteGIFT(&buf, quizzes, lang, r)
+		err = moodle.WriteGIFT(&buf, quizzes, lang, r)
 	case "moodle-xml":
-		err = quiz.WriteMoodleXML(&buf, quizzes, lang, r)
+		err = moodle.WriteMoodleXML(&buf, quizzes, lang, r)
 	default:
 		err = fmt.Errorf("unknown format %q; use gift or moodle-xml", format)
 	}

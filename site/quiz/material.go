@@ -61,16 +61,16 @@ func (v *View) Search() []material.Section {
 	for _, q := range v.Questions {
 		var body []string
 		for _, o := range q.Options {
-			body = append(body, PlainText(o.Text))
+			body = append(body, material.PlainText(o.Text))
 		}
 		for _, it := range q.Items {
-			body = append(body, PlainText(it.Text))
+			body = append(body, material.PlainText(it.Text))
 		}
 		for _, l := range q.Lefts {
-			body = append(body, PlainText(l.Text))
+			body = append(body, material.PlainText(l.Text))
 		}
-		body = append(body, PlainText(q.Explanation), PlainText(q.ModelAnswer))
-		out = append(out, material.Section{Anchor: "q-" + q.ID, Heading: PlainText(q.Prompt), Text: strings.Join(body, " ")})
+		body = append(body, material.PlainText(q.Explanation), material.PlainText(q.ModelAnswer))
+		out = append(out, material.Section{Anchor: "q-" + q.ID, Heading: material.PlainText(q.Prompt), Text: strings.Join(body, " ")})
 	}
 	return out
 }

@@ -1,5 +1,6 @@
 // Package quiz reads self-check quizzes and exams from YAML, checks them the way a careful
-// reviewer would, scores answers, and exports quizzes to Moodle's GIFT and XML formats.
+// reviewer would, scores answers and prepares them for their page: the quiz kind of
+// material. Exports to Moodle's formats live in site/export/moodle.
 // The format is described in docs/quizzes.md.
 package quiz
 

@@ -89,7 +89,7 @@ type ChoiceView struct {
 func NewView(q *Quiz, lang string, r Renderer, withKey, trainer bool) *View {
 	v := &View{
 		ID: q.ID, Mode: q.Mode, Title: q.Title.Get(lang), Day: q.Day, PassMark: q.PassMark,
-		TimeLimit: q.TimeLimit, MaxPoints: formatPoints(q.MaxPoints()),
+		TimeLimit: q.TimeLimit, MaxPoints: FormatPoints(q.MaxPoints()),
 		ShuffleQuestions: q.ShuffleQuestions, ShuffleOptions: q.ShuffleOptions,
 		WithKey: withKey, Trainer: trainer, Version: q.Version(),
 	}
@@ -103,7 +103,7 @@ func NewView(q *Quiz, lang string, r Renderer, withKey, trainer bool) *View {
 }
 
 func newQuestionView(q *Quiz, x *Question, number int, r Renderer, withKey bool) QuestionView {
-	qv := QuestionView{Number: number, ID: x.ID, Type: x.Type, Points: formatPoints(x.Points), Prompt: r.Markdown(x.Prompt, true)}
+	qv := QuestionView{Number: number, ID: x.ID, Type: x.Type, Points: FormatPoints(x.Points), Prompt: r.Markdown(x.Prompt, true)}
 	if withKey {
 		if !x.Explanation.IsZero() {
 			qv.Explanation = r.Markdown(x.Explanation, false)
@@ -279,6 +279,7 @@ func derangement(rng *rand.Rand, n int) []int {
 	return idx
 }
 
-func formatPoints(p float64) string {
+// FormatPoints writes points the shortest way: 1, 0.5, 2.25.
+func FormatPoints(p float64) string {
 	return strconv.FormatFloat(p, 'f', -1, 64)
 }

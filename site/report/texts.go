@@ -8,6 +8,7 @@ import (
 	"playbook/site/course"
 	"playbook/site/diag"
 	"playbook/site/markdown"
+	"playbook/site/material"
 	"playbook/site/quiz"
 	"playbook/site/strictyaml"
 )
@@ -33,11 +34,11 @@ func (x *texts) get(t strictyaml.Text) string {
 }
 
 // prompt returns a question's prompt as plain text on one line: Markdown rendered, tags
-// dropped (quiz.PlainText), white space collapsed.
+// dropped (material.PlainText), white space collapsed.
 func (x *texts) prompt(q *quiz.Quiz, question *quiz.Question) string {
 	var diags diag.List // the course was checked; a prompt that renders badly still has text
 	doc := x.conv.Convert(markdown.Source{Path: q.Path, Body: []byte(x.get(question.Prompt))}, &diags)
-	return strings.Join(strings.Fields(quiz.PlainText(template.HTML(doc.HTML))), " ")
+	return strings.Join(strings.Fields(material.PlainText(template.HTML(doc.HTML))), " ")
 }
 
 // reference names the lesson section that teaches question id of q, without a link:

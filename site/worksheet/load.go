@@ -11,6 +11,7 @@ import (
 	"playbook/site/bands"
 	"playbook/site/diag"
 	"playbook/site/strictyaml"
+	"playbook/site/worksheet/formula"
 )
 
 var commonKeys = []string{"id", "kind", "title", "description", "example", "day"}
@@ -534,7 +535,7 @@ func (p *parser) calculator(w *Worksheet, f map[string]strictyaml.Field, root *y
 
 // formula parses and checks one formula: known names defined before use, known functions
 // with the right number of arguments, no division by an input that may be zero.
-func (p *parser) formula(n *yaml.Node, src string, defined map[string]bool, inputs map[string]*Input) *Expr {
+func (p *parser) formula(n *yaml.Node, src string, defined map[string]bool, inputs map[string]*Input) *formula.Expr {
 	at := func(offset int) diag.Pos {
 		pos := p.d.Pos(n)
 		if n.Line > 0 && !strings.Contains(src, "\n") {
@@ -545,14 +546,14 @@ func (p *parser) formula(n *yaml.Node, src string, defined map[string]bool, inpu
 		}
 		return pos
 	}
-	e, err := ParseFormula(src)
+	e, err := formula.Parse(src)
 	if err != nil {
-		fe := err.(*FormulaError)
+		fe := err.(*formula.Error)
 		p.d.Diags.Errorf(at(fe.Offset), "formula: %s", fe.Msg)
 		return nil
 	}
 	good := true
-	e.Walk(func(x *Expr) {
+	e.Walk(func(x *formula.Expr) {
 		switch x.Op {
 		case "var":
 			if !defined[x.Name] {
@@ -560,14 +561,14 @@ func (p *parser) formula(n *yaml.Node, src string, defined map[string]bool, inpu
 				p.d.Diags.Errorf(at(x.Pos), "formula uses %q, which is not an input or an earlier output; check the spelling or move the output it names above this one", x.Name)
 			}
 		case "call":
-			arity, ok := functions[x.Name]
+			known, err := formula.CheckCall(x.Name, len(x.Args))
 			switch {
-			case !ok:
+			case !known:
 				good = false
 				p.d.Diags.Errorf(at(x.Pos), "formula calls %s(), which is not a function; use min, max, round, abs, sqrt or geomsum", x.Name)
-			case len(x.Args) < arity[0] || (arity[1] >= 0 && len(x.Args) > arity[1]):
+			case err != nil:
 				good = false
-				p.d.Diags.Errorf(at(x.Pos), "%s() takes %s, found %d", x.Name, argCount(arity), len(x.Args))
+				p.d.Diags.Errorf(at(x.Pos), "%v", err)
 			}
 		case "/":
 			den := x.Args[1]
@@ -585,16 +586,6 @@ func (p *parser) formula(n *yaml.Node, src string, defined map[string]bool, inpu
 		return nil
 	}
 	return e
-}
-
-func argCount(a [2]int) string {
-	switch {
-	case a[1] < 0:
-		return fmt.Sprintf("at least %d argument(s)", a[0])
-	case a[0] == a[1]:
-		return fmt.Sprintf("%d argument(s)", a[0])
-	}
-	return fmt.Sprintf("%d to %d arguments", a[0], a[1])
 }
 
 func contains(list []string, s string) bool {

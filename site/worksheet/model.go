@@ -7,6 +7,7 @@ package worksheet
 import (
 	"playbook/site/diag"
 	"playbook/site/strictyaml"
+	"playbook/site/worksheet/formula"
 )
 
 // Dir is the course folder that holds worksheet files.
@@ -134,7 +135,7 @@ type Output struct {
 	Label    strictyaml.Text
 	Unit     strictyaml.Text
 	Formula  string
-	Expr     *Expr
+	Expr     *formula.Expr
 	Decimals int
 	Pos      diag.Pos
 }

@@ -1,17 +1,19 @@
-package quiz
+package moodle
 
 import (
 	"encoding/xml"
 	"fmt"
 	"io"
 
+	"playbook/site/material"
+	"playbook/site/quiz"
 	"playbook/site/strictyaml"
 )
 
 // WriteMoodleXML writes quizzes in Moodle XML, with texts in lang rendered by r as HTML. Each
 // quiz becomes a category; ordering questions become matching questions (position -> step),
 // the closest core Moodle type; matching distractors become extra wrong answers.
-func WriteMoodleXML(w io.Writer, quizzes []*Quiz, lang string, r Renderer) error {
+func WriteMoodleXML(w io.Writer, quizzes []*quiz.Quiz, lang string, r quiz.Renderer) error {
 	doc := mxQuiz{}
 	for _, q := range quizzes {
 		doc.Questions = append(doc.Questions, mxQuestion{Type: "category", Category: &mxText{Text: "$course$/top/" + q.Title.Get(lang)}})
@@ -76,19 +78,19 @@ type mxQuestion struct {
 	GraderInfo      *mxRich    `xml:"graderinfo,omitempty"`
 }
 
-func moodleQuestion(q *Quiz, x *Question, r Renderer) mxQuestion {
+func moodleQuestion(q *quiz.Quiz, x *quiz.Question, r quiz.Renderer) mxQuestion {
 	rich := func(t strictyaml.Text, inline bool) *mxRich {
 		if t.IsZero() {
 			return nil
 		}
 		return &mxRich{Format: "html", Text: string(r.Markdown(t, inline))}
 	}
-	plain := func(t strictyaml.Text) string { return PlainText(r.Markdown(t, true)) }
+	plain := func(t strictyaml.Text) string { return material.PlainText(r.Markdown(t, true)) }
 	m := mxQuestion{
 		Name:            &mxText{Text: q.ID + "/" + x.ID},
 		QuestionText:    rich(x.Prompt, false),
 		GeneralFeedback: rich(x.Explanation, false),
-		DefaultGrade:    formatPoints(x.Points),
+		DefaultGrade:    quiz.FormatPoints(x.Points),
 		Penalty:         "0",
 		IDNumber:        q.ID + "/" + x.ID,
 	}
@@ -97,22 +99,22 @@ func moodleQuestion(q *Quiz, x *Question, r Renderer) mxQuestion {
 	}
 	shuffle := fmt.Sprint(q.ShuffleOptions)
 	switch x.Type {
-	case Single, Multiple:
-		m.Type, m.Single, m.Shuffle, m.Numbering = "multichoice", fmt.Sprint(x.Type == Single), shuffle, "abc"
+	case quiz.Single, quiz.Multiple:
+		m.Type, m.Single, m.Shuffle, m.Numbering = "multichoice", fmt.Sprint(x.Type == quiz.Single), shuffle, "abc"
 		share := 100 / float64(len(x.Answer))
 		for _, o := range x.Options {
 			fraction := "0"
 			switch {
-			case x.IsAnswer(o.ID) && x.Type == Single:
+			case x.IsAnswer(o.ID) && x.Type == quiz.Single:
 				fraction = "100"
 			case x.IsAnswer(o.ID):
 				fraction = moodleWeight(share)
-			case x.Type == Multiple:
+			case x.Type == quiz.Multiple:
 				fraction = moodleWeight(-share)
 			}
 			m.Answers = append(m.Answers, mxAnswer{Fraction: fraction, Format: "html", Text: string(r.Markdown(o.Text, true)), Feedback: rich(o.Feedback, true)})
 		}
-	case TrueFalse:
+	case quiz.TrueFalse:
 		m.Type = "truefalse"
 		for _, o := range x.Options {
 			fraction := "0"
@@ -121,12 +123,12 @@ func moodleQuestion(q *Quiz, x *Question, r Renderer) mxQuestion {
 			}
 			m.Answers = append(m.Answers, mxAnswer{Fraction: fraction, Format: "moodle_auto_format", Text: o.ID, Feedback: rich(o.Feedback, true)})
 		}
-	case Ordering:
+	case quiz.Ordering:
 		m.Type, m.Shuffle = "matching", "true"
 		for i, it := range x.Items {
 			m.Subquestions = append(m.Subquestions, mxSub{Format: "html", Text: fmt.Sprint(i + 1), Answer: mxText{Text: plain(it.Text)}})
 		}
-	case Matching:
+	case quiz.Matching:
 		m.Type, m.Shuffle = "matching", "true"
 		for _, p := range x.Pairs {
 			m.Subquestions = append(m.Subquestions, mxSub{Format: "html", Text: string(r.Markdown(p.Left, true)), Answer: mxText{Text: plain(p.Right)}})
@@ -134,7 +136,7 @@ func moodleQuestion(q *Quiz, x *Question, r Renderer) mxQuestion {
 		for _, d := range x.Distractors {
 			m.Subquestions = append(m.Subquestions, mxSub{Format: "html", Answer: mxText{Text: plain(d)}})
 		}
-	case Reflection:
+	case quiz.Reflection:
 		m.Type, m.ResponseFormat, m.DefaultGrade = "essay", "editor", "0"
 		m.GraderInfo = rich(x.ModelAnswer, false)
 	}

@@ -1,4 +1,8 @@
-package worksheet
+// Package formula is the small arithmetic language of calculator worksheets: numbers, names,
+// + - * / ^, parentheses and a few functions. A formula is parsed into a tree that is
+// evaluated by walking it, in Go and (from its JSON form) in the page; nothing is ever
+// passed to eval.
+package formula
 
 import (
 	"encoding/json"
@@ -27,17 +31,17 @@ var functions = map[string][2]int{
 	"min": {1, -1}, "max": {1, -1}, "round": {1, 2}, "abs": {1, 1}, "sqrt": {1, 1}, "geomsum": {2, 2},
 }
 
-// FormulaError is a problem at a byte offset of a formula.
-type FormulaError struct {
+// Error is a problem at a byte offset of a formula.
+type Error struct {
 	Offset int
 	Msg    string
 }
 
-func (e *FormulaError) Error() string { return e.Msg }
+func (e *Error) Error() string { return e.Msg }
 
-// ParseFormula parses src.
-func ParseFormula(src string) (*Expr, error) {
-	p := &formulaParser{src: src}
+// Parse parses src.
+func Parse(src string) (*Expr, error) {
+	p := &parser{src: src}
 	p.next()
 	e := p.expr()
 	if p.err == nil && p.tok.kind != tokEOF {
@@ -65,20 +69,20 @@ type token struct {
 	pos  int
 }
 
-type formulaParser struct {
+type parser struct {
 	src string
 	off int
 	tok token
-	err *FormulaError
+	err *Error
 }
 
-func (p *formulaParser) fail(pos int, format string, args ...any) {
+func (p *parser) fail(pos int, format string, args ...any) {
 	if p.err == nil {
-		p.err = &FormulaError{Offset: pos, Msg: fmt.Sprintf(format, args...)}
+		p.err = &Error{Offset: pos, Msg: fmt.Sprintf(format, args...)}
 	}
 }
 
-func (p *formulaParser) next() {
+func (p *parser) next() {
 	for p.off < len(p.src) && (p.src[p.off] == ' ' || p.src[p.off] == '\t' || p.src[p.off] == '\n') {
 		p.off++
 	}
@@ -114,9 +118,9 @@ func (p *formulaParser) next() {
 	}
 }
 
-func (p *formulaParser) is(op string) bool { return p.tok.kind == tokOp && p.tok.text == op }
+func (p *parser) is(op string) bool { return p.tok.kind == tokOp && p.tok.text == op }
 
-func (p *formulaParser) expr() *Expr {
+func (p *parser) expr() *Expr {
 	left := p.term()
 	for p.err == nil && (p.is("+") || p.is("-")) {
 		op, pos := p.tok.text, p.tok.pos
@@ -126,7 +130,7 @@ func (p *formulaParser) expr() *Expr {
 	return left
 }
 
-func (p *formulaParser) term() *Expr {
+func (p *parser) term() *Expr {
 	left := p.unary()
 	for p.err == nil && (p.is("*") || p.is("/")) {
 		op, pos := p.tok.text, p.tok.pos
@@ -136,7 +140,7 @@ func (p *formulaParser) term() *Expr {
 	return left
 }
 
-func (p *formulaParser) unary() *Expr {
+func (p *parser) unary() *Expr {
 	if p.is("-") {
 		pos := p.tok.pos
 		p.next()
@@ -155,7 +159,7 @@ func (p *formulaParser) unary() *Expr {
 	return base
 }
 
-func (p *formulaParser) primary() *Expr {
+func (p *parser) primary() *Expr {
 	t := p.tok
 	switch {
 	case p.err != nil:
@@ -344,4 +348,27 @@ func (e *Expr) MarshalJSON() ([]byte, error) {
 		}
 	}
 	return json.Marshal(v)
+}
+
+// CheckCall reports whether name is a function of the language and, when it is, whether it
+// takes n arguments: the error says how many it takes.
+func CheckCall(name string, n int) (known bool, err error) {
+	arity, ok := functions[name]
+	if !ok {
+		return false, nil
+	}
+	if n < arity[0] || (arity[1] >= 0 && n > arity[1]) {
+		return true, fmt.Errorf("%s() takes %s, found %d", name, argCount(arity), n)
+	}
+	return true, nil
+}
+
+func argCount(a [2]int) string {
+	switch {
+	case a[1] < 0:
+		return fmt.Sprintf("at least %d argument(s)", a[0])
+	case a[0] == a[1]:
+		return fmt.Sprintf("%d argument(s)", a[0])
+	}
+	return fmt.Sprintf("%d to %d arguments", a[0], a[1])
 }

@@ -1,4 +1,6 @@
-package quiz
+// Package moodle writes quizzes in the formats Moodle (and most LMSs) import: GIFT and
+// Moodle XML, with texts rendered as HTML.
+package moodle
 
 import (
 	"fmt"
@@ -8,6 +10,7 @@ import (
 	"strings"
 
 	"playbook/site/material"
+	"playbook/site/quiz"
 	"playbook/site/strictyaml"
 )
 
@@ -15,7 +18,7 @@ import (
 // Each quiz becomes a category. Ordering questions become matching questions (position ->
 // step), the closest core Moodle type. GIFT cannot express matching distractors; they are
 // listed in a comment (Moodle XML keeps them).
-func WriteGIFT(w io.Writer, quizzes []*Quiz, lang string, r Renderer) error {
+func WriteGIFT(w io.Writer, quizzes []*quiz.Quiz, lang string, r quiz.Renderer) error {
 	var b strings.Builder
 	b.WriteString("// Exported by Playbook. Import in Moodle: Question bank > Import > GIFT format.\n\n")
 	for _, q := range quizzes {
@@ -28,19 +31,19 @@ func WriteGIFT(w io.Writer, quizzes []*Quiz, lang string, r Renderer) error {
 	return err
 }
 
-func writeGIFTQuestion(b *strings.Builder, q *Quiz, x *Question, r Renderer) {
+func writeGIFTQuestion(b *strings.Builder, q *quiz.Quiz, x *quiz.Question, r quiz.Renderer) {
 	rich := func(t strictyaml.Text, inline bool) string { return giftEscape(string(r.Markdown(t, inline))) }
-	plain := func(t strictyaml.Text) string { return giftEscape(PlainText(r.Markdown(t, true))) }
+	plain := func(t strictyaml.Text) string { return giftEscape(material.PlainText(r.Markdown(t, true))) }
 	feedback := func(t strictyaml.Text) string {
 		if t.IsZero() {
 			return ""
 		}
 		return "#" + rich(t, true)
 	}
-	fmt.Fprintf(b, "// %s/%s: %s, %s points\n", q.ID, x.ID, x.Type, formatPoints(x.Points))
+	fmt.Fprintf(b, "// %s/%s: %s, %s points\n", q.ID, x.ID, x.Type, quiz.FormatPoints(x.Points))
 	fmt.Fprintf(b, "::%s::[html]%s {\n", giftEscape(q.ID+"/"+x.ID), rich(x.Prompt, false))
 	switch x.Type {
-	case Single:
+	case quiz.Single:
 		for _, o := range x.Options {
 			mark := "~"
 			if x.IsAnswer(o.ID) {
@@ -48,7 +51,7 @@ func writeGIFTQuestion(b *strings.Builder, q *Quiz, x *Question, r Renderer) {
 			}
 			fmt.Fprintf(b, "\t%s%s%s\n", mark, rich(o.Text, true), feedback(o.Feedback))
 		}
-	case Multiple:
+	case quiz.Multiple:
 		share := 100 / float64(len(x.Answer))
 		for _, o := range x.Options {
 			weight := -share
@@ -57,18 +60,18 @@ func writeGIFTQuestion(b *strings.Builder, q *Quiz, x *Question, r Renderer) {
 			}
 			fmt.Fprintf(b, "\t~%%%s%%%s%s\n", moodleWeight(weight), rich(o.Text, true), feedback(o.Feedback))
 		}
-	case TrueFalse:
+	case quiz.TrueFalse:
 		right, wrong := x.Options[0], x.Options[1]
 		if !x.IsAnswer("true") {
 			right, wrong = wrong, right
 		}
 		// {TRUE#feedback for a wrong answer#feedback for a right answer}
 		fmt.Fprintf(b, "\t%s%s%s\n", strings.ToUpper(right.ID), feedback(wrong.Feedback), feedback(right.Feedback))
-	case Ordering:
+	case quiz.Ordering:
 		for i, it := range x.Items {
 			fmt.Fprintf(b, "\t=%d -> %s\n", i+1, plain(it.Text))
 		}
-	case Matching:
+	case quiz.Matching:
 		for _, p := range x.Pairs {
 			fmt.Fprintf(b, "\t=%s -> %s\n", rich(p.Left, true), plain(p.Right))
 		}
