@@ -1,79 +1,28 @@
-package checklist
+package checklist_test
 
 import (
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
-	"playbook/internal/wanttest"
+	"playbook/site/checklist"
+	"playbook/site/checklist/checklistfile"
 	"playbook/site/diag"
 )
 
-var langs = []string{"en", "zh-CN"}
-
-// TestBadChecklists parses every file in testdata/bad; each must produce exactly the errors
-// its "# want line:col message" lines name.
-func TestBadChecklists(t *testing.T) {
-	files, _ := filepath.Glob("testdata/bad/*.yaml")
-	if len(files) < 12 {
-		t.Fatalf("only %d bad cases", len(files))
-	}
-	for _, f := range files {
-		t.Run(filepath.Base(f), func(t *testing.T) {
-			src, err := os.ReadFile(f)
-			if err != nil {
-				t.Fatal(err)
-			}
-			var d diag.List
-			Parse("bad.yaml", src, langs, &d)
-			wanttest.Check(t, "bad.yaml", src, d)
-		})
-	}
-}
-
-const good = `id: prospects
-title: {en: Prospects, zh-CN: 潜在客户}
-day: 5
-audience: rep
-sections:
-  - id: s1
-    title: S1
-    items:
-      - {id: a, text: A, hint: H}
-      - {id: b, text: B, weight: 2}
-  - id: s2
-    title: S2
-    items:
-      - {id: c, text: C}
-      - {id: d, text: D}
-bands:
-  - {id: start, min: 0, max: 49, label: Start, advice: Go}
-  - {id: ready, min: 80, max: 100, label: Ready, advice: Keep}
-  - {id: gaps, min: 50, max: 79, label: Gaps, advice: Fix}
-`
-
-func parseGood(t *testing.T) *Checklist {
+// parseGood parses testdata/good.yaml: two sections, three bands.
+func parseGood(t *testing.T) *checklist.Checklist {
 	t.Helper()
+	src, err := os.ReadFile("testdata/good.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
 	var d diag.List
-	c := Parse("c.yaml", []byte(good), langs, &d)
+	c := checklistfile.Parse("c.yaml", src, []string{"en", "zh-CN"}, &d)
 	if len(d) > 0 {
 		t.Fatal(d)
 	}
 	return c
-}
-
-func TestParseDefaults(t *testing.T) {
-	c := parseGood(t)
-	if len(c.Scale) != 4 || c.Scale[3].ID != "na" || !c.Scale[3].NotApplicable || !c.Scale[1].Action {
-		t.Errorf("default scale: %+v", c.Scale)
-	}
-	if len(c.Items()) != 4 || c.Items()[1].Weight != 2 || c.Audience[0] != "rep" {
-		t.Errorf("items: %+v audience %v", c.Items(), c.Audience)
-	}
-	if c.Bands[0].ID != "ready" || c.Bands[2].ID != "start" {
-		t.Errorf("bands should be listed from the top: %v %v %v", c.Bands[0].ID, c.Bands[1].ID, c.Bands[2].ID)
-	}
 }
 
 func TestScore(t *testing.T) {
@@ -97,7 +46,7 @@ func TestScore(t *testing.T) {
 		{"unknown level ignored", map[string]string{"a": "maybe", "c": "yes"}, 2, 2, 100, "ready", 1, ""},
 	}
 	for _, tt := range tests {
-		r := Score(c, tt.answers)
+		r := checklist.Score(c, tt.answers)
 		band := ""
 		if r.Band != nil {
 			band = r.Band.ID
@@ -123,24 +72,3 @@ func TestBandsCoverEveryPercent(t *testing.T) {
 
 // FuzzLoadChecklist parses arbitrary YAML: no panic, and any checklist it returns without
 // errors has bands that cover 0-100.
-func FuzzLoadChecklist(f *testing.F) {
-	f.Add(good)
-	files, _ := filepath.Glob("testdata/bad/*.yaml")
-	for _, file := range files {
-		data, _ := os.ReadFile(file)
-		f.Add(string(data))
-	}
-	f.Fuzz(func(t *testing.T, src string) {
-		var d diag.List
-		c := Parse("f.yaml", []byte(src), langs, &d)
-		if c == nil || d.HasErrors() {
-			return
-		}
-		for p := 0; p <= 100; p++ {
-			if c.BandFor(p) == nil {
-				t.Fatalf("valid checklist leaves %d%% without a band:\n%s", p, src)
-			}
-		}
-		_ = Score(c, map[string]string{})
-	})
-}

@@ -3,19 +3,12 @@ package checklist
 import (
 	"strings"
 
-	"playbook/site/diag"
 	"playbook/site/material"
 )
 
 // kind is the checklist material kind; MaterialKind returns it.
 var kind = &material.Kind{
 	Name: "checklist", Dir: Dir, Practice: true,
-	Parse: func(path string, src []byte, langs []string, diags *diag.List) material.Material {
-		if c := Parse(path, src, langs, diags); c != nil {
-			return c
-		}
-		return nil
-	},
 	Scripts: []string{"assets/page.js", "assets/checklist-core.js", "assets/checklist.js"},
 	Strings: []string{"ck_"},
 }

@@ -1,4 +1,4 @@
-package checklist
+package checklist_test
 
 import (
 	"encoding/json"
@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"playbook/site/checklist"
 	"playbook/site/lessonref"
 	"playbook/site/strictyaml"
 )
@@ -23,7 +24,7 @@ func (htmlRenderer) SourceLink(*lessonref.Ref) (string, string) { return "", "" 
 // that cannot close its <script> element.
 func TestData(t *testing.T) {
 	c := parseGood(t)
-	raw := string(NewView(c, "en", htmlRenderer{}).Data())
+	raw := string(checklist.NewView(c, "en", htmlRenderer{}).Data())
 	if strings.Contains(raw, "<") || strings.Contains(raw, ">") {
 		t.Errorf("the page data holds < or >: %s", raw)
 	}

@@ -394,7 +394,8 @@ func (c *Course) loadMaterials(fsys fs.FS, k *material.Kind, diags *diag.List) [
 		if !ok {
 			continue
 		}
-		x := parseCached(c, p, diags, func(d *diag.List) material.Material { return k.Parse(p, text, c.Config.Languages, d) })
+		parse := c.Kinds.Parser(k)
+		x := parseCached(c, p, diags, func(d *diag.List) material.Material { return parse(p, text, c.Config.Languages, d) })
 		if x == nil {
 			continue
 		}

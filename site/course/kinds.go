@@ -5,20 +5,24 @@ import (
 	"slices"
 
 	"playbook/site/checklist"
+	"playbook/site/checklist/checklistfile"
 	"playbook/site/config"
 	"playbook/site/coverage"
 	"playbook/site/material"
 	"playbook/site/quiz"
+	"playbook/site/quiz/quizfile"
 	"playbook/site/worksheet"
+	"playbook/site/worksheet/worksheetfile"
 )
 
 // DefaultKinds returns the kinds of material every course is built with, in the order a
-// day lists them. A new kind of material is one package and one line here.
+// day lists them, each with the parser of its files. A new kind of material is one package
+// (or a model and its file's parser) and one line here.
 func DefaultKinds() *material.Registry {
 	r, err := material.NewRegistry(
-		checklist.MaterialKind(),
-		worksheet.MaterialKind(),
-		quiz.MaterialKind(),
+		material.Registration{Kind: checklist.MaterialKind(), Parse: checklistfile.ParseMaterial},
+		material.Registration{Kind: worksheet.MaterialKind(), Parse: worksheetfile.ParseMaterial},
+		material.Registration{Kind: quiz.MaterialKind(), Parse: quizfile.ParseMaterial},
 	)
 	if err != nil {
 		panic(err) // the kinds above are fixed: a clash is a programming error caught by every test

@@ -16,9 +16,6 @@ type Kind struct {
 	// Dir is the course folder of its YAML files, the output folder of its pages, and the
 	// interface string of its plural noun ("quizzes").
 	Dir string
-	// Parse reads one file. It reports every problem to diags and returns nil when the file
-	// cannot be used.
-	Parse func(path string, src []byte, langs []string, diags *diag.List) Material
 	// Scripts and Styles are the theme files its page loads beyond the base stylesheet,
 	// relative to the site root; Strings are the groups of script strings they use (see
 	// theme.ScriptStrings).
@@ -32,28 +29,46 @@ type Kind struct {
 	Template string
 }
 
+// Parser reads one file of a kind of material. It reports every problem to diags and
+// returns nil when the file cannot be used.
+type Parser func(path string, src []byte, langs []string, diags *diag.List) Material
+
+// Registration is a kind of material with the parser of its files.
+type Registration struct {
+	Kind  *Kind
+	Parse Parser
+}
+
 // Registry is the list of kinds a course is built with, in the order their materials are
 // listed on a day.
 type Registry struct {
-	kinds []*Kind
+	kinds   []*Kind
+	parsers map[*Kind]Parser
 }
 
-// NewRegistry checks that the kinds have distinct names and folders.
-func NewRegistry(kinds ...*Kind) (*Registry, error) {
+// NewRegistry checks that the kinds have distinct names and folders, and a parser each.
+func NewRegistry(regs ...Registration) (*Registry, error) {
+	r := &Registry{parsers: map[*Kind]Parser{}}
 	names, dirs := map[string]bool{}, map[string]bool{}
-	for _, k := range kinds {
+	for _, reg := range regs {
+		k := reg.Kind
 		switch {
-		case k.Name == "" || k.Dir == "" || k.Parse == nil:
-			return nil, fmt.Errorf("material kind %q needs a name, a folder and a parser", k.Name)
+		case k == nil || k.Name == "" || k.Dir == "" || reg.Parse == nil:
+			return nil, fmt.Errorf("a material kind needs a name, a folder and a parser")
 		case names[k.Name]:
 			return nil, fmt.Errorf("two material kinds are named %q", k.Name)
 		case dirs[k.Dir]:
 			return nil, fmt.Errorf("two material kinds keep their files in %s/", k.Dir)
 		}
 		names[k.Name], dirs[k.Dir] = true, true
+		r.kinds = append(r.kinds, k)
+		r.parsers[k] = reg.Parse
 	}
-	return &Registry{kinds: slices.Clone(kinds)}, nil
+	return r, nil
 }
+
+// Parser returns the parser of the files of kind k, nil for a kind not registered.
+func (r *Registry) Parser(k *Kind) Parser { return r.parsers[k] }
 
 // Kinds returns the registered kinds, in order.
 func (r *Registry) Kinds() []*Kind { return slices.Clone(r.kinds) }
@@ -67,5 +82,11 @@ func (r *Registry) Dirs() []string {
 	return out
 }
 
-// Rank returns the position of k in the registry, or -1.
-func (r *Registry) Rank(k *Kind) int { return slices.Index(r.kinds, k) }
+// Registrations returns the kinds with their parsers, in order: a registry to extend.
+func (r *Registry) Registrations() []Registration {
+	out := make([]Registration, len(r.kinds))
+	for i, k := range r.kinds {
+		out[i] = Registration{Kind: k, Parse: r.parsers[k]}
+	}
+	return out
+}

@@ -8,10 +8,8 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"playbook/site/checklist"
+	"playbook/site/course"
 	"playbook/site/material"
-	"playbook/site/quiz"
-	"playbook/site/worksheet"
 )
 
 // loadTree reads a folder into memory so tests can edit it.
@@ -137,7 +135,7 @@ func TestCacheParsesTheThemeOnce(t *testing.T) {
 	if first == nil || cache.theme != first {
 		t.Fatal("the second build through the cache parsed the theme again")
 	}
-	kinds, err := material.NewRegistry(checklist.MaterialKind(), worksheet.MaterialKind(), quiz.MaterialKind(), deckKind)
+	kinds, err := material.NewRegistry(append(course.DefaultKinds().Registrations(), material.Registration{Kind: deckKind, Parse: parseDeck})...)
 	if err != nil {
 		t.Fatal(err)
 	}

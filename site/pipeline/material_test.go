@@ -7,13 +7,10 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"playbook/site/checklist"
 	"playbook/site/course"
 	"playbook/site/diag"
 	"playbook/site/material"
-	"playbook/site/quiz"
 	"playbook/site/strictyaml"
-	"playbook/site/worksheet"
 )
 
 // A deck of flashcards is a toy kind of material, defined here and nowhere else: the test
@@ -50,23 +47,25 @@ func (v *deckView) Search() []material.Section {
 
 var deckKind = &material.Kind{
 	Name: "deck", Dir: "decks",
-	Parse: func(path string, src []byte, langs []string, diags *diag.List) material.Material {
-		dec := &strictyaml.Decoder{Path: path, Diags: diags}
-		f := dec.Mapping(dec.Parse(src), "a deck", "id", "day", "title", "cards")
-		d := &deck{path: path}
-		d.id, _ = dec.String(f, "id")
-		d.day, _ = dec.Int(f, "day", 1, 99)
-		d.title, _ = dec.Localized(f, "title", langs)
-		if cards, ok := f["cards"]; ok {
-			if err := cards.Value.Decode(&d.cards); err != nil {
-				dec.Errorf(cards.Value, "cards: %v", err)
-			}
-		}
-		return d
-	},
 	Template: `{{define "main"}}<article class="deck">{{template "deck-cards" .}}</article>{{end}}` +
 		`{{define "deck-pack"}}<section class="deck-print">{{template "deck-cards" .}}</section>{{end}}` +
 		`{{define "deck-cards"}}<h1>{{.View.Title}}</h1>{{range $i, $c := .View.Cards}}<dl id="card-{{add $i 1}}"><dt>{{$c.Front}}</dt>{{if $.View.Trainer}}<dd>{{$c.Back}}</dd>{{end}}</dl>{{end}}{{end}}`,
+}
+
+// parseDeck reads a deck file with the project's strict YAML reader.
+func parseDeck(path string, src []byte, langs []string, diags *diag.List) material.Material {
+	dec := &strictyaml.Decoder{Path: path, Diags: diags}
+	f := dec.Mapping(dec.Parse(src), "a deck", "id", "day", "title", "cards")
+	d := &deck{path: path}
+	d.id, _ = dec.String(f, "id")
+	d.day, _ = dec.Int(f, "day", 1, 99)
+	d.title, _ = dec.Localized(f, "title", langs)
+	if cards, ok := f["cards"]; ok {
+		if err := cards.Value.Decode(&d.cards); err != nil {
+			dec.Errorf(cards.Value, "cards: %v", err)
+		}
+	}
+	return d
 }
 
 func (d *deck) Meta() material.Meta {
@@ -78,7 +77,7 @@ func (d *deck) View(c material.Context) material.View {
 }
 
 func TestANewKindOfMaterial(t *testing.T) {
-	kinds, err := material.NewRegistry(checklist.MaterialKind(), worksheet.MaterialKind(), quiz.MaterialKind(), deckKind)
+	kinds, err := material.NewRegistry(append(course.DefaultKinds().Registrations(), material.Registration{Kind: deckKind, Parse: parseDeck})...)
 	if err != nil {
 		t.Fatal(err)
 	}

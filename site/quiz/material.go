@@ -4,19 +4,12 @@ import (
 	"strconv"
 	"strings"
 
-	"playbook/site/diag"
 	"playbook/site/material"
 )
 
 // kind is the quiz material kind; MaterialKind returns it.
 var kind = &material.Kind{
 	Name: "quiz", Dir: Dir,
-	Parse: func(path string, src []byte, langs []string, diags *diag.List) material.Material {
-		if q := Parse(path, src, langs, diags); q != nil {
-			return q
-		}
-		return nil
-	},
 	Scripts: []string{"assets/page.js", "assets/quiz-core.js", "assets/quiz.js"},
 	Strings: []string{""},
 }

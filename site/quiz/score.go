@@ -1,6 +1,9 @@
 package quiz
 
-import "math"
+import (
+	"fmt"
+	"math"
+)
 
 // Response is what a learner answered to one question.
 type Response struct {
@@ -16,7 +19,7 @@ type Response struct {
 }
 
 // DistractorID is the id of the i-th distractor (from 0) among a matching question's choices.
-func DistractorID(i int) string { return "distractor-" + letterID(i) }
+func DistractorID(i int) string { return "distractor-" + LetterID(i) }
 
 // Result is a scored attempt.
 type Result struct {
@@ -98,4 +101,13 @@ func Fraction(x *Question, resp Response) float64 {
 		return float64(ok) / float64(len(x.Pairs))
 	}
 	return 0
+}
+
+// LetterID is the id of the i-th option, item or pair (from 0) when the file gives none:
+// a, b, c... then o27, o28...
+func LetterID(i int) string {
+	if i < 26 {
+		return string(rune('a' + i))
+	}
+	return fmt.Sprintf("o%d", i+1)
 }

@@ -1,14 +1,17 @@
-package quiz
+package quiz_test
 
 import (
 	"encoding/json"
 	"html"
 	"html/template"
+	"os"
 	"strings"
 	"testing"
 
 	"playbook/site/diag"
 	"playbook/site/lessonref"
+	"playbook/site/quiz"
+	"playbook/site/quiz/quizfile"
 	"playbook/site/strictyaml"
 )
 
@@ -22,15 +25,15 @@ func (textRenderer) Markdown(t strictyaml.Text, inline bool) template.HTML {
 func (textRenderer) SourceLink(*lessonref.Ref) (string, string) { return "", "" }
 
 type pageData struct {
-	Quiz      string `json:"quiz"`
-	Mode      Mode   `json:"mode"`
-	Version   string `json:"version"`
-	PassMark  int    `json:"passMark"`
-	TimeLimit int    `json:"timeLimit"`
-	WithKey   bool   `json:"withKey"`
+	Quiz      string    `json:"quiz"`
+	Mode      quiz.Mode `json:"mode"`
+	Version   string    `json:"version"`
+	PassMark  int       `json:"passMark"`
+	TimeLimit int       `json:"timeLimit"`
+	WithKey   bool      `json:"withKey"`
 	Questions []struct {
 		ID     string          `json:"id"`
-		Type   Type            `json:"type"`
+		Type   quiz.Type       `json:"type"`
 		Points float64         `json:"points"`
 		Answer json.RawMessage `json:"answer"`
 	} `json:"questions"`
@@ -39,16 +42,16 @@ type pageData struct {
 func quizData(t *testing.T, withKey bool) (string, pageData) {
 	t.Helper()
 	var d diag.List
-	q := Parse("q.yaml", []byte(goodQuiz), langs, &d)
+	q := quizfile.Parse("q.yaml", goodQuiz(t), []string{"en", "zh-CN"}, &d)
 	if len(d) > 0 {
 		t.Fatal(d)
 	}
-	raw := string(NewView(q, "en", textRenderer{}, withKey, false).Data())
+	raw := string(quiz.NewView(q, "en", textRenderer{}, withKey, false).Data())
 	var data pageData
 	if err := json.Unmarshal([]byte(raw), &data); err != nil {
 		t.Fatalf("the page data is not JSON: %v\n%s", err, raw)
 	}
-	if data.Quiz != "day-01" || data.Mode != Exam || data.PassMark != 80 || data.TimeLimit != 20 || data.Version != q.Version() ||
+	if data.Quiz != "day-01" || data.Mode != quiz.Exam || data.PassMark != 80 || data.TimeLimit != 20 || data.Version != q.Version() ||
 		data.WithKey != withKey || len(data.Questions) != 6 || data.Questions[0].ID != "single" || data.Questions[0].Points != 1.5 {
 		t.Errorf("page data %+v", data)
 	}
@@ -88,4 +91,14 @@ func TestDataWithKey(t *testing.T) {
 			t.Errorf("question %s: answer %s, want %s", x.ID, got, want[x.ID])
 		}
 	}
+}
+
+// goodQuiz is a quiz with one question of each type.
+func goodQuiz(t *testing.T) []byte {
+	t.Helper()
+	data, err := os.ReadFile("testdata/good.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
 }

@@ -3,19 +3,12 @@ package worksheet
 import (
 	"strings"
 
-	"playbook/site/diag"
 	"playbook/site/material"
 )
 
 // kind is the worksheet material kind; MaterialKind returns it.
 var kind = &material.Kind{
 	Name: "worksheet", Dir: Dir, Practice: true,
-	Parse: func(path string, src []byte, langs []string, diags *diag.List) material.Material {
-		if w := Parse(path, src, langs, diags); w != nil {
-			return w
-		}
-		return nil
-	},
 	Scripts: []string{"assets/page.js", "assets/worksheet-core.js", "assets/worksheet.js"},
 	Styles:  []string{"assets/worksheet.css"},
 	Strings: []string{"ws_"},

@@ -139,7 +139,7 @@ func NewView(w *Worksheet, lang string, r Renderer, trainer bool) *View {
 	case Matrix:
 		v.X, v.Y = axisView(w.X, lang), axisView(w.Y, lang)
 		for _, q := range w.Quadrants {
-			v.Quadrants = append(v.Quadrants, QuadrantView{ID: q.ID, X: highLow(q.XHigh), Y: highLow(q.YHigh), Label: t.get(q.Label), Treatment: t.md(q.Treatment, true)})
+			v.Quadrants = append(v.Quadrants, QuadrantView{ID: q.ID, X: HighLow(q.XHigh), Y: HighLow(q.YHigh), Label: t.get(q.Label), Treatment: t.md(q.Treatment, true)})
 		}
 	case Calculator:
 		calculatorView(v, w, t)
@@ -286,3 +286,11 @@ func (w *Worksheet) Version() string {
 }
 
 func formatNumber(x float64) string { return strconv.FormatFloat(x, 'f', -1, 64) }
+
+// HighLow names one side of a matrix axis: "high" or "low".
+func HighLow(b bool) string {
+	if b {
+		return "high"
+	}
+	return "low"
+}

@@ -1,4 +1,4 @@
-package worksheet
+package worksheet_test
 
 import (
 	"encoding/json"
@@ -12,6 +12,8 @@ import (
 	"playbook/site/diag"
 	"playbook/site/lessonref"
 	"playbook/site/strictyaml"
+	"playbook/site/worksheet"
+	"playbook/site/worksheet/worksheetfile"
 )
 
 type textRenderer struct{}
@@ -26,15 +28,15 @@ func (textRenderer) SourceLink(*lessonref.Ref) (string, string) { return "", "" 
 // rules the page script needs.
 func TestData(t *testing.T) {
 	files, _ := filepath.Glob("../../testdata/course/worksheets/*.yaml")
-	got := map[Kind]map[string]any{}
+	got := map[worksheet.Kind]map[string]any{}
 	for _, f := range files {
 		src, _ := os.ReadFile(f)
 		var d diag.List
-		w := Parse(f, src, langs, &d)
+		w := worksheetfile.Parse(f, src, []string{"en", "zh-CN"}, &d)
 		if len(d) > 0 {
 			t.Fatalf("%s: %v", f, d)
 		}
-		raw := string(NewView(w, "en", textRenderer{}, false).Data())
+		raw := string(worksheet.NewView(w, "en", textRenderer{}, false).Data())
 		if strings.ContainsAny(raw, "<>") {
 			t.Errorf("%s: the page data holds < or >: %s", w.ID, raw)
 		}
@@ -47,23 +49,23 @@ func TestData(t *testing.T) {
 		}
 		got[w.Kind] = m
 	}
-	js := func(k Kind, key string) string {
+	js := func(k worksheet.Kind, key string) string {
 		data, _ := json.Marshal(got[k][key])
 		return string(data)
 	}
 	for _, c := range []struct {
-		kind      Kind
+		kind      worksheet.Kind
 		key, want string
 	}{
-		{Ranking, "method", `"customers"`},
-		{Ranking, "bands", `[{"id":"platinum","label":"Platinum","share":1},{"id":"gold","label":"Gold","share":4},{"id":"iron","label":"Iron","share":15},{"id":"lead","label":"Lead","share":80}]`},
-		{Rating, "min", "1"},
-		{Rating, "max", "5"},
-		{Rating, "criteria", `[{"id":"share","weight":2},{"id":"risk","weight":1}]`},
-		{Decision, "factors", `["money","need"]`},
-		{Decision, "outcomes", `[{"label":"Ideal","when":{"money":true,"need":true}},{"label":"Create need","when":{"money":true,"need":false}},{"label":"Check credit","when":{"money":false,"need":true}},{"label":"Drop","when":{"money":false,"need":false}}]`},
-		{Matrix, "axes", `[{"id":"current","label":"Current value","max":10,"min":0,"split":5,"yesNo":false},{"id":"accepts","label":"Accepts the product","max":0,"min":0,"split":0,"yesNo":true}]`},
-		{Calculator, "outputs", `[{"decimals":1,"formula":["/",["+",["var","fee"],["var","fuel"]],["var","hours"]],"id":"per_hour"},{"decimals":0,"formula":["*",["var","per_hour"],["var","hours"]],"id":"per_day"}]`},
+		{worksheet.Ranking, "method", `"customers"`},
+		{worksheet.Ranking, "bands", `[{"id":"platinum","label":"Platinum","share":1},{"id":"gold","label":"Gold","share":4},{"id":"iron","label":"Iron","share":15},{"id":"lead","label":"Lead","share":80}]`},
+		{worksheet.Rating, "min", "1"},
+		{worksheet.Rating, "max", "5"},
+		{worksheet.Rating, "criteria", `[{"id":"share","weight":2},{"id":"risk","weight":1}]`},
+		{worksheet.Decision, "factors", `["money","need"]`},
+		{worksheet.Decision, "outcomes", `[{"label":"Ideal","when":{"money":true,"need":true}},{"label":"Create need","when":{"money":true,"need":false}},{"label":"Check credit","when":{"money":false,"need":true}},{"label":"Drop","when":{"money":false,"need":false}}]`},
+		{worksheet.Matrix, "axes", `[{"id":"current","label":"Current value","max":10,"min":0,"split":5,"yesNo":false},{"id":"accepts","label":"Accepts the product","max":0,"min":0,"split":0,"yesNo":true}]`},
+		{worksheet.Calculator, "outputs", `[{"decimals":1,"formula":["/",["+",["var","fee"],["var","fuel"]],["var","hours"]],"id":"per_hour"},{"decimals":0,"formula":["*",["var","per_hour"],["var","hours"]],"id":"per_day"}]`},
 	} {
 		if g := js(c.kind, c.key); g != c.want {
 			t.Errorf("%s %s:\n got %s\nwant %s", c.kind, c.key, g, c.want)

@@ -1,4 +1,4 @@
-package quiz
+package quizfile
 
 import (
 	"fmt"
@@ -9,6 +9,8 @@ import (
 
 	"playbook/site/diag"
 	"playbook/site/lessonref"
+	"playbook/site/material"
+	"playbook/site/quiz"
 	"playbook/site/strictyaml"
 )
 
@@ -17,20 +19,20 @@ var quizKeys = []string{"id", "title", "description", "day", "mode", "pass_mark"
 var questionKeys = []string{"id", "type", "points", "prompt", "options", "answer", "feedback", "items", "pairs", "distractors", "model_answer", "explanation", "source"}
 
 // keysByType lists the keys each question type may use beyond the common ones.
-var keysByType = map[Type][]string{
-	Single:     {"options", "answer"},
-	Multiple:   {"options", "answer"},
-	TrueFalse:  {"answer", "feedback"},
-	Ordering:   {"items"},
-	Matching:   {"pairs", "distractors"},
-	Reflection: {"model_answer"},
+var keysByType = map[quiz.Type][]string{
+	quiz.Single:     {"options", "answer"},
+	quiz.Multiple:   {"options", "answer"},
+	quiz.TrueFalse:  {"answer", "feedback"},
+	quiz.Ordering:   {"items"},
+	quiz.Matching:   {"pairs", "distractors"},
+	quiz.Reflection: {"model_answer"},
 }
 
 var commonKeys = []string{"id", "type", "points", "prompt", "explanation", "source"}
 
 // Parse reads one quiz from normalised YAML text. Every problem goes to diags; the quiz is
 // returned whenever its top level could be read, so later checks can still run.
-func Parse(path string, src []byte, langs []string, diags *diag.List) *Quiz {
+func Parse(path string, src []byte, langs []string, diags *diag.List) *quiz.Quiz {
 	d := &strictyaml.Decoder{Path: path, Diags: diags}
 	root := d.Parse(src)
 	if root == nil {
@@ -43,7 +45,7 @@ func Parse(path string, src []byte, langs []string, diags *diag.List) *Quiz {
 	if root.Kind != yaml.MappingNode {
 		return nil
 	}
-	q := &Quiz{Path: path, Mode: SelfCheck, PassMark: 70}
+	q := &quiz.Quiz{Path: path, Mode: quiz.SelfCheck, PassMark: 70}
 	p := &parser{d: d, langs: langs}
 	var ok bool
 	if q.ID, ok = d.ID(f, "id"); !ok {
@@ -57,9 +59,9 @@ func Parse(path string, src []byte, langs []string, diags *diag.List) *Quiz {
 		p.require(f, root, "day", "day: 1")
 	}
 	if mode, ok := d.String(f, "mode"); ok {
-		switch Mode(mode) {
-		case SelfCheck, Exam:
-			q.Mode = Mode(mode)
+		switch quiz.Mode(mode) {
+		case quiz.SelfCheck, quiz.Exam:
+			q.Mode = quiz.Mode(mode)
 		default:
 			d.Errorf(f["mode"].Value, "mode %q is not known; use self-check (instant feedback) or exam (no feedback)", mode)
 		}
@@ -117,14 +119,14 @@ func (p *parser) require(f map[string]strictyaml.Field, at *yaml.Node, key, exam
 	}
 }
 
-func (p *parser) question(n *yaml.Node, number int) *Question {
+func (p *parser) question(n *yaml.Node, number int) *quiz.Question {
 	d := p.d
 	what := fmt.Sprintf("question %d", number)
 	f := d.Mapping(n, what, questionKeys...)
 	if n.Kind != yaml.MappingNode {
 		return nil
 	}
-	x := &Question{Points: 1, Pos: d.Pos(n)}
+	x := &quiz.Question{Points: 1, Pos: d.Pos(n)}
 	var ok bool
 	if x.ID, ok = d.ID(f, "id"); !ok {
 		p.require(f, n, "id", "id: two-meanings")
@@ -136,7 +138,7 @@ func (p *parser) question(n *yaml.Node, number int) *Question {
 		p.require(f, n, "type", "type: single")
 		return nil
 	}
-	x.Type = Type(typ)
+	x.Type = quiz.Type(typ)
 	allowed, known := keysByType[x.Type]
 	if !known {
 		d.Errorf(f["type"].Value, "question type %q is not known; use one of %s", typ, typeList())
@@ -153,7 +155,7 @@ func (p *parser) question(n *yaml.Node, number int) *Question {
 		}
 		x.Points = pts
 	}
-	if x.Type == Reflection {
+	if x.Type == quiz.Reflection {
 		x.Points = 0
 		if _, given := f["points"]; given {
 			d.Errorf(f["points"].Key, "reflection questions are not scored; remove points")
@@ -165,20 +167,20 @@ func (p *parser) question(n *yaml.Node, number int) *Question {
 		p.notBlank(x.Prompt, "the prompt")
 	}
 	x.Explanation, _ = d.Localized(f, "explanation", p.langs)
-	if x.Type != Reflection {
+	if x.Type != quiz.Reflection {
 		p.require(f, n, "explanation", "explanation: {en: why the answer is right, zh-CN: ...}")
 	}
 	x.Source = lessonref.Parse(d, f, "source", p.langs)
 	switch x.Type {
-	case Single, Multiple:
+	case quiz.Single, quiz.Multiple:
 		p.choice(x, f, n)
-	case TrueFalse:
+	case quiz.TrueFalse:
 		p.trueFalse(x, f, n)
-	case Ordering:
+	case quiz.Ordering:
 		p.ordering(x, f, n)
-	case Matching:
+	case quiz.Matching:
 		p.matching(x, f, n)
-	case Reflection:
+	case quiz.Reflection:
 		if x.ModelAnswer, ok = d.Localized(f, "model_answer", p.langs); !ok {
 			p.require(f, n, "model_answer", "model_answer: {en: what a good answer says, zh-CN: ...}")
 		}
@@ -186,7 +188,7 @@ func (p *parser) question(n *yaml.Node, number int) *Question {
 	return x
 }
 
-func (p *parser) choice(x *Question, f map[string]strictyaml.Field, n *yaml.Node) {
+func (p *parser) choice(x *quiz.Question, f map[string]strictyaml.Field, n *yaml.Node) {
 	d := p.d
 	items, ok := d.Seq(f, "options")
 	if !ok {
@@ -226,7 +228,7 @@ func (p *parser) choice(x *Question, f map[string]strictyaml.Field, n *yaml.Node
 		d.Errorf(fl.Value, "answer is empty; name the right option, e.g. \"answer: a\"")
 		return
 	}
-	if x.Type == Single && len(answers) > 1 {
+	if x.Type == quiz.Single && len(answers) > 1 {
 		d.Errorf(fl.Value, "a single-choice question has exactly one right answer, found %d; make it type: multiple, or keep one answer", len(answers))
 		return
 	}
@@ -248,16 +250,16 @@ func (p *parser) choice(x *Question, f map[string]strictyaml.Field, n *yaml.Node
 		seen[a.Value] = true
 		x.Answer = append(x.Answer, a.Value)
 	}
-	if x.Type == Multiple && len(x.Answer) == len(x.Options) && len(x.Options) > 0 {
+	if x.Type == quiz.Multiple && len(x.Answer) == len(x.Options) && len(x.Options) > 0 {
 		d.Errorf(fl.Value, "every option is right, so the question tests nothing; add a wrong option")
 	}
 }
 
 // option reads one option: either a text (plain or per language) or a mapping with id,
 // text and feedback.
-func (p *parser) option(n *yaml.Node, index int) *Option {
+func (p *parser) option(n *yaml.Node, index int) *quiz.Option {
 	d := p.d
-	o := &Option{ID: letterID(index)}
+	o := &quiz.Option{ID: quiz.LetterID(index)}
 	if n.Kind == yaml.MappingNode && hasKey(n, "text") {
 		f := d.Mapping(n, "option", "id", "text", "feedback")
 		if id, ok := d.ID(f, "id"); ok {
@@ -280,9 +282,9 @@ func (p *parser) option(n *yaml.Node, index int) *Option {
 	return o
 }
 
-func (p *parser) trueFalse(x *Question, f map[string]strictyaml.Field, n *yaml.Node) {
+func (p *parser) trueFalse(x *quiz.Question, f map[string]strictyaml.Field, n *yaml.Node) {
 	d := p.d
-	x.Options = []*Option{{ID: "true"}, {ID: "false"}}
+	x.Options = []*quiz.Option{{ID: "true"}, {ID: "false"}}
 	if b, ok := d.Bool(f, "answer"); ok {
 		x.Answer = []string{fmt.Sprint(b)}
 	} else if _, given := f["answer"]; !given {
@@ -295,7 +297,7 @@ func (p *parser) trueFalse(x *Question, f map[string]strictyaml.Field, n *yaml.N
 	}
 }
 
-func (p *parser) ordering(x *Question, f map[string]strictyaml.Field, n *yaml.Node) {
+func (p *parser) ordering(x *quiz.Question, f map[string]strictyaml.Field, n *yaml.Node) {
 	d := p.d
 	items, ok := d.Seq(f, "items")
 	if !ok {
@@ -307,7 +309,7 @@ func (p *parser) ordering(x *Question, f map[string]strictyaml.Field, n *yaml.No
 	}
 	ids := map[string]bool{}
 	for i, item := range items {
-		it := &Item{ID: letterID(i)}
+		it := &quiz.Item{ID: quiz.LetterID(i)}
 		if item.Kind == yaml.MappingNode && hasKey(item, "text") {
 			fi := d.Mapping(item, "item", "id", "text")
 			if id, ok := d.ID(fi, "id"); ok {
@@ -328,7 +330,7 @@ func (p *parser) ordering(x *Question, f map[string]strictyaml.Field, n *yaml.No
 	p.distinct(itemTexts(x.Items), items, "items")
 }
 
-func (p *parser) matching(x *Question, f map[string]strictyaml.Field, n *yaml.Node) {
+func (p *parser) matching(x *quiz.Question, f map[string]strictyaml.Field, n *yaml.Node) {
 	d := p.d
 	pairs, ok := d.Seq(f, "pairs")
 	if !ok {
@@ -346,7 +348,7 @@ func (p *parser) matching(x *Question, f map[string]strictyaml.Field, n *yaml.No
 		if item.Kind != yaml.MappingNode {
 			continue
 		}
-		pr := &Pair{ID: letterID(i)}
+		pr := &quiz.Pair{ID: quiz.LetterID(i)}
 		if id, ok := d.ID(fp, "id"); ok {
 			pr.ID = id
 		}
@@ -443,7 +445,7 @@ func (p *parser) notBlankAt(t strictyaml.Text, at *yaml.Node, what string) {
 	}
 }
 
-func letterID(i int) string {
+func LetterID(i int) string {
 	if i < 26 {
 		return string(rune('a' + i))
 	}
@@ -459,7 +461,7 @@ func hasKey(n *yaml.Node, key string) bool {
 	return false
 }
 
-func optionIDs(x *Question) []string {
+func optionIDs(x *quiz.Question) []string {
 	ids := make([]string, len(x.Options))
 	for i, o := range x.Options {
 		ids[i] = o.ID
@@ -467,7 +469,7 @@ func optionIDs(x *Question) []string {
 	return ids
 }
 
-func itemTexts(items []*Item) []strictyaml.Text {
+func itemTexts(items []*quiz.Item) []strictyaml.Text {
 	out := make([]strictyaml.Text, len(items))
 	for i, it := range items {
 		out[i] = it.Text
@@ -485,8 +487,8 @@ func contains(list []string, s string) bool {
 }
 
 func typeList() string {
-	names := make([]string, len(Types()))
-	for i, t := range Types() {
+	names := make([]string, len(quiz.Types()))
+	for i, t := range quiz.Types() {
 		names[i] = string(t)
 	}
 	return strings.Join(names, ", ")
@@ -495,7 +497,7 @@ func typeList() string {
 // typesUsing names the question types that use key.
 func typesUsing(key string) string {
 	var names []string
-	for _, t := range Types() {
+	for _, t := range quiz.Types() {
 		if contains(keysByType[t], key) {
 			names = append(names, string(t))
 		}
@@ -504,4 +506,12 @@ func typesUsing(key string) string {
 		return "no question type"
 	}
 	return strings.Join(names, " and ") + " questions"
+}
+
+// ParseMaterial is Parse as the material.Parser of the quiz kind.
+func ParseMaterial(path string, src []byte, langs []string, diags *diag.List) material.Material {
+	if x := Parse(path, src, langs, diags); x != nil {
+		return x
+	}
+	return nil
 }

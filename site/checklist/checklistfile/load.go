@@ -1,4 +1,4 @@
-package checklist
+package checklistfile
 
 import (
 	"fmt"
@@ -7,8 +7,10 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"playbook/site/bands"
+	"playbook/site/checklist"
 	"playbook/site/diag"
 	"playbook/site/lessonref"
+	"playbook/site/material"
 	"playbook/site/strictyaml"
 )
 
@@ -18,8 +20,8 @@ var reservedIDs = []string{"team", "person", "date", "reviewer"}
 var checklistKeys = []string{"id", "title", "description", "day", "audience", "scale", "sections", "items", "bands"}
 
 // DefaultScale is the response scale of a checklist that gives none.
-func DefaultScale() []*Level {
-	return []*Level{
+func DefaultScale() []*checklist.Level {
+	return []*checklist.Level{
 		{ID: "yes", Label: strictyaml.NewText(map[string]string{"en": "Yes", "zh-CN": "是"}), Points: 2},
 		{ID: "partly", Label: strictyaml.NewText(map[string]string{"en": "Partly", "zh-CN": "部分"}), Points: 1, Action: true},
 		{ID: "no", Label: strictyaml.NewText(map[string]string{"en": "No", "zh-CN": "否"}), Points: 0, Action: true},
@@ -28,7 +30,7 @@ func DefaultScale() []*Level {
 }
 
 // Parse reads one checklist from normalised YAML text. Every problem goes to diags.
-func Parse(path string, src []byte, langs []string, diags *diag.List) *Checklist {
+func Parse(path string, src []byte, langs []string, diags *diag.List) *checklist.Checklist {
 	d := &strictyaml.Decoder{Path: path, Diags: diags}
 	root := d.Parse(src)
 	if root == nil {
@@ -42,7 +44,7 @@ func Parse(path string, src []byte, langs []string, diags *diag.List) *Checklist
 		return nil
 	}
 	p := &parser{d: d, langs: langs}
-	c := &Checklist{Path: path}
+	c := &checklist.Checklist{Path: path}
 	var ok bool
 	if c.ID, ok = d.ID(f, "id"); !ok {
 		p.require(f, root, "id", "id: prospect-development")
@@ -80,8 +82,8 @@ func (p *parser) audience(f map[string]strictyaml.Field) []string {
 	}
 	var out []string
 	for _, a := range list {
-		if !contains(Audiences(), a) {
-			p.d.Errorf(f["audience"].Value, "audience %q is not known; use %s", a, strings.Join(Audiences(), ", "))
+		if !contains(checklist.Audiences(), a) {
+			p.d.Errorf(f["audience"].Value, "audience %q is not known; use %s", a, strings.Join(checklist.Audiences(), ", "))
 			continue
 		}
 		out = append(out, a)
@@ -89,12 +91,12 @@ func (p *parser) audience(f map[string]strictyaml.Field) []string {
 	return out
 }
 
-func (p *parser) scale(f map[string]strictyaml.Field) []*Level {
+func (p *parser) scale(f map[string]strictyaml.Field) []*checklist.Level {
 	items, ok := p.d.Seq(f, "scale")
 	if !ok {
 		return DefaultScale()
 	}
-	var out []*Level
+	var out []*checklist.Level
 	ids := map[string]bool{}
 	scored := 0
 	for _, n := range items {
@@ -102,7 +104,7 @@ func (p *parser) scale(f map[string]strictyaml.Field) []*Level {
 		if n.Kind != yaml.MappingNode {
 			continue
 		}
-		l := &Level{}
+		l := &checklist.Level{}
 		var ok bool
 		if l.ID, ok = p.d.ID(lf, "id"); !ok {
 			p.require(lf, n, "id", "id: yes")
@@ -149,7 +151,7 @@ func (p *parser) scale(f map[string]strictyaml.Field) []*Level {
 	return out
 }
 
-func (p *parser) sections(f map[string]strictyaml.Field, root *yaml.Node) []*Section {
+func (p *parser) sections(f map[string]strictyaml.Field, root *yaml.Node) []*checklist.Section {
 	p.items = map[string]*yaml.Node{}
 	_, hasSections := f["sections"]
 	_, hasItems := f["items"]
@@ -162,21 +164,21 @@ func (p *parser) sections(f map[string]strictyaml.Field, root *yaml.Node) []*Sec
 		if !ok {
 			return nil
 		}
-		s := &Section{Items: p.itemList(list, f["items"].Value)}
-		return []*Section{s}
+		s := &checklist.Section{Items: p.itemList(list, f["items"].Value)}
+		return []*checklist.Section{s}
 	case hasSections:
 		list, ok := p.d.Seq(f, "sections")
 		if !ok {
 			return nil
 		}
-		var out []*Section
+		var out []*checklist.Section
 		ids := map[string]bool{}
 		for _, n := range list {
 			sf := p.d.Mapping(n, "section", "id", "title", "items")
 			if n.Kind != yaml.MappingNode {
 				continue
 			}
-			s := &Section{}
+			s := &checklist.Section{}
 			var ok bool
 			if s.ID, ok = p.d.ID(sf, "id"); !ok {
 				p.require(sf, n, "id", "id: finding-prospects")
@@ -201,11 +203,11 @@ func (p *parser) sections(f map[string]strictyaml.Field, root *yaml.Node) []*Sec
 	return nil
 }
 
-func (p *parser) itemList(list []*yaml.Node, at *yaml.Node) []*Item {
+func (p *parser) itemList(list []*yaml.Node, at *yaml.Node) []*checklist.Item {
 	if len(list) == 0 {
 		p.d.Errorf(at, "the list of items is empty; add at least one item")
 	}
-	var out []*Item
+	var out []*checklist.Item
 	for i, n := range list {
 		it := p.item(n, i+1)
 		if it != nil {
@@ -215,12 +217,12 @@ func (p *parser) itemList(list []*yaml.Node, at *yaml.Node) []*Item {
 	return out
 }
 
-func (p *parser) item(n *yaml.Node, number int) *Item {
+func (p *parser) item(n *yaml.Node, number int) *checklist.Item {
 	f := p.d.Mapping(n, fmt.Sprintf("item %d", number), "id", "text", "hint", "source", "weight")
 	if n.Kind != yaml.MappingNode {
 		return nil
 	}
-	it := &Item{Weight: 1, Pos: p.d.Pos(n)}
+	it := &checklist.Item{Weight: 1, Pos: p.d.Pos(n)}
 	var ok bool
 	if it.ID, ok = p.d.ID(f, "id"); !ok {
 		p.require(f, n, "id", "id: keeps-prospect-cards")
@@ -251,14 +253,14 @@ func (p *parser) item(n *yaml.Node, number int) *Item {
 }
 
 // bands reads the score bands and checks that they cover 0-100 without gaps or overlaps.
-func (p *parser) bands(f map[string]strictyaml.Field, root *yaml.Node) []*Band {
+func (p *parser) bands(f map[string]strictyaml.Field, root *yaml.Node) []*checklist.Band {
 	list, ok := p.d.Seq(f, "bands")
 	if !ok {
 		p.require(f, root, "bands", "bands: followed by ranges such as {id: ready, min: 80, max: 100, label: ..., advice: ...}")
 		return nil
 	}
 	type placed struct {
-		band *Band
+		band *checklist.Band
 		node *yaml.Node
 	}
 	var all []placed
@@ -268,7 +270,7 @@ func (p *parser) bands(f map[string]strictyaml.Field, root *yaml.Node) []*Band {
 		if n.Kind != yaml.MappingNode {
 			continue
 		}
-		b := &Band{}
+		b := &checklist.Band{}
 		good := true
 		var ok bool
 		if b.ID, ok = p.d.ID(bf, "id"); !ok {
@@ -304,7 +306,7 @@ func (p *parser) bands(f map[string]strictyaml.Field, root *yaml.Node) []*Band {
 	for i, x := range all {
 		ranges[i] = bands.Range{ID: x.band.ID, Min: x.band.Min, Max: x.band.Max, Node: x.node}
 	}
-	var out []*Band
+	var out []*checklist.Band
 	for _, i := range bands.Check(p.d, ranges) {
 		out = append(out, all[i].band)
 	}
@@ -329,4 +331,12 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// ParseMaterial is Parse as the material.Parser of the checklist kind.
+func ParseMaterial(path string, src []byte, langs []string, diags *diag.List) material.Material {
+	if x := Parse(path, src, langs, diags); x != nil {
+		return x
+	}
+	return nil
 }

@@ -1,4 +1,4 @@
-package worksheet
+package worksheetfile
 
 import (
 	"os"
@@ -7,6 +7,7 @@ import (
 
 	"playbook/internal/wanttest"
 	"playbook/site/diag"
+	"playbook/site/worksheet"
 )
 
 var langs = []string{"en", "zh-CN"}
@@ -32,9 +33,9 @@ func TestBadWorksheets(t *testing.T) {
 }
 
 func TestGoodWorksheetsCompute(t *testing.T) {
-	dir := "../../testdata/course/worksheets"
+	dir := "../../../testdata/course/worksheets"
 	files, _ := filepath.Glob(dir + "/*.yaml")
-	byID := map[string]*Worksheet{}
+	byID := map[string]*worksheet.Worksheet{}
 	for _, f := range files {
 		src, _ := os.ReadFile(f)
 		var d diag.List
@@ -44,36 +45,36 @@ func TestGoodWorksheetsCompute(t *testing.T) {
 		}
 		byID[w.ID] = w
 	}
-	if r := Rate(byID["accounts"], map[string]float64{"share": 5, "risk": 3}); !r.Complete || r.Percent != 83 || r.Band.ID != "a" {
+	if r := worksheet.Rate(byID["accounts"], map[string]float64{"share": 5, "risk": 3}); !r.Complete || r.Percent != 83 || r.Band.ID != "a" {
 		t.Errorf("rating: %+v", r)
 	}
-	if r := Rate(byID["accounts"], map[string]float64{"share": 5}); r.Complete || r.Band != nil {
+	if r := worksheet.Rate(byID["accounts"], map[string]float64{"share": 5}); r.Complete || r.Band != nil {
 		t.Errorf("incomplete rating: %+v", r)
 	}
-	if o := Decide(byID["man"], map[string]bool{"money": false, "need": true}); o == nil || o.Label.Get("en") != "Check credit" {
+	if o := worksheet.Decide(byID["man"], map[string]bool{"money": false, "need": true}); o == nil || o.Label.Get("en") != "Check credit" {
 		t.Errorf("decision: %+v", o)
 	}
-	if o := Decide(byID["man"], map[string]bool{"money": true}); o != nil {
+	if o := worksheet.Decide(byID["man"], map[string]bool{"money": true}); o != nil {
 		t.Errorf("decision with a factor unanswered: %+v", o)
 	}
-	if q := Place(byID["value-matrix"], 5, 0); q == nil || q.ID != "gold" {
+	if q := worksheet.Place(byID["value-matrix"], 5, 0); q == nil || q.ID != "gold" {
 		t.Errorf("matrix: %+v (split 5 is high)", q)
 	}
-	if q := Place(byID["value-matrix"], 4.9, 1); q == nil || q.ID != "iron" {
+	if q := worksheet.Place(byID["value-matrix"], 4.9, 1); q == nil || q.ID != "iron" {
 		t.Errorf("matrix: %+v", q)
 	}
-	vals, errs := Calculate(byID["taxi"], map[string]float64{"hours": 10})
+	vals, errs := worksheet.Calculate(byID["taxi"], map[string]float64{"hours": 10})
 	if len(errs) > 0 || vals["per_hour"] != 59 || vals["per_day"] != 590 {
 		t.Errorf("calculator: %v %v", vals, errs)
 	}
-	if _, errs := Calculate(byID["taxi"], map[string]float64{"hours": 0}); errs["per_hour"] == nil {
+	if _, errs := worksheet.Calculate(byID["taxi"], map[string]float64{"hours": 0}); errs["per_hour"] == nil {
 		t.Error("division by zero hours was not reported")
 	}
 }
 
 // FuzzLoadWorksheet parses arbitrary YAML without panicking, and computes whatever loads.
 func FuzzLoadWorksheet(f *testing.F) {
-	for _, dir := range []string{"testdata/bad", "../../testdata/course/worksheets"} {
+	for _, dir := range []string{"testdata/bad", "../../../testdata/course/worksheets"} {
 		files, _ := filepath.Glob(dir + "/*.yaml")
 		for _, file := range files {
 			data, _ := os.ReadFile(file)
@@ -87,16 +88,16 @@ func FuzzLoadWorksheet(f *testing.F) {
 			return
 		}
 		switch w.Kind {
-		case Ranking:
-			Rank(w, []Row{{Value: 3}, {Value: -1}, {Value: 3}})
-		case Rating:
-			Rate(w, map[string]float64{})
-		case Decision:
-			Decide(w, map[string]bool{})
-		case Matrix:
-			Place(w, 1, 1)
-		case Calculator:
-			Calculate(w, nil)
+		case worksheet.Ranking:
+			worksheet.Rank(w, []worksheet.Row{{Value: 3}, {Value: -1}, {Value: 3}})
+		case worksheet.Rating:
+			worksheet.Rate(w, map[string]float64{})
+		case worksheet.Decision:
+			worksheet.Decide(w, map[string]bool{})
+		case worksheet.Matrix:
+			worksheet.Place(w, 1, 1)
+		case worksheet.Calculator:
+			worksheet.Calculate(w, nil)
 		}
 	})
 }

@@ -1,4 +1,4 @@
-package quiz
+package quizfile
 
 import (
 	"os"
@@ -8,6 +8,7 @@ import (
 
 	"playbook/internal/wanttest"
 	"playbook/site/diag"
+	"playbook/site/quiz"
 )
 
 var langs = []string{"en", "zh-CN"}
@@ -32,55 +33,14 @@ func TestBadQuizzes(t *testing.T) {
 	}
 }
 
-const goodQuiz = `id: day-01
-title: {en: Day 1, zh-CN: 第一天}
-description: Ten questions.
-day: 1
-mode: exam
-pass_mark: 80
-shuffle: all
-time_limit: 20
-questions:
-  - id: single
-    type: single
-    points: 1.5
-    prompt: {en: Pick, zh-CN: 选}
-    options:
-      - {id: yes, text: {en: Yes, zh-CN: 是}, feedback: Right}
-      - No
-    answer: yes
-    explanation: E
-    source: day-01-x/01-y.md#z
-  - id: multi
-    type: multiple
-    prompt: P
-    options: [A, B, C]
-    answer: [a, c]
-    explanation: E
-  - id: tf
-    type: true-false
-    prompt: P
-    answer: false
-    feedback: {true: Not quite, false: Yes}
-    explanation: E
-  - id: order
-    type: ordering
-    prompt: P
-    items: [First, {id: second, text: Second}, Third]
-    explanation: E
-  - id: match
-    type: matching
-    prompt: P
-    pairs:
-      - {id: p, left: Platinum, right: "1%"}
-      - {left: Gold, right: "4%"}
-    distractors: ["50%"]
-    explanation: E
-  - id: think
-    type: reflection
-    prompt: P
-    model_answer: M
-`
+// goodQuiz is a quiz with one question of each type, shared with the view's tests.
+var goodQuiz = func() string {
+	data, err := os.ReadFile("../testdata/good.yaml")
+	if err != nil {
+		panic(err)
+	}
+	return string(data)
+}()
 
 func TestParseGoodQuiz(t *testing.T) {
 	var d diag.List
@@ -89,7 +49,7 @@ func TestParseGoodQuiz(t *testing.T) {
 		t.Fatal(d)
 	}
 	if q.ID != "day-01" || q.Title.Get("zh-CN") != "第一天" || q.Description.Get("zh-CN") != "Ten questions." ||
-		q.Mode != Exam || q.PassMark != 80 || !q.ShuffleQuestions || !q.ShuffleOptions || q.TimeLimit != 20 {
+		q.Mode != quiz.Exam || q.PassMark != 80 || !q.ShuffleQuestions || !q.ShuffleOptions || q.TimeLimit != 20 {
 		t.Errorf("quiz fields: %+v", q)
 	}
 	if len(q.Questions) != 6 {
@@ -156,6 +116,6 @@ func FuzzLoadQuiz(f *testing.F) {
 				}
 			}
 		}
-		_ = Score(q, nil)
+		_ = quiz.Score(q, nil)
 	})
 }

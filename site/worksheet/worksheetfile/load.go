@@ -1,4 +1,4 @@
-package worksheet
+package worksheetfile
 
 import (
 	"fmt"
@@ -10,22 +10,24 @@ import (
 
 	"playbook/site/bands"
 	"playbook/site/diag"
+	"playbook/site/material"
 	"playbook/site/strictyaml"
+	"playbook/site/worksheet"
 	"playbook/site/worksheet/formula"
 )
 
 var commonKeys = []string{"id", "kind", "title", "description", "example", "day"}
 
-var kindKeys = map[Kind][]string{
-	Ranking:    {"value", "method", "bands"},
-	Rating:     {"scale", "criteria", "bands"},
-	Decision:   {"factors", "outcomes"},
-	Matrix:     {"x", "y", "quadrants"},
-	Calculator: {"inputs", "outputs"},
+var kindKeys = map[worksheet.Kind][]string{
+	worksheet.Ranking:    {"value", "method", "bands"},
+	worksheet.Rating:     {"scale", "criteria", "bands"},
+	worksheet.Decision:   {"factors", "outcomes"},
+	worksheet.Matrix:     {"x", "y", "quadrants"},
+	worksheet.Calculator: {"inputs", "outputs"},
 }
 
 // Parse reads one worksheet from normalised YAML text. Every problem goes to diags.
-func Parse(path string, src []byte, langs []string, diags *diag.List) *Worksheet {
+func Parse(path string, src []byte, langs []string, diags *diag.List) *worksheet.Worksheet {
 	d := &strictyaml.Decoder{Path: path, Diags: diags}
 	root := d.Parse(src)
 	if root == nil {
@@ -39,11 +41,11 @@ func Parse(path string, src []byte, langs []string, diags *diag.List) *Worksheet
 		return nil
 	}
 	p := &parser{d: d, langs: langs}
-	w := &Worksheet{Path: path}
+	w := &worksheet.Worksheet{Path: path}
 	// Unknown keys are checked against every key of every kind first; keys of another kind
 	// are reported once the kind is known.
 	all := append([]string{}, commonKeys...)
-	for _, k := range Kinds() {
+	for _, k := range worksheet.Kinds() {
 		all = append(all, kindKeys[k]...)
 	}
 	f := d.Mapping(root, "worksheet", unique(all)...)
@@ -52,7 +54,7 @@ func Parse(path string, src []byte, langs []string, diags *diag.List) *Worksheet
 		p.require(f, root, "kind", "kind: ranking")
 		return nil
 	}
-	w.Kind = Kind(kind)
+	w.Kind = worksheet.Kind(kind)
 	allowed, known := kindKeys[w.Kind]
 	if !known {
 		d.Errorf(f["kind"].Value, "worksheet kind %q is not known; use one of ranking, rating, decision, matrix, calculator", kind)
@@ -75,15 +77,15 @@ func Parse(path string, src []byte, langs []string, diags *diag.List) *Worksheet
 		p.require(f, root, "day", "day: 3")
 	}
 	switch w.Kind {
-	case Ranking:
+	case worksheet.Ranking:
 		p.ranking(w, f, root)
-	case Rating:
+	case worksheet.Rating:
 		p.rating(w, f, root)
-	case Decision:
+	case worksheet.Decision:
 		p.decision(w, f, root)
-	case Matrix:
+	case worksheet.Matrix:
 		p.matrix(w, f, root)
-	case Calculator:
+	case worksheet.Calculator:
 		p.calculator(w, f, root)
 	}
 	return w
@@ -137,7 +139,7 @@ func (p *parser) id(f map[string]strictyaml.Field, at *yaml.Node, what string, s
 	return id, true
 }
 
-func (p *parser) ranking(w *Worksheet, f map[string]strictyaml.Field, root *yaml.Node) {
+func (p *parser) ranking(w *worksheet.Worksheet, f map[string]strictyaml.Field, root *yaml.Node) {
 	w.ValueLabel = p.text(f, root, "value", true)
 	if m, ok := p.d.String(f, "method"); ok {
 		switch m {
@@ -157,7 +159,7 @@ func (p *parser) ranking(w *Worksheet, f map[string]strictyaml.Field, root *yaml
 		if n.Kind != yaml.MappingNode {
 			continue
 		}
-		b := &Band{}
+		b := &worksheet.Band{}
 		var ok bool
 		if b.ID, ok = p.id(bf, n, "band", seen); !ok {
 			continue
@@ -175,7 +177,7 @@ func (p *parser) ranking(w *Worksheet, f map[string]strictyaml.Field, root *yaml
 	}
 }
 
-func (p *parser) rating(w *Worksheet, f map[string]strictyaml.Field, root *yaml.Node) {
+func (p *parser) rating(w *worksheet.Worksheet, f map[string]strictyaml.Field, root *yaml.Node) {
 	if fl, ok := f["scale"]; ok {
 		sf := p.d.Mapping(fl.Value, "scale", "min", "max", "low", "high")
 		lo, ok1 := p.d.Int(sf, "min", 0, 100)
@@ -189,7 +191,7 @@ func (p *parser) rating(w *Worksheet, f map[string]strictyaml.Field, root *yaml.
 		if ok1 && ok2 && lo >= hi {
 			p.d.Errorf(fl.Value, "the scale runs from %d to %d; max must be above min", lo, hi)
 		}
-		w.Scale = RatingScale{Min: lo, Max: hi, Low: p.text(sf, fl.Value, "low", false), High: p.text(sf, fl.Value, "high", false)}
+		w.Scale = worksheet.RatingScale{Min: lo, Max: hi, Low: p.text(sf, fl.Value, "low", false), High: p.text(sf, fl.Value, "high", false)}
 	} else {
 		p.require(f, root, "scale", "scale: {min: 1, max: 5}")
 	}
@@ -199,7 +201,7 @@ func (p *parser) rating(w *Worksheet, f map[string]strictyaml.Field, root *yaml.
 		if n.Kind != yaml.MappingNode {
 			continue
 		}
-		c := &Criterion{Weight: 1}
+		c := &worksheet.Criterion{Weight: 1}
 		var ok bool
 		if c.ID, ok = p.id(cf, n, "criterion", seen); !ok {
 			continue
@@ -215,9 +217,9 @@ func (p *parser) rating(w *Worksheet, f map[string]strictyaml.Field, root *yaml.
 }
 
 // percentBands reads bands of whole percents that must cover 0-100 without gap or overlap.
-func (p *parser) percentBands(f map[string]strictyaml.Field, root *yaml.Node) []*Band {
+func (p *parser) percentBands(f map[string]strictyaml.Field, root *yaml.Node) []*worksheet.Band {
 	type placed struct {
-		band *Band
+		band *worksheet.Band
 		node *yaml.Node
 	}
 	var all []placed
@@ -227,7 +229,7 @@ func (p *parser) percentBands(f map[string]strictyaml.Field, root *yaml.Node) []
 		if n.Kind != yaml.MappingNode {
 			continue
 		}
-		b := &Band{}
+		b := &worksheet.Band{}
 		var ok bool
 		if b.ID, ok = p.id(bf, n, "band", seen); !ok {
 			continue
@@ -256,14 +258,14 @@ func (p *parser) percentBands(f map[string]strictyaml.Field, root *yaml.Node) []
 	for i, x := range all {
 		ranges[i] = bands.Range{ID: x.band.ID, Min: x.band.Min, Max: x.band.Max, Node: x.node}
 	}
-	var out []*Band
+	var out []*worksheet.Band
 	for _, i := range bands.Check(p.d, ranges) {
 		out = append(out, all[i].band)
 	}
 	return out
 }
 
-func (p *parser) decision(w *Worksheet, f map[string]strictyaml.Field, root *yaml.Node) {
+func (p *parser) decision(w *worksheet.Worksheet, f map[string]strictyaml.Field, root *yaml.Node) {
 	seen := map[string]bool{}
 	for _, n := range p.list(f, root, "factors", "factors: followed by {id, label} entries", 1) {
 		ff := p.d.Mapping(n, "factor", "id", "label")
@@ -274,7 +276,7 @@ func (p *parser) decision(w *Worksheet, f map[string]strictyaml.Field, root *yam
 		if !ok {
 			continue
 		}
-		w.Factors = append(w.Factors, &Factor{ID: id, Label: p.text(ff, n, "label", true)})
+		w.Factors = append(w.Factors, &worksheet.Factor{ID: id, Label: p.text(ff, n, "label", true)})
 	}
 	if len(w.Factors) > 6 {
 		p.d.Errorf(f["factors"].Value, "%d factors make %d combinations; keep a decision table to at most 6 factors", len(w.Factors), 1<<len(w.Factors))
@@ -286,7 +288,7 @@ func (p *parser) decision(w *Worksheet, f map[string]strictyaml.Field, root *yam
 		if n.Kind != yaml.MappingNode {
 			continue
 		}
-		o := &Outcome{When: map[string]bool{}, Pos: p.d.Pos(n)}
+		o := &worksheet.Outcome{When: map[string]bool{}, Pos: p.d.Pos(n)}
 		o.Label = p.text(of, n, "label", true)
 		o.Action = p.text(of, n, "action", true)
 		fl, ok := of["when"]
@@ -344,7 +346,7 @@ func (p *parser) decision(w *Worksheet, f map[string]strictyaml.Field, root *yam
 }
 
 // comboKey names a combination of answers, e.g. "money=yes, authority=no".
-func comboKey(factors []*Factor, when map[string]bool) string {
+func comboKey(factors []*worksheet.Factor, when map[string]bool) string {
 	parts := make([]string, len(factors))
 	for i, f := range factors {
 		v := "no"
@@ -369,7 +371,7 @@ func yesNo(n *yaml.Node) (bool, bool) {
 	return false, false
 }
 
-func (p *parser) matrix(w *Worksheet, f map[string]strictyaml.Field, root *yaml.Node) {
+func (p *parser) matrix(w *worksheet.Worksheet, f map[string]strictyaml.Field, root *yaml.Node) {
 	w.X = p.axis(f, root, "x")
 	w.Y = p.axis(f, root, "y")
 	seen := map[string]bool{}
@@ -379,7 +381,7 @@ func (p *parser) matrix(w *Worksheet, f map[string]strictyaml.Field, root *yaml.
 		if n.Kind != yaml.MappingNode {
 			continue
 		}
-		q := &Quadrant{}
+		q := &worksheet.Quadrant{}
 		var ok bool
 		if q.ID, ok = p.id(qf, n, "quadrant", seen); !ok {
 			continue
@@ -409,28 +411,28 @@ func (p *parser) matrix(w *Worksheet, f map[string]strictyaml.Field, root *yaml.
 		var missing []string
 		for _, c := range [][2]bool{{true, true}, {true, false}, {false, true}, {false, false}} {
 			if cells[c] == nil {
-				missing = append(missing, fmt.Sprintf("x: %s, y: %s", highLow(c[0]), highLow(c[1])))
+				missing = append(missing, fmt.Sprintf("x: %s, y: %s", worksheet.HighLow(c[0]), worksheet.HighLow(c[1])))
 			}
 		}
 		p.d.Errorf(fl.Value, "no quadrant for %s; a matrix needs all four", strings.Join(missing, "; "))
 	}
 }
 
-func highLow(b bool) string {
+func HighLow(b bool) string {
 	if b {
 		return "high"
 	}
 	return "low"
 }
 
-func (p *parser) axis(f map[string]strictyaml.Field, root *yaml.Node, key string) *Axis {
+func (p *parser) axis(f map[string]strictyaml.Field, root *yaml.Node, key string) *worksheet.Axis {
 	fl, ok := f[key]
 	if !ok {
 		p.require(f, root, key, key+": {id: ..., label: ..., low: ..., high: ..., min: 0, max: 10, split: 5}")
 		return nil
 	}
 	af := p.d.Mapping(fl.Value, key, "id", "label", "low", "high", "min", "max", "split", "yes_no")
-	a := &Axis{}
+	a := &worksheet.Axis{}
 	var good bool
 	if a.ID, good = p.d.ID(af, "id"); !good {
 		p.require(af, fl.Value, "id", "id: loyalty")
@@ -464,15 +466,15 @@ func (p *parser) axis(f map[string]strictyaml.Field, root *yaml.Node, key string
 
 var idRef = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
 
-func (p *parser) calculator(w *Worksheet, f map[string]strictyaml.Field, root *yaml.Node) {
+func (p *parser) calculator(w *worksheet.Worksheet, f map[string]strictyaml.Field, root *yaml.Node) {
 	seen := map[string]bool{}
-	inputs := map[string]*Input{}
+	inputs := map[string]*worksheet.Input{}
 	for _, n := range p.list(f, root, "inputs", "inputs: followed by {id, label, default} entries", 1) {
 		inf := p.d.Mapping(n, "input", "id", "label", "unit", "default", "min", "max", "step")
 		if n.Kind != yaml.MappingNode {
 			continue
 		}
-		in := &Input{Step: 1}
+		in := &worksheet.Input{Step: 1}
 		id, ok := p.d.String(inf, "id")
 		if !ok || !idRef.MatchString(id) {
 			p.d.Errorf(n, "an input needs an id of lower-case letters, digits and underscores that starts with a letter (it is used in formulas), e.g. id: fuel_cost")
@@ -515,7 +517,7 @@ func (p *parser) calculator(w *Worksheet, f map[string]strictyaml.Field, root *y
 			p.d.Errorf(n, "duplicate name %q", id)
 			continue
 		}
-		o := &Output{ID: id, Pos: p.d.Pos(n), Decimals: 2}
+		o := &worksheet.Output{ID: id, Pos: p.d.Pos(n), Decimals: 2}
 		o.Label = p.text(of, n, "label", true)
 		o.Unit = p.text(of, n, "unit", false)
 		if dec, ok := p.d.Int(of, "decimals", 0, 6); ok {
@@ -535,7 +537,7 @@ func (p *parser) calculator(w *Worksheet, f map[string]strictyaml.Field, root *y
 
 // formula parses and checks one formula: known names defined before use, known functions
 // with the right number of arguments, no division by an input that may be zero.
-func (p *parser) formula(n *yaml.Node, src string, defined map[string]bool, inputs map[string]*Input) *formula.Expr {
+func (p *parser) formula(n *yaml.Node, src string, defined map[string]bool, inputs map[string]*worksheet.Input) *formula.Expr {
 	at := func(offset int) diag.Pos {
 		pos := p.d.Pos(n)
 		if n.Line > 0 && !strings.Contains(src, "\n") {
@@ -607,4 +609,12 @@ func unique(list []string) []string {
 		}
 	}
 	return out
+}
+
+// ParseMaterial is Parse as the material.Parser of the worksheet kind.
+func ParseMaterial(path string, src []byte, langs []string, diags *diag.List) material.Material {
+	if x := Parse(path, src, langs, diags); x != nil {
+		return x
+	}
+	return nil
 }
