@@ -3,9 +3,6 @@ package kit
 import (
 	"fmt"
 	"html/template"
-	"path"
-	"regexp"
-	"strings"
 
 	"playbook/site/course"
 	"playbook/site/diag"
@@ -44,7 +41,7 @@ func fillPack(r *render.Renderer, pg *plan.Page, p *render.Page, diags *diag.Lis
 		}
 	}
 	for i, l := range d.Lessons {
-		view.Lessons = append(view.Lessons, packLesson(r.Doc(l.Path), code, d, i+1, l, out, trainer))
+		view.Lessons = append(view.Lessons, packLesson(r.Doc(l.Path), i+1, l, trainer))
 	}
 	view.Items = packItems(r, p, pg, diags)
 	p.View = view
@@ -60,19 +57,20 @@ func packStyles(c *course.Course) []string {
 	return out
 }
 
-// packLesson is lesson l (number n of day d) in the pack at out: its summary, objectives
-// and outline; with the trainer's timings and notes in the trainer's pack.
-func packLesson(doc *markdown.Document, code string, d *course.Day, n int, l *lesson.Lesson, out string, trainer bool) PackLesson {
+// packLesson is lesson l, number n of its day, in a pack: its summary, objectives and
+// outline; with the trainer's timings and notes in the trainer's pack.
+func packLesson(doc *markdown.Document, n int, l *lesson.Lesson, trainer bool) PackLesson {
 	pl := PackLesson{Number: n, Title: l.Title, Summary: l.Summary, Minutes: l.Duration, Objectives: l.Objectives}
 	if doc == nil {
 		return pl
 	}
-	// A section's notes are those of its slides (several when breaks split it).
+	// A section's notes are those of its slides (several when breaks split it), with their
+	// links made for the trainer's pack.
 	notes := map[string][]byte{}
 	for _, sl := range doc.Slides {
-		notes[sl.ID] = append(notes[sl.ID], sl.Notes...)
+		notes[sl.ID] = append(notes[sl.ID], sl.NotesElsewhere...)
 	}
-	note := func(id string) template.HTML { return rebase(notes[id], plan.LessonPath(code, d, l), out) }
+	note := func(id string) template.HTML { return template.HTML(notes[id]) }
 	if trainer {
 		pl.Notes = note("")
 	}
@@ -109,32 +107,4 @@ func packItems(r *render.Renderer, p *render.Page, pg *plan.Page, diags *diag.Li
 		items = append(items, html)
 	}
 	return items
-}
-
-// linkAttr finds the link and image addresses of rendered Markdown.
-var linkAttr = regexp.MustCompile(`\s(?:href|src)="([^"]*)"`)
-
-// rebase rewrites the relative addresses in html, rendered for the page at from, so that
-// they work from the page at to (both relative to the site root); links within the page
-// (#anchor) point back to it.
-func rebase(html []byte, from, to string) template.HTML {
-	out := linkAttr.ReplaceAllFunc(html, func(m []byte) []byte {
-		sub := linkAttr.FindSubmatchIndex(m)
-		u := string(m[sub[2]:sub[3]])
-		var fixed string
-		switch {
-		case strings.HasPrefix(u, "#"):
-			fixed = plan.RelURL(to, from) + u
-		case u == "" || strings.HasPrefix(u, "/") || strings.Contains(strings.SplitN(u, "/", 2)[0], ":"):
-			return m // absolute, or with a scheme
-		default:
-			target, rest := u, ""
-			if i := strings.IndexAny(u, "?#"); i >= 0 {
-				target, rest = u[:i], u[i:]
-			}
-			fixed = plan.RelURL(to, path.Join(path.Dir(from), target)) + rest
-		}
-		return append(append(append([]byte{}, m[:sub[2]]...), fixed...), m[sub[3]:]...)
-	})
-	return template.HTML(out)
 }

@@ -98,6 +98,10 @@ type Source struct {
 	Slides bool
 	// SlideBreaks makes thematic breaks ("---") start slides too, and checks them.
 	SlideBreaks bool
+	// NotesElsewhere resolves links for a second page that prints the trainer notes (a day's
+	// trainer pack): with Slides, each slide's notes are rendered for it too
+	// (Slide.NotesElsewhere), so their links work from there.
+	NotesElsewhere links.Resolver
 }
 
 // Heading is a section heading of a document.
@@ -168,6 +172,9 @@ type convertState struct {
 	minutes map[*ast.Heading]int
 	// nested lists the trainer notes kept inside another block (a list, a quote).
 	nested []*Container
+	// elsewhere holds, with Source.NotesElsewhere, each link's and image's destination for
+	// the other page.
+	elsewhere map[ast.Node][]byte
 }
 
 func (s *convertState) pos(offset int) diag.Pos {
@@ -186,6 +193,9 @@ func (c *Converter) Convert(src Source, diags *diag.List) *Document {
 	ids := anchor.NewIDs()
 	state := &convertState{src: src, lines: position.NewLines(src.Body), diags: diags, doc: doc, ids: ids,
 		breaks: map[ast.Node]int{}, minutes: map[*ast.Heading]int{}}
+	if src.NotesElsewhere != nil && src.Slides {
+		state.elsewhere = map[ast.Node][]byte{}
+	}
 	pc := parser.NewContext(parser.WithIDs(ids))
 	pc.Set(stateKey, state)
 	root := c.md.Parser().Parse(text.NewReader(src.Body), parser.WithContext(pc))

@@ -33,6 +33,9 @@ type Slide struct {
 	// Notes holds the trainer notes of the slide's blocks, without their frame and label; it
 	// is empty in the learner edition, whose notes are dropped before rendering.
 	Notes []byte
+	// NotesElsewhere are the same notes with their links made for the page of
+	// Source.NotesElsewhere; nil without one.
+	NotesElsewhere []byte
 }
 
 // breakParser is goldmark's thematic break parser, remembering where each break is so that
@@ -107,7 +110,7 @@ func (c *Converter) splitSlides(state *convertState, root ast.Node, html []byte,
 				continue
 			}
 		case *Container:
-			cur.Notes = append(cur.Notes, s.render(n.FirstChild(), nil)...)
+			s.addNotes(cur, n)
 			continue
 		}
 		s.empty = -1
@@ -168,9 +171,56 @@ func (s *slideSplitter) withoutNotes(n ast.Node, notes []*Container, cur *Slide)
 		} else {
 			p.parent.AppendChild(p.parent, c)
 		}
-		cur.Notes = append(cur.Notes, s.render(c.FirstChild(), nil)...)
+		s.addNotes(cur, c)
 	}
 	return html
+}
+
+// addNotes adds the notes of c to the slide, and, with a second page that prints them, the
+// notes rendered with the links for that page.
+func (s *slideSplitter) addNotes(cur *Slide, c *Container) {
+	cur.Notes = append(cur.Notes, s.render(c.FirstChild(), nil)...)
+	if s.state.elsewhere == nil {
+		return
+	}
+	var swapped []ast.Node
+	var kept [][]byte
+	_ = ast.Walk(c, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		if dest, ok := s.state.elsewhere[n]; ok {
+			swapped = append(swapped, n)
+			kept = append(kept, destination(n))
+			setDestination(n, dest)
+		}
+		return ast.WalkContinue, nil
+	})
+	cur.NotesElsewhere = append(cur.NotesElsewhere, s.render(c.FirstChild(), nil)...)
+	for i, n := range swapped {
+		setDestination(n, kept[i])
+	}
+}
+
+// destination returns the destination of a link or an image.
+func destination(n ast.Node) []byte {
+	switch n := n.(type) {
+	case *ast.Link:
+		return n.Destination
+	case *ast.Image:
+		return n.Destination
+	}
+	return nil
+}
+
+// setDestination sets the destination of a link or an image.
+func setDestination(n ast.Node, dest []byte) {
+	switch n := n.(type) {
+	case *ast.Link:
+		n.Destination = dest
+	case *ast.Image:
+		n.Destination = dest
+	}
 }
 
 // nestedNotes maps each top-level block of root to the trainer notes nested inside it.

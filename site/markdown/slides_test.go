@@ -165,3 +165,35 @@ func TestSlideBreakErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestNotesForAnotherPage renders trainer notes for the lesson page and for a second page in
+// another folder (a day's trainer pack): every link, image and same-page anchor of the notes
+// must lead to the same place from there, and the lesson's own notes must not change.
+func TestNotesForAnotherPage(t *testing.T) {
+	body := "## Start\n\nText [next](02-next.md).\n\n::: trainer\nSee [next](02-next.md#there), [here](#start), ![chart](chart.svg) and [the web](https://example.org/).\n\n- a list [item](02-next.md)\n:::\n"
+	lesson := fakeResolver{"content/en/day-01-a/02-next.md": "next.html", "content/en/day-01-a/01-this.md": "this.html", "content/en/day-01-a/chart.svg": "chart.svg"}
+	pack := fakeResolver{"content/en/day-01-a/02-next.md": "../day-01-a/next.html", "content/en/day-01-a/01-this.md": "../day-01-a/this.html", "content/en/day-01-a/chart.svg": "../day-01-a/chart.svg"}
+	var d diag.List
+	doc := New(Options{Trainer: true, Labels: testLabels}).Convert(Source{Path: "content/en/day-01-a/01-this.md", Body: []byte(body), Resolver: lesson, Slides: true, NotesElsewhere: pack}, &d)
+	if len(d) > 0 {
+		t.Fatal(d)
+	}
+	var here, there string
+	for _, s := range doc.Slides {
+		here += string(s.Notes)
+		there += string(s.NotesElsewhere)
+	}
+	for _, want := range []string{`href="next.html#there"`, `href="#start"`, `src="chart.svg"`, `href="https://example.org/"`, `href="next.html">item`} {
+		if !strings.Contains(here, want) {
+			t.Errorf("the lesson's notes lack %s:\n%s", want, here)
+		}
+	}
+	for _, want := range []string{`href="../day-01-a/next.html#there"`, `href="../day-01-a/this.html#start"`, `src="../day-01-a/chart.svg"`, `href="https://example.org/"`, `href="../day-01-a/next.html">item`} {
+		if !strings.Contains(there, want) {
+			t.Errorf("the notes for the other page lack %s:\n%s", want, there)
+		}
+	}
+	if !strings.Contains(string(doc.Slides[1].HTML), `href="next.html"`) {
+		t.Errorf("the slide's body lost its link for the lesson page: %s", doc.Slides[1].HTML)
+	}
+}

@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"bytes"
 	"math"
 
 	"github.com/yuin/goldmark/ast"
@@ -119,6 +120,9 @@ func (t lessonTransformer) heading(state *convertState, h *ast.Heading, source [
 // rewrite checks one link or image destination, reports its problems, keeps the anchor it
 // points at for the caller to check, and returns what to write into the page.
 func (s *convertState) rewrite(n ast.Node, dest []byte, image bool, source []byte) []byte {
+	if s.elsewhere != nil {
+		s.elsewhere[n] = s.rewriteElsewhere(dest, image)
+	}
 	res := links.Rewrite(s.src.Path, dest, image, s.src.Resolver)
 	if len(res.Problems) == 0 && res.Anchor == nil {
 		return res.Dest
@@ -129,6 +133,19 @@ func (s *convertState) rewrite(n ast.Node, dest []byte, image bool, source []byt
 	}
 	if a := res.Anchor; a != nil {
 		s.doc.Links = append(s.doc.Links, Link{Pos: pos, Target: a.Target, Fragment: a.Fragment})
+	}
+	return res.Dest
+}
+
+// rewriteElsewhere returns what to write for dest on the page of Source.NotesElsewhere: the
+// same target, from there; an anchor of this page leads back to this page. Problems are
+// reported once, by rewrite.
+func (s *convertState) rewriteElsewhere(dest []byte, image bool) []byte {
+	res := links.Rewrite(s.src.Path, dest, image, s.src.NotesElsewhere)
+	if a := res.Anchor; a != nil && a.Target == s.src.Path {
+		if page, ok := s.src.NotesElsewhere.ResolveLink(s.src.Path, false); ok {
+			return append([]byte(page), bytes.TrimSpace(dest)...)
+		}
 	}
 	return res.Dest
 }

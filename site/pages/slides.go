@@ -47,6 +47,10 @@ type SlideView struct {
 func lessonDoc(r *render.Renderer, pg *plan.Page, diags *diag.List) *markdown.Document {
 	code, l := pg.Lang.Code, pg.Lesson
 	src := markdown.Source{Path: l.Path, Body: l.Body, LineOffset: l.BodyLine, Slides: true, SlideBreaks: l.SlideBreaks}
+	if r.Trainer() {
+		// The trainer's pack of the day prints the notes: their links are made for it too.
+		src.NotesElsewhere = r.Resolver(code, plan.PackPath(code, pg.Day.Number, true))
+	}
 	doc, found := r.ConvertShared(code, src, plan.LessonPath(code, pg.Day, l), 2)
 	if pg.Kind == plan.Lesson {
 		diags.Add(found...)

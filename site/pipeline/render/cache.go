@@ -9,6 +9,7 @@ import (
 
 	"playbook/site/diag"
 	"playbook/site/markdown"
+	"playbook/site/markdown/links"
 	"playbook/site/pipeline/plan"
 	"playbook/site/search"
 )
@@ -164,6 +165,11 @@ func (r *Renderer) Convert(lang string, src markdown.Source, out string, diags *
 func (r *Renderer) convert(lang string, src markdown.Source, out string, diags *diag.List) *markdown.Document {
 	src.Resolver = resolver{urls: r.plan.URLs, lang: lang, from: out}
 	return r.converters[lang].Convert(src, diags)
+}
+
+// Resolver resolves the Markdown links of a body shown on the page at from, in lang.
+func (r *Renderer) Resolver(lang, from string) links.Resolver {
+	return resolver{urls: r.plan.URLs, lang: lang, from: from}
 }
 
 // resolver resolves Markdown links for one page.
