@@ -40,12 +40,19 @@ func (c *Checklist) Refs() []material.Ref {
 }
 
 // Search implements material.View: the whole checklist is one section.
-func (v *View) Search() []material.Section {
-	body := []string{material.PlainText(v.Description)}
-	for _, s := range v.Sections {
-		body = append(body, s.Title)
+func (v *View) Search() []material.Section { return v.search }
+
+// searchSections is the text of checklist c in lang, taken from the model through r.
+func searchSections(c *Checklist, lang string, r Renderer) []material.Section {
+	body := []string{r.Text(c.Description)}
+	for _, s := range c.Sections {
+		title := ""
+		if !s.Title.IsZero() {
+			title = s.Title.Get(lang)
+		}
+		body = append(body, title)
 		for _, it := range s.Items {
-			body = append(body, material.PlainText(it.Text), material.PlainText(it.Hint))
+			body = append(body, r.Text(it.Text), r.Text(it.Hint))
 		}
 	}
 	return []material.Section{{Text: strings.Join(body, " ")}}

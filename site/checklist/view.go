@@ -29,6 +29,8 @@ type View struct {
 	ItemCount   int
 	// Version changes when items are added, removed or renamed, so saved copies can tell.
 	Version string
+	// search is what a search finds on the page (see Search).
+	search []material.Section
 }
 
 // LevelView is a scale level.
@@ -96,6 +98,7 @@ func NewView(c *Checklist, lang string, r Renderer) *View {
 		v.Sections = append(v.Sections, sv)
 	}
 	v.ItemCount = n
+	v.search = searchSections(c, lang, r)
 	for _, b := range c.Bands {
 		v.Bands = append(v.Bands, BandView{ID: b.ID, Min: b.Min, Max: b.Max, Label: b.Label.Get(lang), Advice: r.Markdown(b.Advice, true)})
 	}

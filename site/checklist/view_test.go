@@ -20,6 +20,8 @@ func (htmlRenderer) Markdown(t strictyaml.Text, inline bool) template.HTML {
 
 func (htmlRenderer) SourceLink(*lessonref.Ref) (string, string) { return "", "" }
 
+func (htmlRenderer) Text(t strictyaml.Text) string { return t.Get("en") }
+
 // TestData checks the page data of a checklist: the model the page script scores, as JSON
 // that cannot close its <script> element.
 func TestData(t *testing.T) {

@@ -89,3 +89,12 @@ func (r exportRenderer) Markdown(t strictyaml.Text, inline bool) template.HTML {
 
 // SourceLink implements quiz.Renderer; exports carry no links to the site.
 func (r exportRenderer) SourceLink(*lessonref.Ref) (string, string) { return "", "" }
+
+// Text implements quiz.Renderer: the text of the Markdown, without markup.
+func (r exportRenderer) Text(t strictyaml.Text) string {
+	if t.IsZero() {
+		return ""
+	}
+	var quiet diag.List
+	return r.conv.Convert(markdown.Source{Path: "export", Body: []byte(t.Get(r.lang))}, &quiet).Text()
+}

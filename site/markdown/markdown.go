@@ -304,3 +304,17 @@ func UnwrapParagraph(html []byte) []byte {
 	}
 	return html
 }
+
+// Text returns the text of the whole document: its sections' headings and texts, one space
+// between them.
+func (d *Document) Text() string {
+	var parts []string
+	for _, s := range d.Sections {
+		for _, p := range []string{s.Heading, s.Text} {
+			if p != "" {
+				parts = append(parts, p)
+			}
+		}
+	}
+	return strings.Join(parts, " ")
+}

@@ -62,6 +62,9 @@ type Renderer interface {
 	Markdown(t strictyaml.Text, inline bool) template.HTML
 	// SourceLink returns the URL and title of a lesson section, or "" when it is unknown.
 	SourceLink(s *lessonref.Ref) (url, title string)
+	// Text returns the text a reader sees in a text's Markdown, for search: words, without
+	// markup, one space between blocks; "" for an absent text.
+	Text(t strictyaml.Text) string
 }
 
 // View is a material prepared for a page: the value its kind's template shows.

@@ -194,3 +194,35 @@ func TestManifest(t *testing.T) {
 		}
 	}
 }
+
+// TestMaterialSearchTextComesFromTheModel checks that a quiz's search documents hold the
+// words of its Markdown, not of its HTML: a line break is a space (not a glued word or a
+// newline in the snippet), emphasis leaves no trace, and an exam's learner page carries no
+// explanation to find.
+func TestMaterialSearchTextComesFromTheModel(t *testing.T) {
+	fsys := courseFS(map[string]string{
+		"quizzes/q.yaml": "id: q\ntitle: Q\nday: 1\nmode: exam\nquestions:\n" +
+			"  - id: hop\n    type: single\n    prompt: |-\n      Name a customer who is a\n      “short hop” for *you*.\n" +
+			"    options: [\"A **near** one\", Far]\n    answer: a\n    explanation: |-\n      Secret\n      reasons.\n    source: day-01-a/01-one.md\n",
+	})
+	for _, ed := range []Edition{Learner, Trainer} {
+		res := Build(fsys, Options{Edition: ed})
+		if res.Diags.HasErrors() {
+			t.Fatal(res.Diags)
+		}
+		var docs string
+		for _, p := range res.Site.Paths() {
+			if strings.HasPrefix(p, "search/en/d-") {
+				data, _ := res.Site.Get(p)
+				docs += string(data)
+			}
+		}
+		want := `["en/quizzes/q.html#q-hop","Q","Name a customer who is a “short hop” for you.","quiz",1,"A near one Far`
+		if !strings.Contains(docs, want) {
+			t.Errorf("%s: the search documents lack %s:\n%s", ed, want, docs)
+		}
+		if secret := strings.Contains(docs, "Secret reasons."); secret != (ed == Trainer) {
+			t.Errorf("%s: the explanation is searchable: %v", ed, secret)
+		}
+	}
+}

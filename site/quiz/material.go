@@ -48,22 +48,35 @@ func (q *Quiz) Refs() []material.Ref {
 }
 
 // Search implements material.View: one section per question, found by its prompt, its
-// options, its explanation and model answer.
-func (v *View) Search() []material.Section {
+// options, its explanation and model answer (those only where the page shows them).
+func (v *View) Search() []material.Section { return v.search }
+
+// searchSections are the texts of the questions of q as its view v shows them (items in
+// their shuffled order, the key only with it), taken from the model through r.
+func searchSections(q *Quiz, v *View, r Renderer) []material.Section {
 	var out []material.Section
-	for _, q := range v.Questions {
+	for i, x := range q.Questions {
+		qv := v.Questions[i]
 		var body []string
-		for _, o := range q.Options {
-			body = append(body, material.PlainText(o.Text))
+		for _, o := range x.Options {
+			body = append(body, r.Text(o.Text))
 		}
-		for _, it := range q.Items {
-			body = append(body, material.PlainText(it.Text))
+		for _, it := range qv.Items {
+			for _, mi := range x.Items {
+				if mi.ID == it.ID {
+					body = append(body, r.Text(mi.Text))
+				}
+			}
 		}
-		for _, l := range q.Lefts {
-			body = append(body, material.PlainText(l.Text))
+		for _, p := range x.Pairs {
+			body = append(body, r.Text(p.Left))
 		}
-		body = append(body, material.PlainText(q.Explanation), material.PlainText(q.ModelAnswer))
-		out = append(out, material.Section{Anchor: "q-" + q.ID, Heading: material.PlainText(q.Prompt), Text: strings.Join(body, " ")})
+		explanation, model := "", ""
+		if v.WithKey {
+			explanation, model = r.Text(x.Explanation), r.Text(x.ModelAnswer)
+		}
+		body = append(body, explanation, model)
+		out = append(out, material.Section{Anchor: "q-" + x.ID, Heading: r.Text(x.Prompt), Text: strings.Join(body, " ")})
 	}
 	return out
 }

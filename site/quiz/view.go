@@ -38,6 +38,8 @@ type View struct {
 	// can tell which questions it knew.
 	Version   string
 	Questions []QuestionView
+	// search is what a search finds on the page (see Search).
+	search []material.Section
 }
 
 // QuestionView is one question as shown.
@@ -99,6 +101,7 @@ func NewView(q *Quiz, lang string, r Renderer, withKey, trainer bool) *View {
 	for i, x := range q.Questions {
 		v.Questions = append(v.Questions, newQuestionView(q, x, i+1, r, withKey))
 	}
+	v.search = searchSections(q, v, r)
 	return v
 }
 

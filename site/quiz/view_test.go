@@ -24,6 +24,8 @@ func (textRenderer) Markdown(t strictyaml.Text, inline bool) template.HTML {
 
 func (textRenderer) SourceLink(*lessonref.Ref) (string, string) { return "", "" }
 
+func (textRenderer) Text(t strictyaml.Text) string { return t.Get("en") }
+
 type pageData struct {
 	Quiz      string    `json:"quiz"`
 	Mode      quiz.Mode `json:"mode"`

@@ -33,19 +33,23 @@ func (w *Worksheet) View(c material.Context) material.View {
 }
 
 // Search implements material.View: the whole worksheet is one section.
-func (v *View) Search() []material.Section {
-	body := []string{material.PlainText(v.Description), v.ValueLabel}
-	for _, c := range v.Criteria {
-		body = append(body, material.PlainText(c.Label))
+func (v *View) Search() []material.Section { return v.search }
+
+// searchSections is the text of worksheet w as its view v shows it, taken from the model
+// through r (v holds the labels that are plain text already).
+func searchSections(w *Worksheet, v *View, r Renderer) []material.Section {
+	body := []string{r.Text(w.Description), v.ValueLabel}
+	for _, c := range w.Criteria {
+		body = append(body, r.Text(c.Label))
 	}
-	for _, b := range v.Bands {
-		body = append(body, b.Label, material.PlainText(b.Treatment))
+	for i, b := range v.Bands {
+		body = append(body, b.Label, r.Text(w.Bands[i].Treatment))
 	}
-	for _, q := range v.Quadrants {
-		body = append(body, q.Label, material.PlainText(q.Treatment))
+	for i, q := range v.Quadrants {
+		body = append(body, q.Label, r.Text(w.Quadrants[i].Treatment))
 	}
-	for _, o := range v.Outcomes {
-		body = append(body, o.Label, material.PlainText(o.Action))
+	for i, o := range v.Outcomes {
+		body = append(body, o.Label, r.Text(w.Outcomes[i].Action))
 	}
 	for _, in := range v.Inputs {
 		body = append(body, in.Label)

@@ -45,6 +45,9 @@ type View struct {
 
 	Inputs  []InputView
 	Outputs []OutputView
+
+	// search is what a search finds on the page (see Search).
+	search []material.Section
 }
 
 // BandView is a band of a ranking or a rating.
@@ -144,6 +147,7 @@ func NewView(w *Worksheet, lang string, r Renderer, trainer bool) *View {
 	case Calculator:
 		calculatorView(v, w, t)
 	}
+	v.search = searchSections(w, v, r)
 	return v
 }
 

@@ -24,6 +24,8 @@ func (textRenderer) Markdown(t strictyaml.Text, inline bool) template.HTML {
 
 func (textRenderer) SourceLink(*lessonref.Ref) (string, string) { return "", "" }
 
+func (textRenderer) Text(t strictyaml.Text) string { return t.Get("en") }
+
 // TestData checks the page data of every kind of worksheet: JSON with the ids, numbers and
 // rules the page script needs.
 func TestData(t *testing.T) {

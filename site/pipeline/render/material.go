@@ -17,7 +17,7 @@ import (
 // MaterialRenderer renders the texts of the material in the file path for the page at
 // from, in lang, reporting problems to diags.
 func (r *Renderer) MaterialRenderer(lang, from, path string, diags *diag.List) material.Renderer {
-	return materialRenderer{r: r, lang: lang, from: from, path: path, diags: diags}
+	return &materialRenderer{r: r, lang: lang, from: from, path: path, diags: diags, texts: map[string]string{}}
 }
 
 // materialRenderer renders the texts of a material for one page.
@@ -27,10 +27,12 @@ type materialRenderer struct {
 	from  string
 	path  string
 	diags *diag.List
+	// texts holds the plain text of each Markdown source converted, for Text.
+	texts map[string]string
 }
 
 // Markdown implements material.Renderer.
-func (m materialRenderer) Markdown(t strictyaml.Text, inline bool) template.HTML {
+func (m *materialRenderer) Markdown(t strictyaml.Text, inline bool) template.HTML {
 	node := t.Node(m.lang)
 	offset := 0
 	if node != nil {
@@ -39,7 +41,9 @@ func (m materialRenderer) Markdown(t strictyaml.Text, inline bool) template.HTML
 			offset = node.Line
 		}
 	}
-	doc := m.r.convert(m.lang, markdown.Source{Path: m.path, Body: []byte(t.Get(m.lang)), LineOffset: offset}, m.from, m.diags)
+	src := t.Get(m.lang)
+	doc := m.r.convert(m.lang, markdown.Source{Path: m.path, Body: []byte(src), LineOffset: offset}, m.from, m.diags)
+	m.texts[src] = doc.Text()
 	html := doc.HTML
 	if inline {
 		html = markdown.UnwrapParagraph(html)
@@ -48,7 +52,7 @@ func (m materialRenderer) Markdown(t strictyaml.Text, inline bool) template.HTML
 }
 
 // SourceLink implements material.Renderer.
-func (m materialRenderer) SourceLink(s *lessonref.Ref) (string, string) {
+func (m *materialRenderer) SourceLink(s *lessonref.Ref) (string, string) {
 	target := course.ContentDir + "/" + m.lang + "/" + s.Path[m.lang]
 	out, ok := m.r.plan.URLs.Of(target)
 	if !ok {
@@ -60,4 +64,20 @@ func (m materialRenderer) SourceLink(s *lessonref.Ref) (string, string) {
 	}
 	title, _ := m.r.plan.URLs.Title(target)
 	return url, title
+}
+
+// Text implements material.Renderer: the text of the Markdown the page shows, taken from
+// its syntax tree (converted once, with Markdown).
+func (m *materialRenderer) Text(t strictyaml.Text) string {
+	if t.IsZero() {
+		return ""
+	}
+	src := t.Get(m.lang)
+	if text, ok := m.texts[src]; ok {
+		return text
+	}
+	var quiet diag.List // problems are reported where the text is shown
+	doc := m.r.convert(m.lang, markdown.Source{Path: m.path, Body: []byte(src)}, m.from, &quiet)
+	m.texts[src] = doc.Text()
+	return m.texts[src]
 }
