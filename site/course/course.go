@@ -219,6 +219,12 @@ func LoadWith(fsys fs.FS, opts Options, diags *diag.List) *Course {
 		kinds = DefaultKinds()
 	}
 	c := &Course{Config: config.Load(fsys, diags), Kinds: kinds, Hashes: map[string]uint64{}, cache: opts.Cache}
+	if data, err := fs.ReadFile(fsys, config.FileName); err == nil {
+		// Read by config.Load; fingerprinted here so that the course names it among its files.
+		h := fnv.New64a()
+		h.Write(data)
+		c.Hashes[config.FileName] = h.Sum64()
+	}
 	h := fnv.New64a()
 	h.Write([]byte(strings.Join(c.Config.Languages, ",")))
 	c.langs = h.Sum64()

@@ -1,6 +1,8 @@
 package course
 
 import (
+	"os"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -73,6 +75,32 @@ func TestDuplicateDayNumber(t *testing.T) {
 	for _, want := range []string{"day 1 already has the folder", "folder \"day-1-short\" is not a day folder", "folder \"day-03-Upper\" is not a day folder"} {
 		if !strings.Contains(msgs, want) {
 			t.Errorf("want %q in:\n%s", want, msgs)
+		}
+	}
+}
+
+// TestFilesAndInputs checks that the course names every file it read, each under one of
+// the inputs the live preview watches.
+func TestFilesAndInputs(t *testing.T) {
+	var d diag.List
+	c := Load(os.DirFS("../../testdata/course"), &d)
+	if d.HasErrors() {
+		t.Fatal(d)
+	}
+	files := c.Files()
+	for _, want := range []string{"playbook.yaml", "frameworks.yaml", "content/en/day-01-basics/01-first.md", "content/en/day-01-basics/chart.svg", "quizzes/basics.yaml", "checklists/prospects.yaml", "worksheets/tiers.yaml"} {
+		if !slices.Contains(files, want) {
+			t.Errorf("Files() lacks %s: %v", want, files)
+		}
+	}
+	in := InputsOf(c.Kinds)
+	for _, f := range files {
+		watched := slices.Contains(in.Files, f)
+		for _, dir := range in.Dirs {
+			watched = watched || strings.HasPrefix(f, dir+"/")
+		}
+		if !watched {
+			t.Errorf("%s is read but not under the inputs %+v", f, in)
 		}
 	}
 }
