@@ -5,6 +5,8 @@ package wanttest
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -40,5 +42,27 @@ func Check(t *testing.T, path string, src []byte, diags diag.List) {
 	}
 	if len(errs) != len(wants) {
 		t.Errorf("want %d errors, got %d:\n%s", len(wants), len(errs), errs.Error())
+	}
+}
+
+// Files runs parse on every file matching pattern, each in a subtest named after it, and
+// checks it produces exactly the diagnostics its "# want" lines name. It fails when fewer
+// than min files match, so that a moved folder cannot pass by finding nothing.
+func Files(t *testing.T, pattern string, min int, parse func(src []byte, diags *diag.List)) {
+	t.Helper()
+	files, _ := filepath.Glob(pattern)
+	if len(files) < min {
+		t.Fatalf("only %d files match %s, want at least %d", len(files), pattern, min)
+	}
+	for _, f := range files {
+		t.Run(filepath.Base(f), func(t *testing.T) {
+			src, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var d diag.List
+			parse(src, &d)
+			Check(t, "bad.yaml", src, d)
+		})
 	}
 }

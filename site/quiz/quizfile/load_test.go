@@ -16,21 +16,7 @@ var langs = []string{"en", "zh-CN"}
 // TestBadQuizzes parses every file in testdata/bad. Each starts with "# want line:col message"
 // lines; the file must produce exactly those errors (each message as a substring).
 func TestBadQuizzes(t *testing.T) {
-	files, _ := filepath.Glob("testdata/bad/*.yaml")
-	if len(files) < 20 {
-		t.Fatalf("only %d bad cases", len(files))
-	}
-	for _, f := range files {
-		t.Run(filepath.Base(f), func(t *testing.T) {
-			src, err := os.ReadFile(f)
-			if err != nil {
-				t.Fatal(err)
-			}
-			var d diag.List
-			Parse("bad.yaml", src, langs, &d)
-			wanttest.Check(t, "bad.yaml", src, d)
-		})
-	}
+	wanttest.Files(t, "testdata/bad/*.yaml", 20, func(src []byte, d *diag.List) { Parse("bad.yaml", src, langs, d) })
 }
 
 // goodQuiz is a quiz with one question of each type, shared with the view's tests.

@@ -15,21 +15,7 @@ var langs = []string{"en", "zh-CN"}
 // TestBadWorksheets parses every file in testdata/bad; each must produce exactly the errors
 // its "# want line:col message" lines name.
 func TestBadWorksheets(t *testing.T) {
-	files, _ := filepath.Glob("testdata/bad/*.yaml")
-	if len(files) < 15 {
-		t.Fatalf("only %d bad cases", len(files))
-	}
-	for _, f := range files {
-		t.Run(filepath.Base(f), func(t *testing.T) {
-			src, err := os.ReadFile(f)
-			if err != nil {
-				t.Fatal(err)
-			}
-			var d diag.List
-			Parse("bad.yaml", src, langs, &d)
-			wanttest.Check(t, "bad.yaml", src, d)
-		})
-	}
+	wanttest.Files(t, "testdata/bad/*.yaml", 15, func(src []byte, d *diag.List) { Parse("bad.yaml", src, langs, d) })
 }
 
 func TestGoodWorksheetsCompute(t *testing.T) {
