@@ -445,13 +445,6 @@ func (p *parser) notBlankAt(t strictyaml.Text, at *yaml.Node, what string) {
 	}
 }
 
-func LetterID(i int) string {
-	if i < 26 {
-		return string(rune('a' + i))
-	}
-	return fmt.Sprintf("o%d", i+1)
-}
-
 func hasKey(n *yaml.Node, key string) bool {
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		if n.Content[i].Value == key {

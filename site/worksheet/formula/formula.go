@@ -37,6 +37,7 @@ type Error struct {
 	Msg    string
 }
 
+// Error implements error.
 func (e *Error) Error() string { return e.Msg }
 
 // Parse parses src.

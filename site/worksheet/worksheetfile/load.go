@@ -418,13 +418,6 @@ func (p *parser) matrix(w *worksheet.Worksheet, f map[string]strictyaml.Field, r
 	}
 }
 
-func HighLow(b bool) string {
-	if b {
-		return "high"
-	}
-	return "low"
-}
-
 func (p *parser) axis(f map[string]strictyaml.Field, root *yaml.Node, key string) *worksheet.Axis {
 	fl, ok := f[key]
 	if !ok {
