@@ -26,7 +26,15 @@ func (t lessonTransformer) Transform(root *ast.Document, reader text.Reader, pc 
 	}
 	source := reader.Source()
 	var drop []ast.Node
+	notes := 0 // how many trainer notes the walk is inside
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if c, ok := n.(*Container); ok && c.Name == TrainerBlock {
+			if entering {
+				notes++
+			} else {
+				notes--
+			}
+		}
 		if !entering {
 			return ast.WalkContinue, nil
 		}
@@ -45,9 +53,9 @@ func (t lessonTransformer) Transform(root *ast.Document, reader text.Reader, pc 
 		case *ast.Heading:
 			t.heading(state, n, source)
 		case *ast.Link:
-			n.Destination = state.rewrite(n, n.Destination, false, source)
+			n.Destination = state.rewrite(n, n.Destination, false, source, notes > 0)
 		case *ast.Image:
-			n.Destination = state.rewrite(n, n.Destination, true, source)
+			n.Destination = state.rewrite(n, n.Destination, true, source, notes > 0)
 		}
 		return ast.WalkContinue, nil
 	})
@@ -118,9 +126,10 @@ func (t lessonTransformer) heading(state *convertState, h *ast.Heading, source [
 }
 
 // rewrite checks one link or image destination, reports its problems, keeps the anchor it
-// points at for the caller to check, and returns what to write into the page.
-func (s *convertState) rewrite(n ast.Node, dest []byte, image bool, source []byte) []byte {
-	if s.elsewhere != nil {
+// points at for the caller to check, and returns what to write into the page. A link in
+// trainer notes also gets its destination for the page of Source.NotesElsewhere.
+func (s *convertState) rewrite(n ast.Node, dest []byte, image bool, source []byte, inNotes bool) []byte {
+	if s.elsewhere != nil && inNotes {
 		s.elsewhere[n] = s.rewriteElsewhere(dest, image)
 	}
 	res := links.Rewrite(s.src.Path, dest, image, s.src.Resolver)
