@@ -189,8 +189,7 @@ func (p *Plan) language(c *course.Course, lang *course.Language) {
 		p.add(&Page{Kind: Search, Lang: lang, Out: SearchPath(code), Key: "search"}, true)
 	}
 	if p.Edition == Trainer && len(c.Frameworks) > 0 {
-		// Not in the language switcher: its other languages are reached from their home pages.
-		p.add(&Page{Kind: Coverage, Lang: lang, Out: CoveragePath(code), Key: "coverage"}, false)
+		p.add(&Page{Kind: Coverage, Lang: lang, Out: CoveragePath(code), Key: "coverage"}, true)
 	}
 }
 
