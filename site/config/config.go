@@ -73,17 +73,23 @@ func SupportedLanguages() []string { return []string{"en", "zh-CN"} }
 
 // Load reads FileName from fsys. Every problem is added to diags; the returned Config is
 // usable (with defaults) even when there were problems, so later stages can go on checking.
-func Load(fsys fs.FS, diags *diag.List) *Config {
+// It also returns the file's bytes (nil when it could not be read).
+func Load(fsys fs.FS, diags *diag.List) (*Config, []byte) {
 	cfg := &Config{Languages: []string{"en"}, DefaultLanguage: "en", Features: Features{Search: true}, Schedule: DefaultSchedule()}
 	src, err := fs.ReadFile(fsys, FileName)
 	if errors.Is(err, fs.ErrNotExist) {
 		diags.Errorf(diag.Pos{Path: FileName}, "no %s found; run the command in the course folder or pass --src DIR", FileName)
-		return cfg
+		return cfg, nil
 	}
 	if err != nil {
 		diags.Errorf(diag.Pos{Path: FileName}, "cannot read %s: %v", FileName, err)
-		return cfg
+		return cfg, nil
 	}
+	return parse(cfg, src, diags), src
+}
+
+// parse reads the configuration in src into cfg, which holds the defaults.
+func parse(cfg *Config, src []byte, diags *diag.List) *Config {
 	d := &strictyaml.Decoder{Path: FileName, Diags: diags}
 	root := d.Parse(src)
 	f := d.Mapping(root, FileName, "title", "description", "languages", "default_language", "base_url", "features", "schedule")

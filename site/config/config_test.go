@@ -10,7 +10,7 @@ import (
 
 func load(src string) (*Config, diag.List) {
 	var d diag.List
-	c := Load(fstest.MapFS{FileName: {Data: []byte(src)}}, &d)
+	c, _ := Load(fstest.MapFS{FileName: {Data: []byte(src)}}, &d)
 	return c, d
 }
 

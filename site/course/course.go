@@ -218,11 +218,12 @@ func LoadWith(fsys fs.FS, opts Options, diags *diag.List) *Course {
 	if kinds == nil {
 		kinds = DefaultKinds()
 	}
-	c := &Course{Config: config.Load(fsys, diags), Kinds: kinds, Hashes: map[string]uint64{}, cache: opts.Cache}
-	if data, err := fs.ReadFile(fsys, config.FileName); err == nil {
-		// Read by config.Load; fingerprinted here so that the course names it among its files.
+	cfg, raw := config.Load(fsys, diags)
+	c := &Course{Config: cfg, Kinds: kinds, Hashes: map[string]uint64{}, cache: opts.Cache}
+	if raw != nil {
+		// Fingerprinted so that the course names it among the files it read.
 		h := fnv.New64a()
-		h.Write(data)
+		h.Write(raw)
 		c.Hashes[config.FileName] = h.Sum64()
 	}
 	h := fnv.New64a()

@@ -102,7 +102,7 @@ func fillSchedule(r *render.Renderer, pg *plan.Page, p *render.Page, diags *diag
 	code := lang.Code
 	th := r.Theme()
 	p.Title = th.String(code, "schedule")
-	p.Breadcrumbs = []render.Link{{Title: p.T("home"), URL: plan.RelURL(out, plan.HomePath(code))}}
+	p.Breadcrumbs = r.Crumbs(pg)
 	view := &ScheduleView{}
 	for _, d := range lang.Days {
 		day := ScheduleDay{Number: d.Number, Title: render.DayTitle(d), URL: plan.RelURL(out, plan.DayPath(code, d)), Lessons: len(d.Lessons)}

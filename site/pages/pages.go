@@ -81,7 +81,7 @@ func fillStandalone(r *render.Renderer, pg *plan.Page, p *render.Page, diags *di
 	p.Title = t.Title
 	p.Description = t.Summary
 	p.View = &StandaloneView{Title: t.Title, Summary: t.Summary, HTML: template.HTML(doc.HTML)}
-	p.Breadcrumbs = []render.Link{{Title: p.T("home"), URL: plan.RelURL(pg.Out, plan.HomePath(pg.Lang.Code))}}
+	p.Breadcrumbs = r.Crumbs(pg)
 	return doc
 }
 
@@ -99,20 +99,20 @@ func fillProgress(r *render.Renderer, pg *plan.Page, p *render.Page, _ *diag.Lis
 	kind := quiz.MaterialKind()
 	p.Scripts = append([]string{}, kind.Scripts...)
 	p.StringGroups = append([]string{}, kind.Strings...)
-	p.Breadcrumbs = []render.Link{{Title: p.T("home"), URL: plan.RelURL(pg.Out, plan.HomePath(code))}}
+	p.Breadcrumbs = r.Crumbs(pg)
 	return nil
 }
 
-func fillSearch(_ *render.Renderer, pg *plan.Page, p *render.Page, _ *diag.List) *markdown.Document {
+func fillSearch(r *render.Renderer, pg *plan.Page, p *render.Page, _ *diag.List) *markdown.Document {
 	p.Title = p.T("search_results")
-	p.Breadcrumbs = []render.Link{{Title: p.T("home"), URL: plan.RelURL(pg.Out, plan.HomePath(pg.Lang.Code))}}
+	p.Breadcrumbs = r.Crumbs(pg)
 	return nil
 }
 
 func fillCoverage(r *render.Renderer, pg *plan.Page, p *render.Page, _ *diag.List) *markdown.Document {
 	p.Title = p.T("coverage")
 	p.View = coverageView(r, pg.Lang.Code, pg.Out)
-	p.Breadcrumbs = []render.Link{{Title: p.T("home"), URL: plan.RelURL(pg.Out, plan.HomePath(pg.Lang.Code))}}
+	p.Breadcrumbs = r.Crumbs(pg)
 	return nil
 }
 

@@ -115,7 +115,7 @@ func Make(c *course.Course, ed Edition) *Plan {
 		p.URLs.addAsset(a)
 	}
 	for _, pg := range p.Pages {
-		if pg.Lesson != nil && pg.Kind == Lesson {
+		if pg.Kind == Lesson {
 			p.URLs.titles[pg.Lesson.Path] = pg.Lesson.Title
 		}
 		if pg.Kind == Standalone {
@@ -127,7 +127,7 @@ func Make(c *course.Course, ed Edition) *Plan {
 
 // add appends a page; register records its key for the language switcher and its source
 // for links (slides leave both to their lesson page).
-func (p *Plan) add(pg *Page, register bool) *Page {
+func (p *Plan) add(pg *Page, register bool) {
 	pg.Index, pg.Prev, pg.Next, pg.Listed = len(p.Pages), -1, -1, register
 	p.Pages = append(p.Pages, pg)
 	if register {
@@ -136,7 +136,6 @@ func (p *Plan) add(pg *Page, register bool) *Page {
 	if pg.Material != nil {
 		p.URLs.addMaterial(pg.Lang.Code, pg.Material, pg.Out)
 	}
-	return pg
 }
 
 // language plans the pages of one language.

@@ -132,26 +132,17 @@ func (u *URLs) Of(source string) (string, bool) {
 	return out, ok
 }
 
-// IsAsset reports whether the output path is a copied file rather than a page.
-func (u *URLs) IsAsset(out string) bool { return u.assets[out] }
-
 // OfMaterial returns the page in lang of the material whose source is src.
 func (u *URLs) OfMaterial(src, lang string) (string, bool) {
 	out, ok := u.perLang[src][lang]
 	return out, ok
 }
 
-// IsMaterial reports whether src is the source of a material.
-func (u *URLs) IsMaterial(src string) bool { return u.perLang[src] != nil }
-
 // OfKey returns the page in lang with the language-neutral key.
 func (u *URLs) OfKey(lang, key string) (string, bool) {
 	out, ok := u.byKey[lang][key]
 	return out, ok
 }
-
-// Keys returns the language-neutral keys of lang's pages, sorted.
-func (u *URLs) Keys(lang string) []string { return sortedKeys(u.byKey[lang]) }
 
 // Title returns the title of the lesson or page whose source is src.
 func (u *URLs) Title(src string) (string, bool) {

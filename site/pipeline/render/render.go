@@ -68,8 +68,11 @@ func New(c *course.Course, p *plan.Plan, th *theme.Theme, site *output.Site, kin
 			},
 		})
 	}
-	r.urlKey = p.URLs.Fingerprint()
-	r.layout = r.layoutKeys()
+	if cache != nil {
+		// Only the cache asks what a page depends on.
+		r.urlKey = p.URLs.Fingerprint()
+		r.layout = r.layoutKeys()
+	}
 	return r
 }
 
