@@ -61,10 +61,16 @@ type Question struct {
 	ID     string
 	Type   Type
 	Points float64
-	Prompt strictyaml.Text
+	// Scenario marks a short workplace case that asks the learner to apply a framework;
+	// the item-writing figures count them.
+	Scenario bool
+	Prompt   strictyaml.Text
 	// Options are the choices of single, multiple and true-false questions (true-false has
 	// the options "true" and "false", labelled by the theme).
 	Options []*Option
+	// KeepOrder keeps the options of a single or multiple question in the authored order
+	// (a scale, "none of these" last); otherwise the build arranges them (see Arrange).
+	KeepOrder bool
 	// Answer lists the ids of the right options.
 	Answer []string
 	// Items are the steps of an ordering question, in the right order.

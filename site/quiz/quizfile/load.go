@@ -16,19 +16,19 @@ import (
 
 var quizKeys = []string{"id", "title", "description", "day", "mode", "pass_mark", "shuffle", "time_limit", "questions"}
 
-var questionKeys = []string{"id", "type", "points", "prompt", "options", "answer", "feedback", "items", "pairs", "distractors", "model_answer", "explanation", "source"}
+var questionKeys = []string{"id", "type", "points", "scenario", "prompt", "options", "keep_order", "answer", "feedback", "items", "pairs", "distractors", "model_answer", "explanation", "source"}
 
 // keysByType lists the keys each question type may use beyond the common ones.
 var keysByType = map[quiz.Type][]string{
-	quiz.Single:     {"options", "answer"},
-	quiz.Multiple:   {"options", "answer"},
+	quiz.Single:     {"options", "keep_order", "answer"},
+	quiz.Multiple:   {"options", "keep_order", "answer"},
 	quiz.TrueFalse:  {"answer", "feedback"},
 	quiz.Ordering:   {"items"},
 	quiz.Matching:   {"pairs", "distractors"},
 	quiz.Reflection: {"model_answer"},
 }
 
-var commonKeys = []string{"id", "type", "points", "prompt", "explanation", "source"}
+var commonKeys = []string{"id", "type", "points", "scenario", "prompt", "explanation", "source"}
 
 // Parse reads one quiz from normalised YAML text. Every problem goes to diags; the quiz is
 // returned whenever its top level could be read, so later checks can still run.
@@ -161,6 +161,7 @@ func (p *parser) question(n *yaml.Node, number int) *quiz.Question {
 			d.Errorf(f["points"].Key, "reflection questions are not scored; remove points")
 		}
 	}
+	x.Scenario, _ = d.Bool(f, "scenario")
 	if x.Prompt, ok = d.Localized(f, "prompt", p.langs); !ok {
 		p.require(f, n, "prompt", "prompt: {en: ..., zh-CN: ...}")
 	} else {
@@ -198,6 +199,7 @@ func (p *parser) choice(x *quiz.Question, f map[string]strictyaml.Field, n *yaml
 	if len(items) < 2 {
 		d.Errorf(f["options"].Value, "a %s question needs at least two options, found %d", x.Type, len(items))
 	}
+	x.KeepOrder, _ = d.Bool(f, "keep_order")
 	ids := map[string]bool{}
 	for i, item := range items {
 		o := p.option(item, i)
