@@ -244,11 +244,15 @@ func (v *View) Data() template.JS {
 	return template.JS(data)
 }
 
-// Version is a short hash of the quiz's question ids and types.
+// Version is a short hash of the quiz's question ids and types, and of the number and
+// arrangement of the options of choice questions (which option ids mean, see Arrange).
 func (q *Quiz) Version() string {
 	h := fnv.New32a()
 	for _, x := range q.Questions {
 		fmt.Fprintf(h, "%s:%s;", x.ID, x.Type)
+		if x.Type == Single || x.Type == Multiple {
+			fmt.Fprintf(h, "options:%d:%t;", len(x.Options), x.KeepOrder)
+		}
 	}
 	return strconv.FormatUint(uint64(h.Sum32()), 36)
 }

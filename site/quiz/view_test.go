@@ -77,8 +77,16 @@ func TestDataOfExamWithoutKey(t *testing.T) {
 // TestDataWithKey checks the key of every question type in the page data.
 func TestDataWithKey(t *testing.T) {
 	_, data := quizData(t, true)
+	// The options of "multi" (A, B, C; right: A and C) are arranged by the build (see
+	// arrange_test.go): the key names them by their arranged ids.
+	var q *quiz.Quiz
+	var d diag.List
+	if q = quizfile.Parse("q.yaml", goodQuiz(t), []string{"en", "zh-CN"}, &d); q == nil {
+		t.Fatal(d)
+	}
+	multi, _ := json.Marshal(idsOfTexts(q.Questions[1], "A", "C"))
 	want := map[string]string{
-		"single": `["yes"]`, "multi": `["a","c"]`, "tf": `["false"]`,
+		"single": `["yes"]`, "multi": string(multi), "tf": `["false"]`,
 		"order": `["a","second","c"]`, "think": "",
 	}
 	for _, x := range data.Questions {
@@ -93,6 +101,19 @@ func TestDataWithKey(t *testing.T) {
 			t.Errorf("question %s: answer %s, want %s", x.ID, got, want[x.ID])
 		}
 	}
+}
+
+// idsOfTexts returns the ids of the options of x with the given English texts, in option order.
+func idsOfTexts(x *quiz.Question, texts ...string) []string {
+	var ids []string
+	for _, o := range x.Options {
+		for _, t := range texts {
+			if o.Text.Get("en") == t {
+				ids = append(ids, o.ID)
+			}
+		}
+	}
+	return ids
 }
 
 // goodQuiz is a quiz with one question of each type.
