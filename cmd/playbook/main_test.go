@@ -66,6 +66,9 @@ func TestCheck(t *testing.T) {
 	if code != 0 || !strings.Contains(stdout, "ok:") || !strings.Contains(stdout, "warning: no zh-CN translation") {
 		t.Errorf("check on a good course (warnings only): exit %d\n%s", code, stdout)
 	}
+	if code, stdout, _ = runCLI("check", "--strict", "--src", testCourse); code != 1 || !strings.Contains(stdout, "--strict fails on warnings") {
+		t.Errorf("check --strict on a course with warnings: exit %d\n%s", code, stdout)
+	}
 	bad := brokenCourse(t)
 	code, stdout, _ = runCLI("check", "--src", bad)
 	if code != 1 {

@@ -424,6 +424,9 @@ func (c *Course) loadMaterials(fsys fs.FS, k *material.Kind, diags *diag.List) [
 		}
 		return a.ID < b.ID
 	})
+	if review := c.Kinds.Reviewer(k); review != nil {
+		review(out, c.Config.Languages, diags)
+	}
 	return out
 }
 

@@ -22,7 +22,7 @@ func DefaultKinds() *material.Registry {
 	r, err := material.NewRegistry(
 		material.Registration{Kind: checklist.MaterialKind(), Parse: checklistfile.ParseMaterial},
 		material.Registration{Kind: worksheet.MaterialKind(), Parse: worksheetfile.ParseMaterial},
-		material.Registration{Kind: quiz.MaterialKind(), Parse: quizfile.ParseMaterial},
+		material.Registration{Kind: quiz.MaterialKind(), Parse: quizfile.ParseMaterial, Review: quizfile.Review},
 	)
 	if err != nil {
 		panic(err) // the kinds above are fixed: a clash is a programming error caught by every test

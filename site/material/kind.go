@@ -33,22 +33,29 @@ type Kind struct {
 // returns nil when the file cannot be used.
 type Parser func(path string, src []byte, langs []string, diags *diag.List) Material
 
-// Registration is a kind of material with the parser of its files.
+// Reviewer looks at every material of a kind together, once each file was parsed, and
+// reports to diags what no single file shows (questions repeated across quizzes).
+type Reviewer func(all []Material, langs []string, diags *diag.List)
+
+// Registration is a kind of material with the parser of its files and, optionally, the
+// reviewer of all of them.
 type Registration struct {
-	Kind  *Kind
-	Parse Parser
+	Kind   *Kind
+	Parse  Parser
+	Review Reviewer
 }
 
 // Registry is the list of kinds a course is built with, in the order their materials are
 // listed on a day.
 type Registry struct {
-	kinds   []*Kind
-	parsers map[*Kind]Parser
+	kinds     []*Kind
+	parsers   map[*Kind]Parser
+	reviewers map[*Kind]Reviewer
 }
 
 // NewRegistry checks that the kinds have distinct names and folders, and a parser each.
 func NewRegistry(regs ...Registration) (*Registry, error) {
-	r := &Registry{parsers: map[*Kind]Parser{}}
+	r := &Registry{parsers: map[*Kind]Parser{}, reviewers: map[*Kind]Reviewer{}}
 	names, dirs := map[string]bool{}, map[string]bool{}
 	for _, reg := range regs {
 		k := reg.Kind
@@ -63,12 +70,18 @@ func NewRegistry(regs ...Registration) (*Registry, error) {
 		names[k.Name], dirs[k.Dir] = true, true
 		r.kinds = append(r.kinds, k)
 		r.parsers[k] = reg.Parse
+		if reg.Review != nil {
+			r.reviewers[k] = reg.Review
+		}
 	}
 	return r, nil
 }
 
 // Parser returns the parser of the files of kind k, nil for a kind not registered.
 func (r *Registry) Parser(k *Kind) Parser { return r.parsers[k] }
+
+// Reviewer returns the reviewer of the materials of kind k, nil when it has none.
+func (r *Registry) Reviewer(k *Kind) Reviewer { return r.reviewers[k] }
 
 // Kinds returns the registered kinds, in order.
 func (r *Registry) Kinds() []*Kind { return slices.Clone(r.kinds) }
@@ -86,7 +99,7 @@ func (r *Registry) Dirs() []string {
 func (r *Registry) Registrations() []Registration {
 	out := make([]Registration, len(r.kinds))
 	for i, k := range r.kinds {
-		out[i] = Registration{Kind: k, Parse: r.parsers[k]}
+		out[i] = Registration{Kind: k, Parse: r.parsers[k], Review: r.reviewers[k]}
 	}
 	return out
 }

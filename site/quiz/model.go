@@ -54,6 +54,8 @@ type Quiz struct {
 	// TimeLimit is in minutes; 0 means none.
 	TimeLimit int
 	Questions []*Question
+	// Pos is where the quiz's mapping starts.
+	Pos diag.Pos
 }
 
 // Question is one question of a quiz.
@@ -102,6 +104,7 @@ type Option struct {
 	ID       string
 	Text     strictyaml.Text
 	Feedback strictyaml.Text
+	Pos      diag.Pos
 }
 
 // Item is a step of an ordering question.
@@ -115,6 +118,7 @@ type Pair struct {
 	ID    string
 	Left  strictyaml.Text
 	Right strictyaml.Text
+	Pos   diag.Pos
 }
 
 // MaxPoints returns the points available in the quiz.

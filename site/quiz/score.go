@@ -3,6 +3,7 @@ package quiz
 import (
 	"fmt"
 	"math"
+	"strings"
 )
 
 // Response is what a learner answered to one question.
@@ -110,4 +111,27 @@ func LetterID(i int) string {
 		return string(rune('a' + i))
 	}
 	return fmt.Sprintf("o%d", i+1)
+}
+
+// Answered reports whether resp gives any answer to x at all (as the page's "answered").
+func Answered(x *Question, resp Response) bool {
+	switch x.Type {
+	case Single, Multiple, TrueFalse:
+		return len(resp.Choices) > 0
+	case Ordering:
+		for _, o := range resp.Order {
+			if o != "" {
+				return true
+			}
+		}
+	case Matching:
+		for _, m := range resp.Matches {
+			if m != "" {
+				return true
+			}
+		}
+	case Reflection:
+		return strings.TrimSpace(resp.Text) != ""
+	}
+	return false
 }

@@ -118,7 +118,7 @@ func newQuestionView(q *Quiz, x *Question, number int, r Renderer, withKey bool)
 			qv.SourceURL, qv.SourceTitle = r.SourceLink(x.Source)
 		}
 	}
-	rng := rand.New(rand.NewPCG(seed(q.ID, x.ID)))
+	rng := questionRand(q, x)
 	switch x.Type {
 	case Single, Multiple, TrueFalse:
 		for _, o := range x.Options {
@@ -165,28 +165,79 @@ func newQuestionView(q *Quiz, x *Question, number int, r Renderer, withKey bool)
 	return qv
 }
 
+// matchChoice is a right-hand choice of a matching question as its page shows it.
+type matchChoice struct {
+	// ID is the page's opaque id, r1..rn in the order shown.
+	ID string
+	// Pair is the id of the pair it matches, or DistractorID(i) for the i-th distractor.
+	Pair string
+	Text strictyaml.Text
+}
+
+// matchChoices returns the right-hand choices of matching question x in the order its page
+// shows them, drawn by rng.
+func matchChoices(x *Question, rng *rand.Rand) []matchChoice {
+	var choices []matchChoice
+	for _, p := range x.Pairs {
+		choices = append(choices, matchChoice{Pair: p.ID, Text: p.Right})
+	}
+	for i, d := range x.Distractors {
+		choices = append(choices, matchChoice{Pair: DistractorID(i), Text: d})
+	}
+	var out []matchChoice
+	for k, i := range derangement(rng, len(choices)) {
+		c := choices[i]
+		c.ID = "r" + strconv.Itoa(k+1)
+		out = append(out, c)
+	}
+	return out
+}
+
+// FromPage turns responses as a page records them (docs/progress.md) into the responses
+// Score reads: the opaque right-hand ids r1..rn of matching questions become the pair ids
+// they stand for (and DistractorID(i) for a distractor); an id the page never showed is
+// dropped. Other responses are kept as they are.
+func FromPage(q *Quiz, responses map[string]Response) map[string]Response {
+	out := make(map[string]Response, len(responses))
+	for _, x := range q.Questions {
+		r, ok := responses[x.ID]
+		if !ok {
+			continue
+		}
+		if x.Type == Matching {
+			pairOf := map[string]string{}
+			for _, c := range matchChoices(x, questionRand(q, x)) {
+				pairOf[c.ID] = c.Pair
+			}
+			m := map[string]string{}
+			for left, right := range r.Matches {
+				if p, ok := pairOf[right]; ok {
+					m[left] = p
+				}
+			}
+			r = Response{Matches: m}
+		}
+		out[x.ID] = r
+	}
+	return out
+}
+
+// questionRand is the random source of the fixed orders shown for question x: ordering
+// items and matching choices.
+func questionRand(q *Quiz, x *Question) *rand.Rand {
+	return rand.New(rand.NewPCG(seed(q.ID, x.ID)))
+}
+
 // matchingView fills qv with the terms of matching question x and its choices, shuffled by
 // rng, and with the key when withKey.
 func matchingView(qv *QuestionView, x *Question, rng *rand.Rand, r Renderer, withKey bool) {
-	type choice struct {
-		pair string
-		text strictyaml.Text
-	}
-	var choices []choice
+	rightOf := map[string]string{}
 	for _, p := range x.Pairs {
 		qv.Lefts = append(qv.Lefts, ChoiceView{ID: p.ID, Text: r.Markdown(p.Left, true)})
-		choices = append(choices, choice{pair: p.ID, text: p.Right})
 	}
-	for _, d := range x.Distractors {
-		choices = append(choices, choice{text: d})
-	}
-	rightOf := map[string]string{}
-	for k, i := range derangement(rng, len(choices)) {
-		id := "r" + strconv.Itoa(k+1)
-		qv.Rights = append(qv.Rights, ChoiceView{ID: id, Text: r.Markdown(choices[i].text, true)})
-		if choices[i].pair != "" {
-			rightOf[choices[i].pair] = id
-		}
+	for _, c := range matchChoices(x, rng) {
+		qv.Rights = append(qv.Rights, ChoiceView{ID: c.ID, Text: r.Markdown(c.Text, true)})
+		rightOf[c.Pair] = c.ID
 	}
 	if withKey {
 		qv.Matches = map[string]string{}
@@ -244,11 +295,15 @@ func (v *View) Data() template.JS {
 	return template.JS(data)
 }
 
-// Version is a short hash of the quiz's question ids and types.
+// Version is a short hash of the quiz's question ids and types, and of the number and
+// arrangement of the options of choice questions (which option ids mean, see Arrange).
 func (q *Quiz) Version() string {
 	h := fnv.New32a()
 	for _, x := range q.Questions {
 		fmt.Fprintf(h, "%s:%s;", x.ID, x.Type)
+		if x.Type == Single || x.Type == Multiple {
+			fmt.Fprintf(h, "options:%d:%t;", len(x.Options), x.KeepOrder)
+		}
 	}
 	return strconv.FormatUint(uint64(h.Sum32()), 36)
 }

@@ -77,8 +77,16 @@ func TestDataOfExamWithoutKey(t *testing.T) {
 // TestDataWithKey checks the key of every question type in the page data.
 func TestDataWithKey(t *testing.T) {
 	_, data := quizData(t, true)
+	// The options of "multi" (A, B, C; right: A and C) are arranged by the build (see
+	// arrange_test.go): the key names them by their arranged ids.
+	var q *quiz.Quiz
+	var d diag.List
+	if q = quizfile.Parse("q.yaml", goodQuiz(t), []string{"en", "zh-CN"}, &d); q == nil {
+		t.Fatal(d)
+	}
+	multi, _ := json.Marshal(idsOfTexts(q.Questions[1], "A", "C"))
 	want := map[string]string{
-		"single": `["yes"]`, "multi": `["a","c"]`, "tf": `["false"]`,
+		"single": `["yes"]`, "multi": string(multi), "tf": `["false"]`,
 		"order": `["a","second","c"]`, "think": "",
 	}
 	for _, x := range data.Questions {
@@ -95,6 +103,19 @@ func TestDataWithKey(t *testing.T) {
 	}
 }
 
+// idsOfTexts returns the ids of the options of x with the given English texts, in option order.
+func idsOfTexts(x *quiz.Question, texts ...string) []string {
+	var ids []string
+	for _, o := range x.Options {
+		for _, t := range texts {
+			if o.Text.Get("en") == t {
+				ids = append(ids, o.ID)
+			}
+		}
+	}
+	return ids
+}
+
 // goodQuiz is a quiz with one question of each type.
 func goodQuiz(t *testing.T) []byte {
 	t.Helper()
@@ -103,4 +124,47 @@ func goodQuiz(t *testing.T) []byte {
 		t.Fatal(err)
 	}
 	return data
+}
+
+// TestFromPageScoresAsThePage checks that responses recorded with the page's ids (opaque
+// right-hand ids of matching questions) score in Go as the page scored them: the key's own
+// choices earn everything, a swapped pair half, a distractor or an unknown id nothing.
+func TestFromPageScoresAsThePage(t *testing.T) {
+	var d diag.List
+	q := quizfile.Parse("q.yaml", goodQuiz(t), []string{"en", "zh-CN"}, &d)
+	v := quiz.NewView(q, "en", textRenderer{}, true, false)
+	var match quiz.QuestionView
+	for _, x := range v.Questions {
+		if x.Type == quiz.Matching {
+			match = x
+		}
+	}
+	distractor := ""
+	for _, r := range match.Rights {
+		if r.ID != match.Matches["p"] && r.ID != match.Matches["b"] {
+			distractor = r.ID
+		}
+	}
+	cases := []struct {
+		name    string
+		matches map[string]string
+		want    float64
+	}{
+		{"the key", map[string]string{"p": match.Matches["p"], "b": match.Matches["b"]}, 1},
+		{"swapped", map[string]string{"p": match.Matches["b"], "b": match.Matches["b"]}, 0.5},
+		{"distractor", map[string]string{"p": distractor}, 0},
+		{"unknown id", map[string]string{"p": "r99", "b": match.Matches["b"]}, 0.5},
+	}
+	for _, c := range cases {
+		got := quiz.FromPage(q, map[string]quiz.Response{"match": {Matches: c.matches}})
+		var x *quiz.Question
+		for _, qq := range q.Questions {
+			if qq.ID == "match" {
+				x = qq
+			}
+		}
+		if f := quiz.Fraction(x, got["match"]); f != c.want {
+			t.Errorf("%s: %v scores %v, want %v", c.name, c.matches, f, c.want)
+		}
+	}
 }

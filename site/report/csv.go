@@ -13,9 +13,10 @@ import (
 // empty when no attempt was scored; best_percent is empty then too; current_version is
 // "no" when the learner last worked with an earlier version of the quiz, empty when the
 // quiz was not started; entry_skipped is "yes" when a file's entry of the quiz was left
-// out as inconsistent.
+// out as inconsistent; graded is "yes" when best_percent is this report's grading of an
+// exam attempt its page could not score.
 func LearnerColumns() []string {
-	return []string{"learner", "quiz_id", "quiz_title", "day", "mode", "attempts", "best_percent", "passed", "last_attempt_utc", "current_version", "entry_skipped"}
+	return []string{"learner", "quiz_id", "quiz_title", "day", "mode", "attempts", "best_percent", "passed", "last_attempt_utc", "current_version", "entry_skipped", "graded"}
 }
 
 // QuestionColumns returns the columns of the questions CSV file: one row per scored question,
@@ -33,7 +34,7 @@ func (r *Report) CSV() (learners, questions []byte, err error) {
 	rows := [][]string{LearnerColumns()}
 	for _, l := range r.Learners {
 		for _, lq := range l.Quizzes {
-			row := []string{cell(l.Name), lq.Quiz.ID, cell(lq.Quiz.Title), strconv.Itoa(lq.Quiz.Day), string(lq.Quiz.Mode), strconv.Itoa(lq.Attempts), "", "", "", "", yesNo(lq.EntrySkipped)}
+			row := []string{cell(l.Name), lq.Quiz.ID, cell(lq.Quiz.Title), strconv.Itoa(lq.Quiz.Day), string(lq.Quiz.Mode), strconv.Itoa(lq.Attempts), "", "", "", "", yesNo(lq.EntrySkipped), yesNo(lq.Graded)}
 			switch lq.Status {
 			case Passed:
 				row[6], row[7] = num(lq.Best), "yes"

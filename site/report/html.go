@@ -7,6 +7,7 @@ import (
 	"encoding/base64"
 	"fmt"
 	"html/template"
+	"math"
 	"strings"
 	"time"
 
@@ -68,6 +69,9 @@ func (v htmlView) Tf(key string, args ...any) string { return fmt.Sprintf(v.T(ke
 
 // Pct formats a percentage: "83.3%".
 func (v htmlView) Pct(x float64) string { return num(x) + "%" }
+
+// Num formats points to at most two decimals: 2.83, 1, 0.5.
+func (v htmlView) Num(x float64) string { return num(math.Round(x*100) / 100) }
 
 // Date formats a time in UTC to the minute, or "" for none.
 func (v htmlView) Date(t time.Time) string {

@@ -49,6 +49,8 @@ type Learner struct {
 	Quizzes []*LearnerQuiz
 	// SelfChecks and Exams count the self-check and exam quizzes passed.
 	SelfChecksPassed, ExamsPassed int
+	// Reviews are the learner's last exam attempts beside the key, in course order.
+	Reviews []*Review
 }
 
 // Status is where a learner stands with a quiz.
@@ -57,7 +59,8 @@ type Status string
 // The statuses of a learner's quiz.
 const (
 	NotStarted Status = "not_started"
-	// Submitted: attempted, but no attempt was scored (an exam in the learner edition).
+	// Submitted: attempted, but no attempt was scored, nor could the report grade one (an
+	// exam in the learner edition, taken on an earlier version of the quiz).
 	Submitted Status = "submitted"
 	Passed    Status = "passed"
 	Failed    Status = "failed"
@@ -78,6 +81,9 @@ type LearnerQuiz struct {
 	// EntrySkipped is true when a file of the learner had an entry of the quiz that was
 	// left out as inconsistent.
 	EntrySkipped bool
+	// Graded is true when Best is the report's grading of an exam attempt its page could
+	// not score (see Review).
+	Graded bool
 }
 
 // QuizStats are the scores of one quiz across the class.
@@ -165,7 +171,7 @@ func Make(c *course.Course, siteKey, lang string, inputs []collect.Input) *Repor
 	r.Files, r.Merged, r.Skipped, r.Latest = class.Files, class.Merged, class.Skipped, class.Latest
 	for _, cl := range class.Learners {
 		l := &Learner{Learner: cl}
-		r.tally(l)
+		r.tally(l, texts)
 		r.Learners = append(r.Learners, l)
 	}
 	for _, qs := range r.Quizzes {
@@ -173,6 +179,16 @@ func Make(c *course.Course, siteKey, lang string, inputs []collect.Input) *Repor
 	}
 	r.Reteach = reteach(r.Quizzes, texts)
 	return r
+}
+
+// HasReviews reports whether any learner has an exam attempt to review.
+func (r *Report) HasReviews() bool {
+	for _, l := range r.Learners {
+		if len(l.Reviews) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // SelfChecks counts the course's self-check quizzes.

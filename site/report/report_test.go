@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/base64"
+	stdhtml "html"
+	"math"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -16,6 +18,7 @@ import (
 	"playbook/site/diag"
 	"playbook/site/pipeline"
 	"playbook/site/report/collect"
+	"playbook/site/report/progress"
 	"playbook/site/theme"
 )
 
@@ -111,14 +114,70 @@ func TestClassFigures(t *testing.T) {
 	for _, q := range r.Reteach {
 		reteach = append(reteach, q.ID)
 	}
-	if got := strings.Join(reteach, " "); got != "shares match table" {
-		t.Errorf("re-teach order %q, want shares match table (50%%, 50%%, 33%%)", got)
+	// Ana's exam, graded by the report, misses q1, q2, q4 and q5 (1 of 2 learners each).
+	if got := strings.Join(reteach, " "); got != "shares match q1 q2 q4 q5 table" {
+		t.Errorf("re-teach order %q, want shares match q1 q2 q4 q5 table (50%% each, then 33%%)", got)
 	}
 	if ref := r.Reteach[0].Reference; ref != "First lesson › Part two" {
 		t.Errorf("reference %q", ref)
 	}
 	if r.AllSelfChecks() != 2 || r.AllExams() != 1 || !r.Latest.Equal(mustTime("2026-11-25T11:00:00Z")) {
 		t.Errorf("all self-checks %d, all exams %d, latest %v", r.AllSelfChecks(), r.AllExams(), r.Latest)
+	}
+}
+
+// TestExamGraded checks that an exam taken in the learner edition (stored "submitted, not
+// scored", with the page's ids) is graded from the key with the page's rules, and that its
+// review words every answer beside the key; an exam the page scored is reviewed, not
+// re-graded.
+func TestExamGraded(t *testing.T) {
+	r := classReport(t, "en")
+	ana, dan := r.Learners[0], r.Learners[2]
+	exam := ana.Quizzes[1]
+	if !exam.Graded || exam.Status != Failed || exam.Best != 47.2 {
+		t.Errorf("Ana's exam: %+v, want graded, not passed, 47.2%%", exam)
+	}
+	if len(ana.Reviews) != 1 || len(dan.Reviews) != 1 {
+		t.Fatalf("reviews: Ana %d, Dan %d", len(ana.Reviews), len(dan.Reviews))
+	}
+	rv := ana.Reviews[0]
+	if !rv.Graded || math.Abs(rv.Earned-17.0/6) > 1e-9 || rv.Max != 6 || rv.Percent != 47.2 || rv.Passed {
+		t.Errorf("Ana's review: %+v", rv)
+	}
+	want := []struct {
+		result     progress.Result
+		earned     float64
+		given, key string
+	}{
+		{progress.Wrong, 0, "B", "A"},
+		{progress.Partly, 1, "Platinum", "Platinum | Gold"},
+		{progress.Right, 1, "true", "true"},
+		{progress.Partly, 1.0 / 3, "Platinum | Iron | Gold", "Platinum | Gold | Iron"},
+		{progress.Partly, 0.5, "Platinum → 1% | Gold → 50%", "Platinum → 1% | Gold → 4%"},
+	}
+	for i, w := range want {
+		it := rv.Items[i]
+		if it.Result != w.result || math.Abs(it.Earned-w.earned) > 1e-9 || strings.Join(it.Given, " | ") != w.given || strings.Join(it.Key, " | ") != w.key {
+			t.Errorf("question %s: %s %v given %q key %q; want %s %v %q %q", it.ID, it.Result, it.Earned, it.Given, it.Key, w.result, w.earned, w.given, w.key)
+		}
+	}
+	if d := dan.Reviews[0]; d.Graded || d.Percent != 100 || dan.Quizzes[1].Graded || dan.Quizzes[1].Best != 100 {
+		t.Errorf("Dan's exam, scored by the page: review %+v, result %+v", d, dan.Quizzes[1])
+	}
+}
+
+// TestExamOfEarlierVersionNotGraded checks that an exam submitted on another version of the
+// quiz (whose option ids may mean other options) stays "submitted, not scored".
+func TestExamOfEarlierVersionNotGraded(t *testing.T) {
+	c, key := loadCourse(t)
+	data, err := os.ReadFile("testdata/class/ana.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	data = bytes.ReplaceAll(data, []byte(`"36scn8"`), []byte(`"old1"`))
+	r := Make(c, key, "en", []collect.Input{{Path: "ana.json", Data: data}})
+	if lq := r.Learners[0].Quizzes[1]; lq.Graded || lq.Status != Submitted || !lq.EarlierVersion || len(r.Learners[0].Reviews) != 0 {
+		t.Errorf("exam of an earlier version: %+v", lq)
 	}
 }
 
@@ -305,8 +364,9 @@ func TestHTMLIsSelfContainedAndEscaped(t *testing.T) {
 			t.Fatalf("%s: want exactly one <style>, found %d", lang, len(styles))
 		}
 		sum := sha256.Sum256([]byte(styles[0][1]))
-		csp := `<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;; style-src &#39;sha256-` + base64.StdEncoding.EncodeToString(sum[:]) + `&#39;;`
-		if !strings.Contains(page, csp) {
+		// html/template writes ' and + as character references, which the browser reads back.
+		csp := `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'sha256-` + base64.StdEncoding.EncodeToString(sum[:]) + `';`
+		if !strings.Contains(stdhtml.UnescapeString(page), csp) {
 			t.Errorf("%s: no CSP with the stylesheet's hash:\n%s", lang, csp)
 		}
 		if strings.Contains(page, " style=") {

@@ -7,8 +7,9 @@ import (
 	"playbook/site/report/progress"
 )
 
-// tally fills in a learner's result per quiz.
-func (r *Report) tally(l *Learner) {
+// tally fills in a learner's result per quiz. The last attempt at an exam is reviewed
+// against the key, and graded when its page could not score it (see grade).
+func (r *Report) tally(l *Learner, texts *texts) {
 	for _, qs := range r.Quizzes {
 		lq := &LearnerQuiz{Quiz: qs, Status: NotStarted, EntrySkipped: l.SkippedEntries[qs.ID]}
 		l.Quizzes = append(l.Quizzes, lq)
@@ -21,7 +22,19 @@ func (r *Report) tally(l *Learner) {
 		if e.Last != nil {
 			lq.LastDate = e.Last.Date
 		}
+		var review *Review
+		if qs.Mode == quiz.Exam {
+			if review = r.grade(qs, e.Last, texts); review != nil {
+				l.Reviews = append(l.Reviews, review)
+			}
+		}
 		switch {
+		case review != nil && review.Graded && (e.Best == nil || review.Percent > e.Best.Percent):
+			lq.Graded, lq.Best = true, review.Percent
+			lq.Status = Failed
+			if review.Passed {
+				lq.Status = Passed
+			}
 		case e.Best == nil:
 			lq.Status = Submitted
 		case e.Best.Passed:
@@ -36,22 +49,48 @@ func (r *Report) tally(l *Learner) {
 				l.SelfChecksPassed++
 			}
 		}
-		for _, x := range qs.Questions {
-			c, ok := e.Questions[x.ID]
-			if !ok {
-				continue
-			}
-			x.TotalRight += c.Right
-			x.TotalPartly += c.Partly
-			x.TotalWrong += c.Wrong
-			switch c.Last {
+		countQuestions(qs, e, review)
+	}
+}
+
+// countQuestions adds a learner's results per question to the quiz's figures: the counts
+// of the scored attempts, and an attempt the report graded (review, when Graded) as the
+// last result and one attempt more.
+func countQuestions(qs *QuizStats, e *progress.QuizProgress, review *Review) {
+	graded := map[string]progress.Result{}
+	if review != nil && review.Graded {
+		for _, it := range review.Items {
+			graded[it.ID] = it.Result
+		}
+	}
+	for _, x := range qs.Questions {
+		c, counted := e.Questions[x.ID]
+		g, isGraded := graded[x.ID]
+		if !counted && !isGraded {
+			continue
+		}
+		x.TotalRight += c.Right
+		x.TotalPartly += c.Partly
+		x.TotalWrong += c.Wrong
+		last := c.Last
+		if isGraded {
+			last = g
+			switch g {
 			case progress.Right:
-				x.Right++
+				x.TotalRight++
 			case progress.Partly:
-				x.Partly++
+				x.TotalPartly++
 			default:
-				x.Wrong++
+				x.TotalWrong++
 			}
+		}
+		switch last {
+		case progress.Right:
+			x.Right++
+		case progress.Partly:
+			x.Partly++
+		default:
+			x.Wrong++
 		}
 	}
 }

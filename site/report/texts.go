@@ -36,8 +36,13 @@ func (x *texts) get(t strictyaml.Text) string {
 // prompt returns a question's prompt as plain text on one line: Markdown rendered, tags
 // dropped (material.PlainText), white space collapsed.
 func (x *texts) prompt(q *quiz.Quiz, question *quiz.Question) string {
-	var diags diag.List // the course was checked; a prompt that renders badly still has text
-	doc := x.conv.Convert(markdown.Source{Path: q.Path, Body: []byte(x.get(question.Prompt))}, &diags)
+	return x.inline(q, question.Prompt)
+}
+
+// inline returns a text of quiz q as plain text on one line (see prompt).
+func (x *texts) inline(q *quiz.Quiz, t strictyaml.Text) string {
+	var diags diag.List // the course was checked; a text that renders badly still has words
+	doc := x.conv.Convert(markdown.Source{Path: q.Path, Body: []byte(x.get(t))}, &diags)
 	return strings.Join(strings.Fields(material.PlainText(template.HTML(doc.HTML))), " ")
 }
 

@@ -11,6 +11,7 @@ import (
 	"playbook/site/lessonref"
 	"playbook/site/material"
 	"playbook/site/quiz"
+	"playbook/site/quiz/lint"
 	"playbook/site/strictyaml"
 )
 
@@ -45,7 +46,7 @@ func Parse(path string, src []byte, langs []string, diags *diag.List) *quiz.Quiz
 	if root.Kind != yaml.MappingNode {
 		return nil
 	}
-	q := &quiz.Quiz{Path: path, Mode: quiz.SelfCheck, PassMark: 70}
+	q := &quiz.Quiz{Path: path, Mode: quiz.SelfCheck, PassMark: 70, Pos: d.Pos(root)}
 	p := &parser{d: d, langs: langs}
 	var ok bool
 	if q.ID, ok = d.ID(f, "id"); !ok {
@@ -104,6 +105,8 @@ func Parse(path string, src []byte, langs []string, diags *diag.List) *quiz.Quiz
 		ids[x.ID] = n
 		q.Questions = append(q.Questions, x)
 	}
+	quiz.Arrange(q)
+	lint.Quiz(q, langs, diags)
 	return q
 }
 
@@ -261,7 +264,7 @@ func (p *parser) choice(x *quiz.Question, f map[string]strictyaml.Field, n *yaml
 // text and feedback.
 func (p *parser) option(n *yaml.Node, index int) *quiz.Option {
 	d := p.d
-	o := &quiz.Option{ID: quiz.LetterID(index)}
+	o := &quiz.Option{ID: quiz.LetterID(index), Pos: p.d.Pos(n)}
 	if n.Kind == yaml.MappingNode && hasKey(n, "text") {
 		f := d.Mapping(n, "option", "id", "text", "feedback")
 		if id, ok := d.ID(f, "id"); ok {
@@ -350,7 +353,7 @@ func (p *parser) matching(x *quiz.Question, f map[string]strictyaml.Field, n *ya
 		if item.Kind != yaml.MappingNode {
 			continue
 		}
-		pr := &quiz.Pair{ID: quiz.LetterID(i)}
+		pr := &quiz.Pair{ID: quiz.LetterID(i), Pos: d.Pos(item)}
 		if id, ok := d.ID(fp, "id"); ok {
 			pr.ID = id
 		}
@@ -509,4 +512,10 @@ func ParseMaterial(path string, src []byte, langs []string, diags *diag.List) ma
 		return x
 	}
 	return nil
+}
+
+// Review is the material.Reviewer of the quiz kind: the item-writing review across quizzes
+// (near-duplicate prompts, see package lint).
+func Review(all []material.Material, langs []string, diags *diag.List) {
+	lint.Across(material.Of[*quiz.Quiz](all), langs, diags)
 }
