@@ -89,11 +89,18 @@ func fillProgress(r *render.Renderer, pg *plan.Page, p *render.Page, _ *diag.Lis
 	code := pg.Lang.Code
 	p.Title = p.T("progress")
 	v := &ProgressView{}
+	var exams []*quiz.Quiz
 	for _, q := range r.Plan().Quizzes {
+		if q.Mode == quiz.Exam {
+			exams = append(exams, q)
+		}
 		v.Quizzes = append(v.Quizzes, QuizCard{
 			ID: q.ID, Day: q.Day, Title: q.Title.Get(code), URL: plan.RelURL(pg.Out, plan.MaterialPath(code, q)),
 			Version: q.Version(), PassMark: q.PassMark, Mode: q.Mode,
 		})
+	}
+	if r.Trainer() && len(exams) > 0 {
+		v.Keys = quiz.Keys(exams)
 	}
 	p.View = v
 	kind := quiz.MaterialKind()

@@ -45,6 +45,9 @@ type StandaloneView struct {
 // ProgressView lists every quiz for the progress page.
 type ProgressView struct {
 	Quizzes []QuizCard
+	// Keys are the answer keys of the exams (quiz.Keys), in the trainer edition only: the
+	// page grades imported exam attempts with them. Empty in the learner edition.
+	Keys template.JS
 }
 
 // QuizCard is a quiz in a list.

@@ -178,3 +178,20 @@ func TestArrangeKeepsNamesAndOrder(t *testing.T) {
 		t.Errorf("keep_order: options %v, key %v", got, scale.Answer)
 	}
 }
+
+// TestSearchTextInShownOrder checks that the search index's text of a question lists its
+// options in the order the page shows them, not in the order written (where the key was
+// first).
+func TestSearchTextInShownOrder(t *testing.T) {
+	q := parseQuiz(t, choiceQuiz(20, 0, ""))
+	v := quiz.NewView(q, "en", textRenderer{}, false, false)
+	for i, s := range v.Search()[:20] {
+		var shown []string
+		for _, o := range v.Questions[i].Options {
+			shown = append(shown, string(o.Text))
+		}
+		if !strings.HasPrefix(s.Text, strings.Join(shown, " ")) {
+			t.Errorf("question %d: search text %q, shown %v", i, s.Text, shown)
+		}
+	}
+}

@@ -295,6 +295,61 @@ func (v *View) Data() template.JS {
 	return template.JS(data)
 }
 
+// Keys is the answer keys of quizzes as the trainer edition's progress page grades
+// imported exam attempts with them: a JSON object quiz id -> {version, passMark, questions:
+// [{id, type, points, answer}]}, the answers in the page's ids (as in Data). Only for the
+// trainer edition: a learner's page must never carry it.
+func Keys(quizzes []*Quiz) template.JS {
+	type question struct {
+		ID     string      `json:"id"`
+		Type   Type        `json:"type"`
+		Points json.Number `json:"points"`
+		Answer any         `json:"answer"`
+	}
+	type key struct {
+		Version   string     `json:"version"`
+		PassMark  int        `json:"passMark"`
+		Questions []question `json:"questions"`
+	}
+	keys := map[string]key{}
+	for _, q := range quizzes {
+		k := key{Version: q.Version(), PassMark: q.PassMark, Questions: []question{}}
+		for _, x := range q.Questions {
+			k.Questions = append(k.Questions, question{ID: x.ID, Type: x.Type, Points: json.Number(FormatPoints(x.Points)), Answer: pageAnswer(q, x)})
+		}
+		keys[q.ID] = k
+	}
+	data, err := json.Marshal(keys)
+	if err != nil {
+		return "null"
+	}
+	return template.JS(data)
+}
+
+// pageAnswer is the key of question x in the page's ids: the right option ids, the item ids
+// in order, or for matching the map left id -> opaque right id; nil for a reflection.
+func pageAnswer(q *Quiz, x *Question) any {
+	switch x.Type {
+	case Single, Multiple, TrueFalse:
+		return x.Answer
+	case Ordering:
+		ids := []string{}
+		for _, it := range x.Items {
+			ids = append(ids, it.ID)
+		}
+		return ids
+	case Matching:
+		m := map[string]string{}
+		for _, c := range matchChoices(x, questionRand(q, x)) {
+			if !strings.HasPrefix(c.Pair, "distractor-") {
+				m[c.Pair] = c.ID
+			}
+		}
+		return m
+	}
+	return nil
+}
+
 // Version is a short hash of the quiz's question ids and types, and of the number and
 // arrangement of the options of choice questions (which option ids mean, see Arrange).
 func (q *Quiz) Version() string {

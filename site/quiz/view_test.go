@@ -168,3 +168,35 @@ func TestFromPageScoresAsThePage(t *testing.T) {
 		}
 	}
 }
+
+// TestKeysMatchThePageKey checks that the keys the trainer's progress page grades with are
+// the keys of the quiz pages (Data with the key), question for question.
+func TestKeysMatchThePageKey(t *testing.T) {
+	var d diag.List
+	q := quizfile.Parse("q.yaml", goodQuiz(t), []string{"en", "zh-CN"}, &d)
+	var keys map[string]struct {
+		Version   string `json:"version"`
+		PassMark  int    `json:"passMark"`
+		Questions []struct {
+			ID     string          `json:"id"`
+			Answer json.RawMessage `json:"answer"`
+		} `json:"questions"`
+	}
+	if err := json.Unmarshal([]byte(quiz.Keys([]*quiz.Quiz{q})), &keys); err != nil {
+		t.Fatal(err)
+	}
+	_, page := quizData(t, true)
+	k := keys["day-01"]
+	if k.Version != q.Version() || k.PassMark != 80 || len(k.Questions) != len(page.Questions) {
+		t.Fatalf("keys %+v", k)
+	}
+	for i, x := range page.Questions {
+		got, want := string(k.Questions[i].Answer), string(x.Answer)
+		if x.Type == quiz.Reflection {
+			want = "null"
+		}
+		if k.Questions[i].ID != x.ID || got != want {
+			t.Errorf("question %s: key %s, page %s", x.ID, got, want)
+		}
+	}
+}

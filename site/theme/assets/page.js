@@ -6,6 +6,7 @@
 //   strings()                  the interface strings of the page (#pb-strings)
 //   translator(prefix)         t(key, ...args): the string prefix + key, formatted
 //   data()                     the data of the page's material (#pb-data), or null
+//   json(id, fallback)         the JSON of another <script type="application/json" id=...>
 //   el(tag, props, ...kids)    an element with properties and children
 //   number(x, options)         x formatted for the page language (Intl.NumberFormat options)
 //   date(when, options)        a date formatted for the page language
@@ -97,5 +98,5 @@
     },
   });
 
-  Playbook.page = { format, strings, translator, data, el, number, date, lang, site, store };
+  Playbook.page = { format, strings, translator, data, json, el, number, date, lang, site, store };
 })();

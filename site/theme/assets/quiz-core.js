@@ -286,8 +286,8 @@
   };
 
   // certificateOf says whether a store earns the certificate of completion: every self-check
-  // quiz passed ("self-checks"), or else every exam passed ("exam"; an exam counts only where
-  // its page scored it, in the trainer edition). quizzes lists the course's quizzes as
+  // quiz passed ("self-checks"), or else every exam passed ("exam"; an exam counts where its
+  // page scored it, or where the trainer edition's progress page graded it: gradeStore). quizzes lists the course's quizzes as
   // { id, mode }. It returns { route, passed, total, date }: route is "" while not earned;
   // passed and total count the self-checks; date is when the last quiz that earned it was
   // passed (the date of its best attempt).
@@ -306,9 +306,32 @@
     };
   };
 
+  // gradeStore returns a copy of store in which the exam attempts that their page could not
+  // score (scored: false, a learner-edition exam) are graded with keys, the answer keys of
+  // the trainer edition's progress page (quiz.Keys in Go: quiz id -> { version, passMark,
+  // questions: [{ id, type, points, answer }] }), by the rules of scoreQuestion and totals.
+  // An attempt taken on another version is left alone (its ids may mean other options). A
+  // grade better than the best scored attempt becomes the best, marked graded: true. The
+  // store itself is not changed: the grade is the trainer's reading, not the learner's record.
+  const gradeStore = (store, keys) => {
+    const out = { ...store, quizzes: { ...(store?.quizzes || {}) } };
+    for (const [id, key] of Object.entries(keys || {})) {
+      const e = out.quizzes[id];
+      const last = e?.last;
+      if (!Object.hasOwn(out.quizzes, id) || !last || last.scored !== false || last.version !== key.version) continue;
+      const responses = last.responses || {};
+      const scores = (key.questions || []).map((q) =>
+        scoreQuestion(q.type, q.answer, q.points, Object.hasOwn(responses, q.id) ? responses[q.id] : {}));
+      const tot = totals(scores, key.passMark);
+      if (e.best && e.best.percent >= tot.percent) continue;
+      out.quizzes[id] = { ...e, best: { date: last.date, version: last.version, ...tot, graded: true } };
+    }
+    return out;
+  };
+
   Playbook.quizCore = {
     FORMAT, VERSION, round, parseAnswer, answered, fraction, scoreQuestion, totals,
     orderFromPositions, seeded, shuffle, storageKey, emptyStore, migrate, parseStore,
-    recordAttempt, mergeStores, exportStore, statusOf, certificateOf,
+    recordAttempt, mergeStores, exportStore, statusOf, certificateOf, gradeStore,
   };
 })();

@@ -7,6 +7,8 @@
   const t = page.translator(), site = page.site, el = page.el;
   const num = (x) => page.number(x);
   const day = (iso) => page.date(iso);
+  // keys are the exam keys of the trainer edition's progress page; null elsewhere.
+  const keys = page.json("pb-keys", null);
 
   // storage keeps the progress store in localStorage (see page.js).
   const storage = page.store(core.storageKey(site), {
@@ -313,12 +315,18 @@
       return this.store;
     }
 
+    // graded is the store as shown: in the trainer edition, with exam attempts graded from
+    // the key (core.gradeStore); the store itself keeps what the learner's pages recorded.
+    graded() { return core.gradeStore(this.store, keys); }
+
     render() {
+      const shown = this.graded();
       for (const row of this.el.querySelectorAll("tr[data-progress-quiz]")) {
-        const e = this.store.quizzes[row.dataset.progressQuiz];
+        const e = shown.quizzes[row.dataset.progressQuiz];
         const status = core.statusOf(e);
         row.dataset.status = status;
-        row.querySelector(".progress-status").textContent = t("status_" + status);
+        row.dataset.graded = e?.best?.graded ? "true" : "false";
+        row.querySelector(".progress-status").textContent = t("status_" + status) + (e?.best?.graded ? " · " + t("graded") : "");
         row.querySelector(".progress-best").textContent = e?.best ? num(e.best.percent) + "%" : "–";
         row.querySelector(".progress-last").textContent = e?.last
           ? day(e.last.date) + (e.attempts > 1 ? " · " + t("attempts", e.attempts) : "")
@@ -383,7 +391,7 @@
 
     render() {
       if (!this.status) return;
-      const store = this.progress.store;
+      const store = this.progress.graded();
       const c = core.certificateOf(store, this.rows);
       this.earned = c;
       this.form.hidden = !c.route;
@@ -397,7 +405,8 @@
 
     // fill writes the certificate sheet from the store: name, date, every passed quiz.
     fill() {
-      const store = this.progress.fresh();
+      this.progress.fresh();
+      const store = this.progress.graded();
       const name = this.name.value.trim();
       this.sheet.querySelector(".certificate-name").textContent = name;
       this.sheet.querySelector(".certificate-text").textContent =
