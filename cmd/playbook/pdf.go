@@ -87,6 +87,10 @@ func (r pdfRun) print(stdout, stderr io.Writer, usage func(format string, a ...a
 	if err != nil {
 		return usage("nothing to print: %v", err)
 	}
+	// The trainer's edition also prints the exams in their paper versions.
+	if papers, err := pipeline.ChoosePacks(res.Manifest.Papers(), r.lang, r.day); err == nil {
+		chosen = append(chosen, papers...)
+	}
 	jobs := make([]pdf.Job, len(chosen))
 	for i, p := range chosen {
 		jobs[i] = pdf.Job{Page: p.Path, Out: filepath.Join(r.out, filepath.FromSlash(p.PackPDF()))}
@@ -109,6 +113,6 @@ func (r pdfRun) print(stdout, stderr io.Writer, usage func(format string, a ...a
 	for _, j := range jobs {
 		fmt.Fprintf(stdout, "wrote %s\n", j.Out)
 	}
-	fmt.Fprintf(stdout, "printed %s on %s\n", count(len(jobs), "pack"), r.opts.Paper.Name)
+	fmt.Fprintf(stdout, "printed %s on %s\n", count(len(jobs), "PDF"), r.opts.Paper.Name)
 	return exitOK
 }

@@ -157,8 +157,10 @@ func TestPDFPrintsEveryDay(t *testing.T) {
 				items++
 				start("worksheet", x.ID, x.Title.Get(lang.Code))
 			}
+			quizPages := 0 // a quiz may take a page per three questions
 			for _, q := range material.Of[*quiz.Quiz](c.MaterialsOfDay(d.Number)) {
 				items++
+				quizPages += len(q.Questions)/3 + 1
 				first := start("quiz", q.ID, q.Title.Get(lang.Code))
 				if first < 0 {
 					continue
@@ -196,7 +198,7 @@ func TestPDFPrintsEveryDay(t *testing.T) {
 					}
 				}
 			}
-			if len(pages) < 1+items || len(pages) > 2+len(d.Lessons)+items*4 {
+			if len(pages) < 1+items || len(pages) > 2+len(d.Lessons)+items*4+quizPages {
 				t.Errorf("%s: %d pages for %d lessons and %d items", name, len(pages), len(d.Lessons), items)
 			}
 		}
@@ -221,10 +223,27 @@ func TestPDFTrainerPackOnLetter(t *testing.T) {
 		t.Errorf("not printed on Letter:\n%s", info)
 	}
 	text := strings.ToLower(strings.Join(pdfPages(t, file), "\n"))
-	for _, want := range []string{"Day 10 · Trainer pack", "Timetable of day 10", "Trainer notes", "Answer key: Final assessment", "Lunch"} {
+	for _, want := range []string{"Day 10 · Trainer pack", "Timetable of day 10", "Trainer notes", "Answer key: Final assessment", "Lunch",
+		"Answer key of paper version A", "Answer key of paper version B"} {
 		if !strings.Contains(text, strings.ToLower(want)) {
 			t.Errorf("the trainer pack lacks %q", want)
 		}
+	}
+	// The exam is printed in its two paper versions, which differ.
+	var versions []string
+	for _, v := range []string{"a", "b"} {
+		paper := filepath.Join(dir, "en", "final-assessment-version-"+v+".pdf")
+		pages := pdfPages(t, paper)
+		if len(pages) < 5 || !strings.Contains(pages[0], "Final assessment") || !strings.Contains(pages[0], "Question 1") {
+			t.Errorf("paper version %s: %d pages, first: %.200q", v, len(pages), pages[0])
+		}
+		versions = append(versions, strings.Join(pages, "\f"))
+	}
+	if versions[0] == versions[1] {
+		t.Error("paper versions A and B print the same")
+	}
+	if !strings.Contains(stdout, "printed 3 PDFs") { // the trainer's pack and the two papers
+		t.Errorf("stdout: %s", stdout)
 	}
 	if _, err := os.Stat(filepath.Join(dir, "zh-CN")); !errors.Is(err, os.ErrNotExist) {
 		t.Errorf("--lang en printed other languages too (%v)", err)

@@ -20,6 +20,7 @@ func Kinds() render.Kinds {
 	return render.Kinds{
 		plan.Schedule: {Fill: fillSchedule, Late: true},
 		plan.Pack:     {Fill: fillPack, Late: true},
+		plan.Paper:    {Fill: fillPaper, Late: true, Template: plan.Pack},
 	}
 }
 
@@ -75,8 +76,13 @@ type PackView struct {
 	// Items are the checklists, worksheets and quizzes printed after the lessons, each as its
 	// kind's template shows it in a pack.
 	Items []template.HTML
-	// Other links the other pack of the same day (trainer edition).
+	// Other links the other pack of the same day (trainer edition), or the other version of
+	// an exam paper.
 	Other *render.Link
+	// Paper is the version of an exam paper ("A"), "" for a day's pack; KeyIn links the pack
+	// that holds the paper's key.
+	Paper string
+	KeyIn *render.Link
 }
 
 // PackLesson is a lesson's summary in a pack.

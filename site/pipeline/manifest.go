@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"html/template"
 	"net/url"
+	"path"
 	"slices"
 	"strings"
 
@@ -46,6 +47,8 @@ type Entry struct {
 	Trainer bool
 	// Source is the file the page shows, relative to the course root, "" for none.
 	Source string
+	// Version is the version of an exam paper ("a"), "" for other pages.
+	Version string
 }
 
 func newManifest(p *plan.Plan, r *render.Renderer) *Manifest {
@@ -53,7 +56,7 @@ func newManifest(p *plan.Plan, r *render.Renderer) *Manifest {
 	for _, pg := range p.Pages {
 		e := Entry{
 			Kind: pg.Kind, Lang: pg.Lang.Code, Title: r.Title(pg.Index), Path: pg.Out, Key: pg.Key,
-			Listed: pg.Listed, Order: pg.Order, Trainer: pg.Trainer, Source: pg.Source,
+			Listed: pg.Listed, Order: pg.Order, Trainer: pg.Trainer, Source: pg.Source, Version: pg.Version,
 		}
 		if pg.Day != nil {
 			e.Day = pg.Day.Number
@@ -76,6 +79,23 @@ func (m *Manifest) Packs(trainer bool) []Entry {
 		}
 	}
 	slices.SortFunc(out, func(a, b Entry) int {
+		if a.Lang != b.Lang {
+			return strings.Compare(a.Lang, b.Lang)
+		}
+		return a.Day - b.Day
+	})
+	return out
+}
+
+// Papers returns the printed versions of the exams (trainer edition), by language and day.
+func (m *Manifest) Papers() []Entry {
+	var out []Entry
+	for _, e := range m.Pages {
+		if e.Kind == plan.Paper {
+			out = append(out, e)
+		}
+	}
+	slices.SortStableFunc(out, func(a, b Entry) int {
 		if a.Lang != b.Lang {
 			return strings.Compare(a.Lang, b.Lang)
 		}
@@ -127,8 +147,12 @@ func describePacks(packs []Entry, lang string, day int) string {
 }
 
 // PackPDF is the name of the PDF of pack e, slash-separated: its language's folder, then
-// day-NN-participant.pdf or, for the trainer's pack, day-NN-trainer.pdf.
+// day-NN-participant.pdf or, for the trainer's pack, day-NN-trainer.pdf; for an exam paper,
+// its page's name (final-assessment-version-a.pdf).
 func (e Entry) PackPDF() string {
+	if e.Kind == plan.Paper {
+		return e.Lang + "/" + strings.TrimSuffix(path.Base(e.Path), ".html") + ".pdf"
+	}
 	kind := "participant"
 	if e.Trainer {
 		kind = "trainer"

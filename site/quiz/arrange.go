@@ -16,30 +16,35 @@ func Arrange(q *Quiz) {
 		if (x.Type != Single && x.Type != Multiple) || x.KeepOrder || len(x.Options) < 2 {
 			continue
 		}
-		order := Arrangement(q.ID, x.ID, len(x.Options))
-		lettered := true
-		for i, o := range x.Options {
-			lettered = lettered && o.ID == LetterID(i)
-		}
-		arranged := make([]*Option, len(order))
-		renamed := map[string]string{}
-		for to, from := range order {
-			o := *x.Options[from]
-			if lettered {
-				renamed[o.ID] = LetterID(to)
-				o.ID = LetterID(to)
-			}
-			arranged[to] = &o
-		}
-		x.Options = arranged
+		arrange(x, Arrangement(q.ID, x.ID, len(x.Options)))
+	}
+}
+
+// arrange puts the options of x in order (order[i] is the current index of the option to
+// show at i), naming unnamed options again by their new position with the key following.
+func arrange(x *Question, order []int) {
+	lettered := true
+	for i, o := range x.Options {
+		lettered = lettered && o.ID == LetterID(i)
+	}
+	arranged := make([]*Option, len(order))
+	renamed := map[string]string{}
+	for to, from := range order {
+		o := *x.Options[from]
 		if lettered {
-			answer := make([]string, len(x.Answer))
-			for i, a := range x.Answer {
-				answer[i] = renamed[a]
-			}
-			sortByOption(answer, x.Options)
-			x.Answer = answer
+			renamed[o.ID] = LetterID(to)
+			o.ID = LetterID(to)
 		}
+		arranged[to] = &o
+	}
+	x.Options = arranged
+	if lettered {
+		answer := make([]string, len(x.Answer))
+		for i, a := range x.Answer {
+			answer[i] = renamed[a]
+		}
+		sortByOption(answer, x.Options)
+		x.Answer = answer
 	}
 }
 

@@ -30,7 +30,13 @@ func (q *Quiz) View(c material.Context) material.View {
 	if c.Pack {
 		withKey = c.Trainer
 	}
-	return NewView(q, c.Lang, c.Render, withKey, c.Trainer)
+	v := NewView(q, c.Lang, c.Render, withKey, c.Trainer)
+	if c.Pack && c.Trainer && q.Mode == Exam {
+		for _, version := range PaperVersions {
+			v.Papers = append(v.Papers, KeyOf(Paper(q, version), version))
+		}
+	}
+	return v
 }
 
 // Refs implements material.Referrer: every question's lesson section; scored questions

@@ -38,6 +38,8 @@ type View struct {
 	// can tell which questions it knew.
 	Version   string
 	Questions []QuestionView
+	// Papers are the keys of the printed versions of an exam, in the trainer's pack.
+	Papers []PaperKey
 	// search is what a search finds on the page (see Search).
 	search []material.Section
 }

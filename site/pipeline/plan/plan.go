@@ -45,6 +45,8 @@ const (
 	Coverage   = "coverage"
 	Schedule   = "schedule"
 	Pack       = "pack"
+	// Paper is an exam printed in one of its versions (quiz.PaperVersions), trainer edition.
+	Paper = "paper"
 	// Redirect (the site's root page, which sends visitors to the default language) and
 	// NotFound (404.html, with a base URL) are pages of the site rather than of the course.
 	Redirect = "redirect"
@@ -66,10 +68,12 @@ type Page struct {
 	// Text is the Markdown page a home or standalone page shows (nil for a home page without
 	// an introduction).
 	Text *lesson.Day
-	// Material is the material a material page shows.
+	// Material is the material a material page shows (or an exam paper prints).
 	Material material.Material
 	// Trainer is true for the trainer's handout pack.
 	Trainer bool
+	// Version is the version of an exam paper ("a", "b"), "" for other pages.
+	Version string
 	// Out is the page's output path, relative to the site root.
 	Out string
 	// Source is the Markdown file the page converts, "" when it has none.
@@ -133,7 +137,7 @@ func (p *Plan) add(pg *Page, register bool) {
 	if register {
 		p.URLs.addPage(pg.Lang.Code, pg.Key, pg.Source, pg.Out)
 	}
-	if pg.Material != nil {
+	if pg.Material != nil && pg.Version == "" { // a paper version is not where its exam lives
 		p.URLs.addMaterial(pg.Lang.Code, pg.Material, pg.Out)
 	}
 }
@@ -225,6 +229,28 @@ func (p *Plan) kit(c *course.Course) {
 			if trainer {
 				p.add(&Page{Kind: Pack, Lang: lang, Day: d, Trainer: true, Out: PackPath(lang.Code, d.Number, true), Key: packKey(d.Number, true)}, true)
 			}
+		}
+		if trainer {
+			p.papers(lang)
+		}
+	}
+}
+
+// papers plans the printed versions of every exam in lang (trainer edition).
+func (p *Plan) papers(lang *course.Language) {
+	for _, q := range p.Quizzes {
+		if q.Mode != quiz.Exam {
+			continue
+		}
+		var day *course.Day
+		for _, d := range lang.Days {
+			if d.Number == q.Day {
+				day = d
+			}
+		}
+		for _, v := range quiz.PaperVersions {
+			p.add(&Page{Kind: Paper, Lang: lang, Day: day, Material: q, Version: v, Trainer: true,
+				Out: PaperPath(lang.Code, q.ID, v), Key: "papers/" + q.ID + "/" + v}, true)
 		}
 	}
 }

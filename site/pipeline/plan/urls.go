@@ -67,6 +67,11 @@ func PackPath(lang string, day int, trainer bool) string {
 	return fmt.Sprintf("%s/packs/day-%02d.html", lang, day)
 }
 
+// PaperPath is version v of exam id printed for a classroom (trainer edition).
+func PaperPath(lang, id, v string) string {
+	return fmt.Sprintf("%s/packs/%s-version-%s.html", lang, id, v)
+}
+
 // packKey is the language-neutral key of a pack.
 func packKey(day int, trainer bool) string {
 	if trainer {
