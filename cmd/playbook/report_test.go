@@ -108,7 +108,7 @@ func TestReportFailureLeavesOutputAlone(t *testing.T) {
 			"missing.json: skipped: cannot read the file: no such file or directory",
 			"no progress file could be used (0 files merged into 0 learners, 3 skipped); no report was written",
 		}},
-		{"empty folder", []string{"--src", reportCourse, empty}, []string{empty + ": skipped: the folder holds no .json files"}},
+		{"empty folder", []string{"--src", reportCourse, empty}, []string{empty + ": skipped: the folder holds no .json or .csv files"}},
 		{"broken course", []string{"--src", brokenCourse(t), reportClass + "/ana.json"}, []string{`unknown key "colour"`, "has errors; no report was written"}},
 		{"unknown language", []string{"--src", reportCourse, "--lang", "fr", reportClass + "/ana.json"}, []string{`--lang:1:1: language "fr" is not one of the course's languages (en, zh-CN)`}},
 	}

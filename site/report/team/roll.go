@@ -272,6 +272,16 @@ func (c *Checklist) finish() {
 			rep.Copies[i].Change = c.change(rep.Copies[i-1], rep.Copies[i])
 		}
 		latest := rep.Latest()
+		if latest.Change != nil {
+			for _, m := range latest.Change.Moved {
+				switch m.Direction() {
+				case Up:
+					c.Items[m.Number-1].Up++
+				case Down:
+					c.Items[m.Number-1].Down++
+				}
+			}
+		}
 		latest.Latest = true
 		rep.Team = strings.TrimSpace(latest.Fields["team"])
 		if !rep.FromFileName {

@@ -10,6 +10,7 @@
 package team
 
 import (
+	"fmt"
 	"math"
 	"time"
 
@@ -180,6 +181,9 @@ type ItemTally struct {
 	Counts []int
 	// Unanswered counts the reps who left the item blank.
 	Unanswered int
+	// Up and Down count the reps whose latest copy answers the item better or worse than
+	// the copy before it.
+	Up, Down int
 }
 
 // Reps is how many reps the tally counts.
@@ -247,4 +251,14 @@ func (c *Checklist) Span() (first, last time.Time) {
 		}
 	}
 	return first, last
+}
+
+// Summary is the one-line count of the checklist exports: "19 checklist exports used, 6
+// skipped".
+func (t *Team) Summary() string {
+	noun := "checklist exports"
+	if t.Used == 1 {
+		noun = "checklist export"
+	}
+	return fmt.Sprintf("%d %s used, %d skipped", t.Used, noun, t.Skipped)
 }
