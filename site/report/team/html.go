@@ -120,16 +120,17 @@ func (v htmlView) Date(c *Copy) string {
 	return day(c.Date)
 }
 
-// Span words the dates of a checklist's copies: "dated 2026-08-28 to 2026-11-25".
-func (v htmlView) Span(c *Checklist) string {
+// Intro counts a checklist's reps and copies and says when the copies are from: "12 reps,
+// 17 copies, dated 2026-08-28 to 2026-11-25."
+func (v htmlView) Intro(c *Checklist) string {
 	first, last := c.Span()
 	switch {
 	case first.IsZero():
-		return ""
+		return v.Tf("report_team_counts", len(c.Reps), c.Copies())
 	case day(first) == day(last):
-		return v.Tf("report_team_dated", day(first))
+		return v.Tf("report_team_dated", len(c.Reps), c.Copies(), day(first))
 	}
-	return v.Tf("report_team_span", day(first), day(last))
+	return v.Tf("report_team_span", len(c.Reps), c.Copies(), day(first), day(last))
 }
 
 // LevelClass is the class that colours a level in the bars: the best level, a level of no
@@ -266,3 +267,13 @@ func (v htmlView) UsedAs(f *File) string {
 
 // Directions are the columns of the changes table: better, worse, other.
 func (v htmlView) Directions() []Direction { return []Direction{Up, Down, Other} }
+
+// FromFileNames reports whether any rep of c is named after a file.
+func (v htmlView) FromFileNames(c *Checklist) bool {
+	for _, r := range c.Reps {
+		if r.FromFileName {
+			return true
+		}
+	}
+	return false
+}
