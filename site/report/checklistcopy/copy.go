@@ -87,8 +87,8 @@ func (e *ParseError) Error() string {
 var bom = []byte("\ufeff")
 
 // Parse reads an exported file of either kind, deciding as the page's import does: a file
-// whose text starts with "{" is JSON, any other is CSV. A leading byte order mark is
-// ignored.
+// whose text starts with "{" is JSON, any other is CSV (and, for a clearer message, one
+// that starts with "[" is JSON too). A leading byte order mark is ignored.
 func Parse(data []byte) (*Copy, error) {
 	if isJSON(data) {
 		return ParseJSON(data)
@@ -98,7 +98,7 @@ func Parse(data []byte) (*Copy, error) {
 
 func isJSON(data []byte) bool {
 	t := bytes.TrimLeft(bytes.TrimPrefix(data, bom), " \t\r\n")
-	return len(t) > 0 && t[0] == '{'
+	return len(t) > 0 && (t[0] == '{' || t[0] == '[')
 }
 
 // Answer returns the level answered for item, or "".
