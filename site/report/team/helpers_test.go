@@ -20,7 +20,7 @@ const siteKey = "crm-playbook"
 func testChecklists(t testing.TB) []*checklist.Checklist {
 	t.Helper()
 	var out []*checklist.Checklist
-	for _, name := range []string{"dealer-development.yaml", "prospect-development.yaml"} {
+	for _, name := range []string{"prospect-development.yaml", "dealer-development.yaml"} { // days 5 and 6
 		p := filepath.Join("testdata", "checklists", name)
 		src, err := os.ReadFile(p)
 		if err != nil {
