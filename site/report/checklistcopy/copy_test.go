@@ -151,10 +151,10 @@ func TestParseBad(t *testing.T) {
 func TestIsJSONExport(t *testing.T) {
 	for data, want := range map[string]bool{
 		string(read(t, "prospect-development-Jon,-November-2026-11-24.json")): true,
-		"\ufeff{\"format\": \"playbook-checklist\"}":                            true,
-		`{"format": "playbook-progress", "version": 1}`:                         false,
-		`{"format": "playbook-checklist"`:                                       false, // not JSON: the report says so
-		`["playbook-checklist"]`:                                                false,
+		"\ufeff{\"format\": \"playbook-checklist\"}":                          true,
+		`{"format": "playbook-progress", "version": 1}`:                       false,
+		`{"format": "playbook-checklist"`:                                     false, // not JSON: the report says so
+		`["playbook-checklist"]`:                                              false,
 	} {
 		if got := IsJSONExport([]byte(data)); got != want {
 			t.Errorf("IsJSONExport(%.40q) = %v", data, got)
