@@ -166,9 +166,9 @@ func Make(c *course.Course, siteKey, lang string, inputs []collect.Input) *Repor
 		r.Quizzes = append(r.Quizzes, qs)
 		byID[q.ID] = q
 	}
-	exports, inputs := team.Split(inputs)
+	exports, progressFiles := team.Split(inputs)
 	r.Team = team.Roll(siteKey, material.Of[*checklist.Checklist](c.Materials), exports)
-	class := collect.Files(siteKey, byID, inputs)
+	class := collect.Files(siteKey, byID, progressFiles)
 	r.Files, r.Merged, r.Skipped, r.Latest = class.Files, class.Merged, class.Skipped, class.Latest
 	for _, cl := range class.Learners {
 		l := &Learner{Learner: cl}

@@ -4,11 +4,13 @@ import (
 	"bytes"
 	"encoding/csv"
 	"errors"
+	"fmt"
 	"io"
 	"strings"
 	"unicode/utf8"
 
 	"playbook/site/checklist"
+	"playbook/site/report/jsonpos"
 )
 
 // RequiredColumns are the columns a CSV export must have, as the page's import requires.
@@ -31,7 +33,7 @@ func ParseCSV(data []byte) (*Copy, error) {
 			}
 			off += size
 		}
-		line, col := lineCol(data, off)
+		line, col := jsonpos.LineCol(data, off)
 		return nil, &ParseError{Line: line, Col: col, Msg: "the file is not UTF-8 text; save it from the spreadsheet as \"CSV UTF-8\""}
 	}
 	if !bytes.ContainsRune(data, '\n') {
@@ -123,7 +125,7 @@ func ParseCSV(data []byte) (*Copy, error) {
 			}
 		} else if id != c.Checklist {
 			line, cc := pos(rec, "checklist")
-			return nil, &ParseError{Line: line, Col: cc, Msg: "this row is of checklist " + quote(id) + ", the rows above of " + quote(c.Checklist) + "; export each checklist to its own file"}
+			return nil, &ParseError{Line: line, Col: cc, Msg: fmt.Sprintf("this row is of checklist %q, the rows above of %q; export each checklist to its own file", id, c.Checklist)}
 		}
 		item := get(rec, "item_id")
 		if item == "" || item == "__proto__" {
@@ -179,19 +181,6 @@ func plural(n int) string {
 		return ""
 	}
 	return "s"
-}
-
-func quote(s string) string { return `"` + strings.ReplaceAll(s, `"`, `\"`) + `"` }
-
-// lineCol turns a byte offset of data into a line and a column (in characters), from 1.
-func lineCol(data []byte, off int) (int, int) {
-	line, start := 1, 0
-	for i := 0; i < off && i < len(data); i++ {
-		if data[i] == '\n' {
-			line, start = line+1, i+1
-		}
-	}
-	return line, utf8.RuneCount(data[start:min(off, len(data))]) + 1
 }
 
 // charCol turns a 1-based byte column of a line of data into a column in characters.

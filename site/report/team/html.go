@@ -70,21 +70,20 @@ func (v htmlView) ItemText(c *Checklist, it *checklist.Item) string {
 // SectionTitle is a section's title, "" for an untitled one.
 func (v htmlView) SectionTitle(s *checklist.Section) string { return v.texts.section(s) }
 
-// Label is a level's or a band's label; "unanswered" for no level.
-func (v htmlView) Label(x any) string {
-	switch x := x.(type) {
-	case *checklist.Level:
-		if x == nil {
-			return v.T("report_team_unanswered")
-		}
-		return x.Label.Get(v.lang)
-	case *checklist.Band:
-		if x == nil {
-			return v.T("report_team_no_score")
-		}
-		return x.Label.Get(v.lang)
+// LevelLabel is a level's label; "Unanswered" for none.
+func (v htmlView) LevelLabel(l *checklist.Level) string {
+	if l == nil {
+		return v.T("report_team_unanswered")
 	}
-	return ""
+	return l.Label.Get(v.lang)
+}
+
+// BandLabel is a band's label; "No score" for none.
+func (v htmlView) BandLabel(b *checklist.Band) string {
+	if b == nil {
+		return v.T("report_team_no_score")
+	}
+	return b.Label.Get(v.lang)
 }
 
 // Pct formats a percentage: "58.3%".
@@ -242,27 +241,9 @@ func kindKey(k collect.Kind) string {
 	return "report_team_kind_malformed"
 }
 
-// RepOf names the rep and checklist a file's copy was used for.
-func (v htmlView) RepOf(f *File) (rep string, c *Checklist) {
-	for _, c := range v.Checklists {
-		for _, r := range c.Reps {
-			for _, cp := range r.Copies {
-				if cp == f.Copy {
-					return r.Name, c
-				}
-			}
-		}
-	}
-	return "", nil
-}
-
 // UsedAs words what a file used gave: "Lee Wong · Prospect development checklist · 2026-11-25".
 func (v htmlView) UsedAs(f *File) string {
-	rep, c := v.RepOf(f)
-	if c == nil {
-		return ""
-	}
-	return v.Tf("report_team_used_as", rep, v.Title(c), v.Date(f.Copy))
+	return v.Tf("report_team_used_as", f.Rep.Name, v.Title(f.Checklist), v.Date(f.Copy))
 }
 
 // Directions are the columns of the changes table: better, worse, other.

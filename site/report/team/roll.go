@@ -42,7 +42,7 @@ func Split(inputs []collect.Input) (exports, rest []collect.Input) {
 }
 
 // namesFormat finds the format of a checklist export in a file too broken to decode.
-var namesFormat = regexp.MustCompile(`^\s*(\xef\xbb\xbf)?\s*\{\s*"format"\s*:\s*"playbook-checklist"`)
+var namesFormat = regexp.MustCompile(`^\x{FEFF}?\s*\{\s*"format"\s*:\s*"playbook-checklist"`)
 
 // Roll reads the checklist exports (see Split) and rolls them up, per checklist of the
 // course: checklists are the course's checklists, in course order, and siteKey its site key.
@@ -128,7 +128,7 @@ func (r *roller) add(in collect.Input) {
 	r.team.Used++
 
 	cp := &Copy{Path: in.Path, Name: x.Name, Fields: x.Fields, Date: date, Answers: map[string]string{}}
-	f.Copy = cp
+	f.Copy, f.Checklist = cp, c
 	note := func(line, col int, format string, args ...any) {
 		f.Notes = append(f.Notes, collect.Problem{Pos: diag.Pos{Path: in.Path, Line: line, Col: col}, Kind: collect.Removed, Message: fmt.Sprintf(format, args...)})
 	}
@@ -157,12 +157,12 @@ func (r *roller) add(in collect.Input) {
 	if !dated {
 		note(0, 0, "the copy has no date (no export time, no date at the end of the file name, no date in the form); it counts as the rep's earliest copy")
 	}
-	r.addCopy(c, cp, person)
+	f.Rep = r.addCopy(c, cp, person)
 }
 
 // addCopy gives cp to its rep: the person named in the form, or, when the form names
 // nobody, a rep of its own named after the file.
-func (r *roller) addCopy(c *Checklist, cp *Copy, person string) {
+func (r *roller) addCopy(c *Checklist, cp *Copy, person string) *Rep {
 	key, name, fromFile := collect.LearnerKey(person), person, false
 	if key == "" {
 		name = strings.TrimSuffix(filepath.Base(cp.Path), filepath.Ext(cp.Path))
@@ -171,10 +171,12 @@ func (r *roller) addCopy(c *Checklist, cp *Copy, person string) {
 	for _, rep := range c.Reps {
 		if rep.key == key {
 			rep.Copies = append(rep.Copies, cp)
-			return
+			return rep
 		}
 	}
-	c.Reps = append(c.Reps, &Rep{Name: name, FromFileName: fromFile, Copies: []*Copy{cp}, key: key})
+	rep := &Rep{Name: name, FromFileName: fromFile, Copies: []*Copy{cp}, key: key}
+	c.Reps = append(c.Reps, rep)
+	return rep
 }
 
 // fileDate finds the date the page puts at the end of an export's name:

@@ -31,11 +31,15 @@ type Team struct {
 // File is what happened to one checklist export.
 type File struct {
 	Path string
-	// Copy is the copy the file gave; nil when the file was skipped.
-	Copy *Copy
+	// Copy is the copy the file gave, Checklist and Rep whose copy it is; nil when the file
+	// was skipped.
+	Copy      *Copy
+	Checklist *Checklist
+	Rep       *Rep
 	// Skipped is why the file was left out, or nil when it was used.
 	Skipped *collect.Problem
-	// Notes are what was ignored in a file used, in file order.
+	// Notes are what was ignored or doubtful in a file used, in file order; their kind is
+	// collect.Removed, the kind of problem that only notes.
 	Notes []collect.Problem
 }
 

@@ -20,18 +20,20 @@ import (
 
 func TestSplit(t *testing.T) {
 	inputs := exportInputs(t)
-	inputs = append(inputs, collect.Input{Path: "again.csv", SameAs: inputs[1].Path}, collect.Input{Path: "gone.json", Err: os.ErrNotExist})
+	inputs = append(inputs, collect.Input{Path: "again.csv", SameAs: inputs[1].Path}, collect.Input{Path: "gone.json", Err: os.ErrNotExist},
+		collect.Input{Path: "bom-cut.json", Data: []byte("\ufeff{\n  \"format\": \"playbook-checklist\",\n  \"version\": ")},
+		collect.Input{Path: "other-cut.json", Data: []byte("{\"format\": \"playbook-progress\", ")})
 	exports, rest := Split(inputs)
 	var names []string
 	for _, in := range rest {
 		names = append(names, filepath.Base(in.Path))
 	}
-	// The progress file and an unreadable .json file are the report's; the broken export,
-	// every CSV file and the repeated CSV file are the roll-up's.
-	if want := []string{"progress-lee-wong.json", "gone.json"}; !slices.Equal(names, want) {
+	// The progress file, an unreadable .json file and a broken progress file are the
+	// report's; the broken exports, every CSV file and the repeated CSV file are the roll-up's.
+	if want := []string{"progress-lee-wong.json", "gone.json", "other-cut.json"}; !slices.Equal(names, want) {
 		t.Errorf("left to the report: %v, want %v", names, want)
 	}
-	if len(exports) != len(inputs)-2 || filepath.Base(exports[0].Path) != "broken.json" || exports[len(exports)-1].Path != "again.csv" {
+	if len(exports) != len(inputs)-3 || filepath.Base(exports[0].Path) != "broken.json" || exports[len(exports)-1].Path != "bom-cut.json" {
 		t.Errorf("%d exports, first %s, last %s", len(exports), exports[0].Path, exports[len(exports)-1].Path)
 	}
 }
