@@ -16,7 +16,8 @@ import (
 )
 
 const reportExamples = `  playbook report progress/*.json                   write report.html from the class's files
-  playbook report progress/                         the same: every *.json in the folder
+  playbook report progress/                         the same: every *.json and *.csv in the folder
+  playbook report progress/ checklists/             progress files and the reps' checklist exports
   playbook report --lang zh-CN --out class.html progress/*.json
   playbook report --out class.csv progress/*.json   write class.csv and class-questions.csv
   playbook report --out - progress/*.json > class.html
@@ -26,7 +27,7 @@ func runReport(args []string, stdout, stderr io.Writer) int {
 	cmd := newCommand("report", "report [--src DIR] [--lang LANG] [--out report.html|report.csv|-] [--format html|csv] FILE|DIR...", reportExamples)
 	src := cmd.flags.String("src", ".", "course folder holding playbook.yaml")
 	lang := cmd.flags.String("lang", "", "language of the report (default: the course's default language)")
-	out := cmd.flags.String("out", "report.html", "file to write: .html, or .csv (also writes NAME-questions.csv); - for HTML on standard output")
+	out := cmd.flags.String("out", "report.html", "file to write: .html, or .csv (also writes NAME-questions.csv, and NAME-checklists.csv and NAME-checklist-items.csv for checklist exports); - for HTML on standard output")
 	format := cmd.flags.String("format", "", "html or csv (default: from the --out extension)")
 	files, code, ok := cmd.parseFiles(args, stdout, stderr)
 	if !ok {
@@ -38,7 +39,7 @@ func runReport(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	if len(files) == 0 {
-		return usageError("name the progress files to report on (for example progress/*.json), or a folder holding them")
+		return usageError("name the progress files to report on (for example progress/*.json), or a folder holding them; checklist exports (.json, .csv) may be among them")
 	}
 	kind, err := reportFormat(*format, *out)
 	if err != nil {
@@ -62,8 +63,12 @@ func runReport(args []string, stdout, stderr io.Writer) int {
 	for _, p := range r.Problems() {
 		fmt.Fprintln(stderr, p.String())
 	}
-	if r.Merged == 0 {
-		fmt.Fprintf(stderr, "playbook report: no progress file could be used (%s); no report was written\n", r.Summary())
+	if r.Merged == 0 && r.Team.Used == 0 {
+		what := "progress file"
+		if len(r.Team.Files) > 0 {
+			what = "progress file or checklist export"
+		}
+		fmt.Fprintf(stderr, "playbook report: no %s could be used (%s); no report was written\n", what, r.Summary())
 		return exitFailed
 	}
 	outputs, err := r.Render(kind, *out)
@@ -99,7 +104,7 @@ func reportFormat(format, out string) (string, error) {
 	case format != "" && format != "html" && format != "csv":
 		return "", fmt.Errorf("--format must be html or csv, not %q", format)
 	case out == "-" && format == "csv":
-		return "", fmt.Errorf("--format csv writes two files; give --out a file name such as report.csv")
+		return "", fmt.Errorf("--format csv writes two files or more; give --out a file name such as report.csv")
 	case out == "-":
 		return "html", nil
 	case format == "" && fromExt == "":

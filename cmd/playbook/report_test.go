@@ -108,7 +108,7 @@ func TestReportFailureLeavesOutputAlone(t *testing.T) {
 			"missing.json: skipped: cannot read the file: no such file or directory",
 			"no progress file could be used (0 files merged into 0 learners, 3 skipped); no report was written",
 		}},
-		{"empty folder", []string{"--src", reportCourse, empty}, []string{empty + ": skipped: the folder holds no .json files"}},
+		{"empty folder", []string{"--src", reportCourse, empty}, []string{empty + ": skipped: the folder holds no .json or .csv files"}},
 		{"broken course", []string{"--src", brokenCourse(t), reportClass + "/ana.json"}, []string{`unknown key "colour"`, "has errors; no report was written"}},
 		{"unknown language", []string{"--src", reportCourse, "--lang", "fr", reportClass + "/ana.json"}, []string{`--lang:1:1: language "fr" is not one of the course's languages (en, zh-CN)`}},
 	}
@@ -171,5 +171,60 @@ func assertOnlyFiles(t *testing.T, dir string, names ...string) {
 	}
 	if strings.Join(got, " ") != strings.Join(names, " ") {
 		t.Errorf("%s holds %v, want %v", dir, got, names)
+	}
+}
+
+// teamExports holds checklist exports of the bundled course (made by its checklist pages),
+// a progress file, and files the report cannot use.
+const teamExports = "../../site/report/team/testdata/exports"
+
+func TestReportChecklistExports(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "team.html")
+	code, stdout, stderr := runCLI("report", "--src", "../..", "--out", out, teamExports)
+	if code != 0 {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	if want := "1 file merged into 1 learner, 0 skipped; 19 checklist exports used, 6 skipped; wrote " + out + "\n"; stdout != want {
+		t.Errorf("stdout %q, want %q", stdout, want)
+	}
+	for _, want := range []string{
+		teamExports + "/broken.json:34:19: skipped: not JSON: unexpected end of JSON input\n",
+		teamExports + `/other-course.json: skipped: not a checklist export of this course (site is "another-course", this course is "crm-playbook")` + "\n",
+		teamExports + "/prospect-development-Jon,-November-2026-11-24.json: skipped: duplicate of ",
+	} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, stderr)
+		}
+	}
+	page, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"Who finished what", "Team checklist: Prospect development checklist", "Team checklist: Dealer development checklist", "Checklist files"} {
+		if !bytes.Contains(page, []byte(want)) {
+			t.Errorf("the report lacks %q", want)
+		}
+	}
+
+	// CSV: the two files of the progress files, and two of the checklists.
+	out = filepath.Join(dir, "team.csv")
+	code, stdout, stderr = runCLI("report", "--src", "../..", "--lang", "zh-CN", "--out", out, teamExports)
+	if code != 0 || !strings.HasSuffix(stdout, " and "+filepath.Join(dir, "team-checklist-items.csv")+"\n") {
+		t.Fatalf("exit %d\n%s%s", code, stdout, stderr)
+	}
+	copies, err := os.ReadFile(filepath.Join(dir, "team-checklists.csv"))
+	if err != nil || !bytes.HasPrefix(copies, []byte("\ufeffchecklist_id,checklist_title,rep,")) || bytes.Count(copies, []byte("\r\n")) != 20 ||
+		!bytes.Contains(copies, []byte("\r\nprospect-development,潜在客户开发检查表,陈杰,South,十一月,2026-11-23,yes,23,0,23,44,46,96,well-organised,开发有序,")) {
+		t.Errorf("checklists CSV (%v):\n%s", err, copies)
+	}
+	assertOnlyFiles(t, dir, "team-checklist-items.csv", "team-checklists.csv", "team-questions.csv", "team.csv", "team.html")
+}
+
+func TestReportNoUsableExport(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "report.html")
+	code, stdout, stderr := runCLI("report", "--src", "../..", "--out", out, teamExports+"/scores.csv", teamExports+"/other-course.json")
+	if code != 1 || stdout != "" || !strings.HasSuffix(stderr, "playbook report: no progress file or checklist export could be used (0 checklist exports used, 2 skipped); no report was written\n") {
+		t.Errorf("exit %d\n%s%s", code, stdout, stderr)
 	}
 }

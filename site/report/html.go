@@ -13,6 +13,7 @@ import (
 
 	"playbook/site/quiz"
 	"playbook/site/report/collect"
+	"playbook/site/report/team"
 	"playbook/site/theme"
 )
 
@@ -20,7 +21,10 @@ import (
 var pageTemplate string
 
 //go:embed report.css
-var pageStyle string
+var reportStyle string
+
+// pageStyle is the report's one stylesheet: its own and the team checklists'.
+var pageStyle = reportStyle + team.Style()
 
 var page = template.Must(template.New("report").Funcs(template.FuncMap{
 	"add": func(a, b int) int { return a + b },
@@ -47,6 +51,9 @@ func (r *Report) HTML() ([]byte, error) {
 	}
 	var buf bytes.Buffer
 	v := htmlView{Report: r, CSP: CSP(), Style: template.CSS(pageStyle), theme: th}
+	if v.TeamSections, v.TeamFiles, err = r.Team.HTML(r.Lang, th); err != nil {
+		return nil, err
+	}
 	if err := page.Execute(&buf, v); err != nil {
 		return nil, err
 	}
@@ -58,7 +65,9 @@ type htmlView struct {
 	*Report
 	CSP   string
 	Style template.CSS
-	theme *theme.Theme
+	// TeamSections and TeamFiles are the team checklists' sections and their files section.
+	TeamSections, TeamFiles template.HTML
+	theme                   *theme.Theme
 }
 
 // T returns an interface string in the report's language.

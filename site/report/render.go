@@ -5,33 +5,55 @@ import (
 	"slices"
 	"strings"
 
+	"playbook/site/checklist"
 	"playbook/site/course"
 	"playbook/site/diag"
 	"playbook/site/material"
 	"playbook/site/output"
 	"playbook/site/quiz"
+	"playbook/site/theme"
 )
 
 // CheckCourse reports into diags why the course c, loaded from the folder src, cannot take a
 // report in lang: lang is not one of its languages, or (when nothing else is wrong) the
-// course has no quizzes.
+// course has neither quizzes nor checklists.
 func CheckCourse(c *course.Course, src, lang string, diags *diag.List) {
 	if !slices.Contains(c.Config.Languages, lang) {
 		diags.Errorf(diag.Pos{Path: "--lang"}, "language %q is not one of the course's languages (%s)", lang, strings.Join(c.Config.Languages, ", "))
 	}
-	if len(material.Of[*quiz.Quiz](c.Materials)) == 0 && !diags.HasErrors() {
-		diags.Errorf(diag.Pos{Path: src}, "the course has no quizzes, so there is nothing to report")
+	if len(material.Of[*quiz.Quiz](c.Materials)) == 0 && len(material.Of[*checklist.Checklist](c.Materials)) == 0 && !diags.HasErrors() {
+		diags.Errorf(diag.Pos{Path: src}, "the course has no quizzes and no checklists, so there is nothing to report")
 	}
 }
 
 // Render renders r as format ("html" or "csv") for the file out: one HTML file, or the
-// learners CSV file and the questions CSV file beside it (NAME-questions.csv).
+// learners CSV file and the questions CSV file beside it (NAME-questions.csv), and when
+// checklist exports were used, the checklist copies and items CSV files
+// (NAME-checklists.csv, NAME-checklist-items.csv).
 func (r *Report) Render(format, out string) ([]output.File, error) {
 	if format == "html" {
 		data, err := r.HTML()
 		return []output.File{{Path: out, Data: data}}, err
 	}
 	learners, questions, err := r.CSV()
+	if err != nil {
+		return nil, err
+	}
 	ext := filepath.Ext(out)
-	return []output.File{{Path: out, Data: learners}, {Path: strings.TrimSuffix(out, ext) + "-questions" + ext, Data: questions}}, err
+	base := strings.TrimSuffix(out, ext)
+	files := []output.File{{Path: out, Data: learners}, {Path: base + "-questions" + ext, Data: questions}}
+	if len(r.Team.Checklists) == 0 {
+		return files, nil
+	}
+	th, err := theme.Load()
+	if err != nil {
+		return nil, err
+	}
+	copyRows, itemRows := r.Team.CSV(r.Lang, th)
+	copies, err := writeCSV(copyRows)
+	if err != nil {
+		return nil, err
+	}
+	items, err := writeCSV(itemRows)
+	return append(files, output.File{Path: base + "-checklists" + ext, Data: copies}, output.File{Path: base + "-checklist-items" + ext, Data: items}), err
 }

@@ -12,10 +12,12 @@ import (
 	"strconv"
 	"time"
 
+	"playbook/site/checklist"
 	"playbook/site/course"
 	"playbook/site/material"
 	"playbook/site/quiz"
 	"playbook/site/report/collect"
+	"playbook/site/report/team"
 )
 
 // Report is a class report, ready to render.
@@ -37,6 +39,9 @@ type Report struct {
 	Reteach []*QuestionStats
 	// Merged and Skipped count the input files.
 	Merged, Skipped int
+	// Team is the roll-up of the checklist exports among the inputs (package team); Files
+	// and the rest of the report are of the progress files only.
+	Team *team.Team
 }
 
 // MaxReteach is how many questions "What to re-teach tomorrow" lists.
@@ -167,7 +172,9 @@ func Make(c *course.Course, siteKey, lang string, inputs []collect.Input) *Repor
 		r.Quizzes = append(r.Quizzes, qs)
 		byID[q.ID] = q
 	}
-	class := collect.Files(siteKey, byID, inputs)
+	exports, progressFiles := team.Split(inputs)
+	r.Team = team.Roll(siteKey, material.Of[*checklist.Checklist](c.Materials), exports)
+	class := collect.Files(siteKey, byID, progressFiles)
 	r.Files, r.Merged, r.Skipped, r.Latest = class.Files, class.Merged, class.Skipped, class.Latest
 	for _, cl := range class.Learners {
 		l := &Learner{Learner: cl}
@@ -228,18 +235,27 @@ func (r *Report) countLearners(ok func(*Learner) bool) int {
 	return n
 }
 
-// Problems returns every problem and note of every file, in input order.
+// Problems returns every problem and note of every file: the progress files' in input
+// order, then the checklist exports'.
 func (r *Report) Problems() []collect.Problem {
 	var out []collect.Problem
 	for _, f := range r.Files {
 		out = append(out, f.Problems()...)
 	}
-	return out
+	return append(out, r.Team.Problems()...)
 }
 
-// Summary is the one-line count of the report: "7 files merged into 4 learners, 3 skipped".
+// Summary is the one-line count of the report: "7 files merged into 4 learners, 3 skipped",
+// followed by the count of the checklist exports when there were any.
 func (r *Report) Summary() string {
-	return fmt.Sprintf("%s merged into %s, %d skipped", plural(r.Merged, "file"), plural(len(r.Learners), "learner"), r.Skipped)
+	s := fmt.Sprintf("%s merged into %s, %d skipped", plural(r.Merged, "file"), plural(len(r.Learners), "learner"), r.Skipped)
+	switch {
+	case len(r.Team.Files) == 0:
+		return s
+	case len(r.Files) == 0:
+		return r.Team.Summary()
+	}
+	return s + "; " + r.Team.Summary()
 }
 
 func plural(n int, noun string) string {

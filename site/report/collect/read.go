@@ -26,7 +26,8 @@ type Input struct {
 }
 
 // ReadPaths reads the progress files named by paths, in order. A folder stands for the
-// *.json files directly in it, sorted by name. A file named twice (by the same path or
+// *.json and *.csv files directly in it (progress files and checklist exports), sorted by
+// name. A file named twice (by the same path or
 // another path to the same file) is read once: the later input has SameAs set.
 func ReadPaths(paths []string) []Input {
 	var files []string
@@ -37,7 +38,7 @@ func ReadPaths(paths []string) []Input {
 			files = append(files, p)
 			continue
 		}
-		found, err := jsonFiles(p)
+		found, err := reportFiles(p)
 		if err != nil || len(found) == 0 {
 			// Reported in place, as an input, so that messages follow the arguments' order.
 			files = append(files, "\x00"+p)
@@ -52,9 +53,9 @@ func ReadPaths(paths []string) []Input {
 	var earlier []seen
 	for _, p := range files {
 		if dir, ok := strings.CutPrefix(p, "\x00"); ok {
-			_, err := jsonFiles(dir)
+			_, err := reportFiles(dir)
 			if err == nil {
-				err = errors.New("the folder holds no .json files")
+				err = errors.New("the folder holds no .json or .csv files")
 			}
 			out = append(out, Input{Path: dir, Err: err})
 			continue
@@ -109,7 +110,7 @@ func unwrapPath(err error) error {
 
 // jsonFiles lists the *.json files directly in dir, sorted by name; names starting with a
 // dot (temporary and hidden files) are left out.
-func jsonFiles(dir string) ([]string, error) {
+func reportFiles(dir string) ([]string, error) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return nil, fmt.Errorf("cannot read the folder: %w", unwrapPath(err))
@@ -117,7 +118,8 @@ func jsonFiles(dir string) ([]string, error) {
 	var out []string
 	for _, e := range entries {
 		name := e.Name()
-		if strings.HasPrefix(name, ".") || !strings.HasSuffix(strings.ToLower(name), ".json") {
+		ext := strings.ToLower(filepath.Ext(name))
+		if strings.HasPrefix(name, ".") || (ext != ".json" && ext != ".csv") {
 			continue
 		}
 		p := filepath.Join(dir, name)
