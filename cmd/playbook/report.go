@@ -59,8 +59,13 @@ func runReport(args []string, stdout, stderr io.Writer) int {
 	}
 
 	r := report.Make(c, pipeline.SiteKey(c.Config), *lang, collect.ReadPaths(files))
-	for _, p := range r.Problems() {
-		fmt.Fprintln(stderr, p.String())
+	for _, f := range r.Files {
+		for _, p := range f.Problems() {
+			fmt.Fprintln(stderr, p.String())
+		}
+		if f.NoName {
+			fmt.Fprintf(stderr, "%s: note: the file gives no learner's name; reported as %s\n", f.Path, f.Learner)
+		}
 	}
 	if r.Merged == 0 {
 		fmt.Fprintf(stderr, "playbook report: no progress file could be used (%s); no report was written\n", r.Summary())
