@@ -523,9 +523,18 @@ func TestQuizTimeLimit(t *testing.T) {
 	if !b.visible(".quiz-timer") || b.visible(".quiz-result") {
 		t.Fatal("the countdown does not show, or a result shows before submitting")
 	}
+	// The learner is asked about the questions left empty as the time runs out: the time
+	// limit submits without waiting for the answer.
+	b.click(`.quiz-actions button[type="submit"]`)
+	if !b.visible(".quiz-confirm") {
+		t.Fatal("submitting with questions left empty does not ask")
+	}
 	// Move the page's clock past the 10-minute limit.
 	b.run(`const now = Date.now; Date.now = () => now() + 601000`)
 	b.waitFor(`!document.querySelector(".quiz-result").hidden`, "the automatic submission")
+	if b.visible(".quiz-confirm") {
+		t.Error("the question about unanswered questions still shows after the time limit submitted")
+	}
 	if got := b.text(".quiz-result"); !strings.HasPrefix(got, "Time is up. Your answers have been submitted. You scored 1 of 6 points") {
 		t.Errorf("at the time limit the result reads %q", got)
 	}
