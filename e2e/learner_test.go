@@ -303,7 +303,7 @@ func TestQuizDraftReload(t *testing.T) {
 // TestQuizExamReload takes the bundled final assessment (60 minutes, questions and options
 // shuffled), reloads it 20 minutes in: the clock goes on from 40:00, the answers and the order
 // come back. Closed until after the deadline, the exam submits what was saved when it is
-// opened again, and says so.
+// opened again, and says so; with nothing saved, it submits nothing.
 func TestQuizExamReload(t *testing.T) {
 	s := buildSite(t, pipeline.Learner)
 	b := quizTab(t, s, finalEN)
@@ -382,6 +382,23 @@ func TestQuizExamReload(t *testing.T) {
 	}
 	if got := b.str(`localStorage.getItem("playbook:crm-playbook:draft:v1:final-assessment") || ""`); got != "" {
 		t.Errorf("after the submission the draft is kept: %s", got)
+	}
+
+	// Opened again, left without an answer until after the deadline: there is nothing to
+	// hand in, so nothing is submitted (an empty attempt would stand in place of the real
+	// one) and the clock starts afresh.
+	b.open(finalEN)
+	b.open(progressEN)
+	later(65)
+	b.open(finalEN)
+	if b.visible(".quiz-result") {
+		t.Errorf("an exam opened and left empty was submitted: %q", b.text(".quiz-result"))
+	}
+	if got := b.text(".quiz-timer"); got != "Time left: 1:00:00" && got != "Time left: 59:59" {
+		t.Errorf("an exam left empty past its deadline starts its clock at %q, want afresh", got)
+	}
+	if err := json.Unmarshal([]byte(b.str(`localStorage.getItem("playbook:crm-playbook:progress:v1")`)), &st); err != nil || st.Quizzes["final-assessment"].Attempts != 1 {
+		t.Errorf("after an exam left empty past its deadline, the progress is %+v (%v)", st.Quizzes["final-assessment"], err)
 	}
 }
 

@@ -128,7 +128,11 @@
       this.arrange(draft);
       this.renumber();
       const restored = draft ? this.restore(draft) : false;
-      this.startTimer(draft?.deadline); // submits at once when the time ran out while the page was closed
+      // An exam whose time ran out while the page was closed is submitted at once with what
+      // was saved. With nothing saved there is nothing to hand in, and an empty attempt
+      // would stand as the last one in place of a real one: the clock starts afresh instead.
+      const ranOut = draft?.deadline && Date.parse(draft.deadline) <= Date.now();
+      this.startTimer(ranOut && !restored ? undefined : draft?.deadline);
       if (this.examClock()) this.saveDraft(); // an exam's clock runs from the first visit, whatever happens next
       if (restored && !this.submitted) this.notice(t("draft_restored"));
     }
