@@ -61,19 +61,19 @@ func TestCertificate(t *testing.T) {
 	if got := b.text(".certificate-status"); !strings.Contains(got, "passed every self-check quiz") {
 		t.Errorf("status %q", got)
 	}
-	if got := b.str(`document.querySelector(".certificate-name-input").value`); got != "Ana Li" {
+	if got := b.str(`document.querySelector("#pb-learner-name").value`); got != "Ana Li" {
 		t.Errorf("the name field holds %q, want the learner of the progress, Ana Li", got)
 	}
 
 	// No name: nothing is printed and the page asks for one.
-	b.typeInto(".certificate-name-input", " ")
+	b.typeInto("#pb-learner-name", " ")
 	b.clickButton("Print my certificate")
 	if b.num(`window.printed || 0`) != 0 || !strings.Contains(b.text(".certificate-status"), "Type your name") {
 		t.Errorf("printing without a name: printed %v, status %q", b.num(`window.printed || 0`), b.text(".certificate-status"))
 	}
 
 	name := `<b>Zoë</b> "O'Neil" 王`
-	b.typeInto(".certificate-name-input", name)
+	b.typeInto("#pb-learner-name", name)
 	b.clickButton("Print my certificate")
 	if b.num(`window.printed || 0`) != 1 {
 		t.Fatal("Print my certificate did not call window.print")

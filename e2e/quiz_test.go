@@ -76,6 +76,20 @@ func quizTab(t *testing.T, s *site, page string) *tab {
 	return b
 }
 
+// submitQuiz clicks the quiz's submit button and, when the page first asks because
+// questions are left unanswered, answers "Submit anyway". It returns the question the page
+// asked, or "" when it asked nothing.
+func (b *tab) submitQuiz() string {
+	b.t.Helper()
+	b.click(`.quiz-actions button[type="submit"]`)
+	if !b.visible(".quiz-confirm") {
+		return ""
+	}
+	asked := b.text(".quiz-confirm-text")
+	b.clickButton(b.text(".quiz-confirm .button.primary"))
+	return asked
+}
+
 // run evaluates a JavaScript statement for its effect.
 func (b *tab) run(js string) {
 	b.t.Helper()
@@ -151,6 +165,7 @@ type progressFile struct {
 	Site     string                   `json:"site"`
 	Exported string                   `json:"exported,omitempty"`
 	Learner  string                   `json:"learner"`
+	Class    string                   `json:"class"`
 	Quizzes  map[string]*quizProgress `json:"quizzes"`
 }
 
@@ -414,7 +429,7 @@ func TestQuizSelfCheck(t *testing.T) {
 		if i == 12 {
 			t.Fatalf("12 retries never changed the order of the options %q", before)
 		}
-		b.click(".quiz-actions button")
+		b.submitQuiz()
 		b.clickButton("Try again")
 	}
 
@@ -425,7 +440,7 @@ func TestQuizSelfCheck(t *testing.T) {
 		if i == 12 {
 			t.Fatalf("12 retries never changed the order of the questions %q", first)
 		}
-		b.click(".quiz-actions button")
+		b.submitQuiz()
 		b.clickButton("Try again")
 	}
 	if got := b.texts(".question-number"); !slices.Equal(got, []string{"Question 1", "Question 2", "Question 3", "Question 4", "Question 5", "Question 6"}) {
@@ -440,7 +455,9 @@ func TestQuizSelfCheck(t *testing.T) {
 	for sel, v := range map[string]string{"order:one": "2", "order:two": "2", "order:wrap": "3", "match:p": "r3", "match:g": "r2"} {
 		b.do("choosing "+sel, chromedp.SetValue(chromedp.CSS(`select[name="`+sel+`"]`), v))
 	}
-	b.click(".quiz-actions button")
+	if got, want := b.submitQuiz(), "1 question is unanswered. Submit anyway?"; got != want {
+		t.Errorf("submitting with the reflection empty asks %q, want %q", got, want)
+	}
 	if got, want := b.text(".quiz-result"), "You scored 2.83 of 6 points (47.2%). Not passed yet. The pass mark is 60%."; got != want {
 		t.Errorf("the result reads %q, want %q", got, want)
 	}
@@ -506,9 +523,18 @@ func TestQuizTimeLimit(t *testing.T) {
 	if !b.visible(".quiz-timer") || b.visible(".quiz-result") {
 		t.Fatal("the countdown does not show, or a result shows before submitting")
 	}
+	// The learner is asked about the questions left empty as the time runs out: the time
+	// limit submits without waiting for the answer.
+	b.click(`.quiz-actions button[type="submit"]`)
+	if !b.visible(".quiz-confirm") {
+		t.Fatal("submitting with questions left empty does not ask")
+	}
 	// Move the page's clock past the 10-minute limit.
 	b.run(`const now = Date.now; Date.now = () => now() + 601000`)
 	b.waitFor(`!document.querySelector(".quiz-result").hidden`, "the automatic submission")
+	if b.visible(".quiz-confirm") {
+		t.Error("the question about unanswered questions still shows after the time limit submitted")
+	}
 	if got := b.text(".quiz-result"); !strings.HasPrefix(got, "Time is up. Your answers have been submitted. You scored 1 of 6 points") {
 		t.Errorf("at the time limit the result reads %q", got)
 	}
@@ -546,13 +572,13 @@ func TestProgressPage(t *testing.T) {
 	b := quizTab(t, s, basicsEN)
 	b.click(`input[name="tier"][value="platinum"]`)
 	b.click(`input[name="table"][value="true"]`)
-	b.click(".quiz-actions button") // 2 of 6 = 33.3%
+	b.submitQuiz() // 2 of 6 = 33.3%
 	b.click(`.result-actions button`)
 	b.click(`input[name="tier"][value="platinum"]`)
 	b.click(`input[name="shares"][value="a"]`)
 	b.click(`input[name="shares"][value="b"]`)
 	b.click(`input[name="table"][value="true"]`)
-	b.click(".quiz-actions button") // 4 of 6 = 66.7%
+	b.submitQuiz() // 4 of 6 = 66.7%
 
 	b.open(progressEN)
 	row := func(id string) []string {
@@ -637,7 +663,7 @@ func TestProgressPage(t *testing.T) {
 		}
 	}
 	b.clickButton("Reset my progress")
-	if got := asked(); got != "Delete all your quiz results in this browser?" {
+	if got := asked(); got != "Delete your name and all your quiz results in this browser?" {
 		t.Errorf("reset asks %q", got)
 	}
 	if b.stored() == nil || row("basics-check")[0] != "Passed" {
@@ -718,7 +744,7 @@ func TestQuizStorageProblems(t *testing.T) {
 			t.Errorf("with %s stored, the values set aside are %q", bad, aside)
 		}
 		b.click(`input[name="tier"][value="platinum"]`)
-		b.click(".quiz-actions button")
+		b.submitQuiz()
 		if got := b.text(".result-score"); got != "You scored 1 of 6 points (16.7%)." {
 			t.Errorf("with %s stored, the quiz scores %q", bad, got)
 		}
@@ -765,7 +791,7 @@ func TestQuizStorageProblems(t *testing.T) {
 		t.Errorf("without storage the quiz page says %q", got)
 	}
 	nb.click(`input[name="tier"][value="platinum"]`)
-	nb.click(".quiz-actions button")
+	nb.submitQuiz()
 	if got := nb.text(".result-score"); got != "You scored 1 of 6 points (16.7%)." {
 		t.Errorf("without storage the quiz scores %q", got)
 	}
@@ -834,7 +860,9 @@ func TestQuizChinese(t *testing.T) {
 	b.click(`input[name="tier"][value="platinum"]`)
 	b.click(`input[name="table"][value="false"]`)
 	b.click(`input[name="shares"][value="a"]`)
-	b.click(".quiz-actions button")
+	if got, want := b.submitQuiz(), "还有 3 道题未作答。仍要提交吗？"; got != want {
+		t.Errorf("submitting with three questions empty asks %q, want %q", got, want)
+	}
 	want := map[string]string{"tier": "回答正确", "table": "回答错误", "shares": "部分正确：得 1 分（满分 2 分）", "order": "未作答", "match": "未作答",
 		"think": "请把你的答案与参考答案对照。"}
 	if got := b.verdicts(); !mapsEqual(got, want) {

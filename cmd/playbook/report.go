@@ -60,7 +60,15 @@ func runReport(args []string, stdout, stderr io.Writer) int {
 	}
 
 	r := report.Make(c, pipeline.SiteKey(c.Config), *lang, collect.ReadPaths(files))
-	for _, p := range r.Problems() {
+	for _, f := range r.Files {
+		for _, p := range f.Problems() {
+			fmt.Fprintln(stderr, p.String())
+		}
+		if f.NoName {
+			fmt.Fprintf(stderr, "%s: note: the file gives no learner's name; reported as %s\n", f.Path, f.Learner)
+		}
+	}
+	for _, p := range r.Team.Problems() {
 		fmt.Fprintln(stderr, p.String())
 	}
 	if r.Merged == 0 && r.Team.Used == 0 {

@@ -40,6 +40,7 @@ func TestReportHTML(t *testing.T) {
 		reportClass + `/dan.json:8:21: skipped quiz "basics-check" (the rest of the file is used): best attempt: percent 95 does not match earned/max = 3/6 (50%)`,
 		reportClass + `/dan.json:65:17: note: quiz "old-quiz" is not in the course (any more); ignored`,
 		reportClass + `/eve-laptop.json:7:21: note: quiz "basics-check": results of "gone" ignored: no such scored question in the quiz (any more)`,
+		reportClass + `/eve-laptop.json: note: the file gives no learner's name; reported as eve-laptop`,
 		reportClass + `/other-course.json: skipped: not a progress file of this course (site is "other-course", this course is "test-course")`,
 	}
 	if got := strings.TrimSuffix(stderr, "\n"); got != strings.Join(wantErr, "\n") {
@@ -72,7 +73,7 @@ func TestReportCSVAndFolder(t *testing.T) {
 	if err1 != nil || err2 != nil {
 		t.Fatal(err1, err2)
 	}
-	if !bytes.HasPrefix(learners, []byte("\ufefflearner,quiz_id,")) || !bytes.Contains(learners, []byte("\r\nBo Chen,basics-check,Basics self-check,1,self-check,3,80.6,yes,")) {
+	if !bytes.HasPrefix(learners, []byte("\ufefflearner,class,quiz_id,")) || !bytes.Contains(learners, []byte("\r\nBo Chen,,basics-check,Basics self-check,1,self-check,3,80.6,yes,")) {
 		t.Errorf("learners CSV:\n%s", learners)
 	}
 	if !bytes.HasPrefix(questions, []byte("\ufeffquiz_id,quiz_title,day,number,question_id,")) || bytes.Count(questions, []byte("\r\n")) != 11 { // a header and 10 scored questions

@@ -85,6 +85,10 @@ func fillStandalone(r *render.Renderer, pg *plan.Page, p *render.Page, diags *di
 	return doc
 }
 
+// progressScripts are the scripts of the progress page: the quiz scripts' shared parts
+// (the progress store, the learner's name) and its own.
+var progressScripts = []string{"assets/page.js", "assets/quiz-core.js", "assets/learner.js", "assets/progress.js"}
+
 func fillProgress(r *render.Renderer, pg *plan.Page, p *render.Page, _ *diag.List) *markdown.Document {
 	code := pg.Lang.Code
 	p.Title = p.T("progress")
@@ -103,9 +107,8 @@ func fillProgress(r *render.Renderer, pg *plan.Page, p *render.Page, _ *diag.Lis
 		v.Keys = quiz.Keys(exams)
 	}
 	p.View = v
-	kind := quiz.MaterialKind()
-	p.Scripts = append([]string{}, kind.Scripts...)
-	p.StringGroups = append([]string{}, kind.Strings...)
+	p.Scripts = append([]string{}, progressScripts...)
+	p.StringGroups = append([]string{}, quiz.MaterialKind().Strings...)
 	p.Breadcrumbs = r.Crumbs(pg)
 	return nil
 }

@@ -10,7 +10,7 @@ import (
 // kind is the quiz material kind; MaterialKind returns it.
 var kind = &material.Kind{
 	Name: "quiz", Dir: Dir,
-	Scripts: []string{"assets/page.js", "assets/quiz-core.js", "assets/quiz.js"},
+	Scripts: []string{"assets/page.js", "assets/quiz-core.js", "assets/learner.js", "assets/quiz.js"},
 	Strings: []string{""},
 }
 

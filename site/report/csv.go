@@ -9,14 +9,15 @@ import (
 )
 
 // LearnerColumns returns the columns of the learners CSV file: one row per learner and quiz of
-// the course, learners sorted by name, quizzes in course order. passed is "yes", "no", or
+// the course, learners sorted by class code (empty when the files give none), then by name,
+// quizzes in course order. passed is "yes", "no", or
 // empty when no attempt was scored; best_percent is empty then too; current_version is
 // "no" when the learner last worked with an earlier version of the quiz, empty when the
 // quiz was not started; entry_skipped is "yes" when a file's entry of the quiz was left
 // out as inconsistent; graded is "yes" when best_percent is this report's grading of an
 // exam attempt its page could not score.
 func LearnerColumns() []string {
-	return []string{"learner", "quiz_id", "quiz_title", "day", "mode", "attempts", "best_percent", "passed", "last_attempt_utc", "current_version", "entry_skipped", "graded"}
+	return []string{"learner", "class", "quiz_id", "quiz_title", "day", "mode", "attempts", "best_percent", "passed", "last_attempt_utc", "current_version", "entry_skipped", "graded"}
 }
 
 // QuestionColumns returns the columns of the questions CSV file: one row per scored question,
@@ -34,16 +35,16 @@ func (r *Report) CSV() (learners, questions []byte, err error) {
 	rows := [][]string{LearnerColumns()}
 	for _, l := range r.Learners {
 		for _, lq := range l.Quizzes {
-			row := []string{cell(l.Name), lq.Quiz.ID, cell(lq.Quiz.Title), strconv.Itoa(lq.Quiz.Day), string(lq.Quiz.Mode), strconv.Itoa(lq.Attempts), "", "", "", "", yesNo(lq.EntrySkipped), yesNo(lq.Graded)}
+			row := []string{cell(l.Name), cell(l.Class), lq.Quiz.ID, cell(lq.Quiz.Title), strconv.Itoa(lq.Quiz.Day), string(lq.Quiz.Mode), strconv.Itoa(lq.Attempts), "", "", "", "", yesNo(lq.EntrySkipped), yesNo(lq.Graded)}
 			switch lq.Status {
 			case Passed:
-				row[6], row[7] = num(lq.Best), "yes"
+				row[7], row[8] = num(lq.Best), "yes"
 			case Failed:
-				row[6], row[7] = num(lq.Best), "no"
+				row[7], row[8] = num(lq.Best), "no"
 			}
 			if lq.Status != NotStarted {
-				row[8] = csvTime(lq.LastDate)
-				row[9] = yesNo(!lq.EarlierVersion)
+				row[9] = csvTime(lq.LastDate)
+				row[10] = yesNo(!lq.EarlierVersion)
 			}
 			rows = append(rows, row)
 		}

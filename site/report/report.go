@@ -30,7 +30,7 @@ type Report struct {
 	Latest time.Time
 	// Files says what happened to every input, in the order given.
 	Files []*collect.FileResult
-	// Learners are sorted by name.
+	// Learners are sorted by class code, then by name (collect.Class.Learners).
 	Learners []*Learner
 	// Quizzes are the course's quizzes in course order (by day, then id).
 	Quizzes []*QuizStats

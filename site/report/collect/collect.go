@@ -23,7 +23,8 @@ import (
 type Class struct {
 	// Files says what happened to every input, in the order given.
 	Files []*FileResult
-	// Learners are sorted by name.
+	// Learners are sorted by class code, then by name; learners without a class code come
+	// last.
 	Learners []*Learner
 	// Merged and Skipped count the input files.
 	Merged, Skipped int
@@ -36,6 +37,9 @@ type FileResult struct {
 	Path string
 	// Learner is the name the file was merged under; "" when the file was skipped.
 	Learner string
+	// NoName is true when the file was merged but gave no learner's name: the file's name
+	// stands for it.
+	NoName bool
 	// Skipped is why the file was left out, or nil when it was merged.
 	Skipped *Problem
 	// Notes are the quiz entries skipped and the notes about the file, in file order.
@@ -54,6 +58,9 @@ func (f *FileResult) Problems() []Problem {
 // Learner is one learner with the progress of their files merged.
 type Learner struct {
 	Name string
+	// Class is the class code of the learner's files (the first one given), trimmed; ""
+	// when none gives one.
+	Class string
 	// FromFileName is true when the files gave no name and the file name stands for it.
 	FromFileName bool
 	// Files are the paths of the files merged for the learner.
@@ -64,7 +71,7 @@ type Learner struct {
 	// inconsistent.
 	SkippedEntries map[string]bool
 
-	key string
+	key, classKey string
 }
 
 // Files reads the inputs in order and merges them per learner: files of another course
@@ -77,10 +84,18 @@ func Files(siteKey string, quizzes map[string]*quiz.Quiz, inputs []Input) *Class
 	}
 	c := m.class
 	for _, l := range m.learners {
+		l.Class = strings.TrimSpace(l.Progress.Class)
+		l.classKey = LearnerKey(l.Class)
 		c.Learners = append(c.Learners, l)
 	}
 	sort.SliceStable(c.Learners, func(i, j int) bool {
 		a, b := c.Learners[i], c.Learners[j]
+		if (a.classKey == "") != (b.classKey == "") {
+			return b.classKey == ""
+		}
+		if a.classKey != b.classKey {
+			return a.classKey < b.classKey
+		}
 		if a.key != b.key {
 			return a.key < b.key
 		}
@@ -172,7 +187,7 @@ func (m *merger) add(in Input) {
 	for _, id := range skipped {
 		l.SkippedEntries[id] = true
 	}
-	res.Learner = l.Name
+	res.Learner, res.NoName = l.Name, fromFile
 }
 
 // check removes from p the entries of quizzes no longer in the course and the entries

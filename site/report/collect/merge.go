@@ -17,11 +17,14 @@ import (
 //   - last is the one with the later date (on a tie, ours); the quiz version goes with it;
 //   - per question, the counts add up and last comes from the side whose last attempt is
 //     newer; a question only in one side is copied;
-//   - the learner stays unless empty.
+//   - the learner and the class code stay unless empty.
 func Merge(ours, theirs *progress.Progress) *progress.Progress {
-	out := &progress.Progress{Site: ours.Site, Exported: ours.Exported, Learner: ours.Learner, Quizzes: map[string]*progress.QuizProgress{}}
+	out := &progress.Progress{Site: ours.Site, Exported: ours.Exported, Learner: ours.Learner, Class: ours.Class, Quizzes: map[string]*progress.QuizProgress{}}
 	if out.Learner == "" {
 		out.Learner = theirs.Learner
+	}
+	if out.Class == "" {
+		out.Class = theirs.Class
 	}
 	if theirs.Exported.After(out.Exported) {
 		out.Exported = theirs.Exported

@@ -19,6 +19,11 @@ func fileOf(learner string, quizzes map[string]*progress.QuizProgress) *progress
 	return &progress.Progress{Site: "s", Learner: learner, Quizzes: quizzes}
 }
 
+func withClass(p *progress.Progress, class string) *progress.Progress {
+	p.Class = class
+	return p
+}
+
 // TestMerge checks each rule of docs/progress.md ("Merging") on its own.
 func TestMerge(t *testing.T) {
 	counts := func(r, w, p int, last progress.Result) progress.QuestionCounts {
@@ -151,6 +156,24 @@ func TestMerge(t *testing.T) {
 		check: func(t *testing.T, m *progress.Progress) {
 			if m.Learner != "Ana" {
 				t.Errorf("learner %q", m.Learner)
+			}
+		},
+	}, {
+		name:   "the class code stays",
+		ours:   withClass(fileOf("Ana", nil), "A1"),
+		theirs: withClass(fileOf("Ana", nil), "B2"),
+		check: func(t *testing.T, m *progress.Progress) {
+			if m.Class != "A1" {
+				t.Errorf("class %q, want ours, A1", m.Class)
+			}
+		},
+	}, {
+		name:   "an empty class code takes theirs",
+		ours:   fileOf("Ana", nil),
+		theirs: withClass(fileOf("Ana", nil), "B2"),
+		check: func(t *testing.T, m *progress.Progress) {
+			if m.Class != "B2" {
+				t.Errorf("class %q, want theirs, B2", m.Class)
 			}
 		},
 	}}

@@ -23,7 +23,10 @@ type Progress struct {
 	Site string
 	// Exported is the time of export; zero when the file has none.
 	Exported time.Time
-	Learner  string
+	// Learner is the learner's name and Class the class code the trainer gave; "" when the
+	// file gives none.
+	Learner string
+	Class   string
 	// Quizzes are the entries by quiz id.
 	Quizzes map[string]*QuizProgress
 }

@@ -21,14 +21,14 @@ func TestParseGoodFile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if p.Site != "test-course" || p.Learner != "Gil" || !p.Exported.Equal(time.Date(2026, 11, 25, 10, 0, 0, 0, time.UTC)) {
+	if p.Site != "test-course" || p.Learner != "Gil" || p.Class != "CRM-2026-12" || !p.Exported.Equal(time.Date(2026, 11, 25, 10, 0, 0, 0, time.UTC)) {
 		t.Errorf("top level: %+v", p)
 	}
 	e := p.Quizzes["basics-check"]
 	if e == nil || len(p.Quizzes) != 1 {
 		t.Fatalf("quizzes: %v", p.Quizzes)
 	}
-	if e.Version != "1ijw6hk" || e.Attempts != 2 || e.Line != 8 || e.Col != 21 {
+	if e.Version != "1ijw6hk" || e.Attempts != 2 || e.Line != 9 || e.Col != 21 {
 		t.Errorf("entry: %+v", e)
 	}
 	if b := e.Best; b == nil || !b.Scored || b.Earned != 5 || b.Max != 6 || b.Percent != 83.3 || !b.Passed || b.Responses != nil {
@@ -56,8 +56,8 @@ func TestParseGoodFile(t *testing.T) {
 	}
 }
 
-// TestParseDefaults checks what version 1 lets a file leave out: learner, questions,
-// partly and scored mean "", {}, 0 and true; exported and unknown fields may be absent or
+// TestParseDefaults checks what version 1 lets a file leave out: learner, class, questions,
+// partly and scored mean "", "", {}, 0 and true; exported and unknown fields may be absent or
 // present; best and last may be null or missing.
 func TestParseDefaults(t *testing.T) {
 	src := `{"format": "playbook-progress", "version": 1.0, "site": "s", "extra": [1, {"x": null}],
@@ -72,8 +72,8 @@ func TestParseDefaults(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if p.Learner != "" || !p.Exported.IsZero() {
-		t.Errorf("learner %q, exported %v", p.Learner, p.Exported)
+	if p.Learner != "" || p.Class != "" || !p.Exported.IsZero() {
+		t.Errorf("learner %q, class %q, exported %v", p.Learner, p.Class, p.Exported)
 	}
 	a, b := p.Quizzes["a"], p.Quizzes["b"]
 	if a.Best != nil || a.Last == nil || !a.Last.Scored || !a.Last.Date.Equal(time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC)) {
@@ -104,6 +104,7 @@ func TestParseBad(t *testing.T) {
 		"site-missing":            `1:1: "site" is missing`,
 		"exported-bad-date":       `5:15: exported "25/11/2026" is not a date`,
 		"learner-null":            "6:14: learner must be a string, not null",
+		"class-number":            "7:12: class must be a string, not 12",
 		"quizzes-list":            "7:14: quizzes must be an object, not a list",
 		"quizzes-missing":         `1:1: "quizzes" is missing`,
 		"quiz-key-proto":          `8:18: quizzes has the key "__proto__", which is not allowed`,

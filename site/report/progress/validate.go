@@ -75,9 +75,8 @@ func (c *checker) progress(root *value) *Progress {
 	if v := root.get("exported"); v != nil {
 		p.Exported = c.date(v, "exported")
 	}
-	if v := root.get("learner"); v != nil {
-		p.Learner = c.text(root, "learner", false)
-	}
+	p.Learner = c.text(root, "learner", false)
+	p.Class = c.text(root, "class", false)
 	quizzes := root.get("quizzes")
 	if quizzes == nil {
 		c.fail(root, `"quizzes" is missing`)

@@ -1,7 +1,8 @@
 "use strict";
 // Playbook quiz core: pure functions, no DOM. Scoring (the rules of docs/quizzes.md, the same
-// as site/quiz/score.go), shuffling and the progress store of
-// docs/progress.md (parsing, validation, migration, recording and merging).
+// as site/quiz/score.go), shuffling, the progress store of docs/progress.md (parsing,
+// validation, migration, recording and merging; the learner's name and class code; the
+// export's file name) and the draft of a quiz in progress.
 // quiz.js holds the page code, page.js what every page script shares; all share the one
 // global namespace Playbook.
 (() => {
@@ -139,7 +140,7 @@
   // ---- Progress store (docs/progress.md) ----
 
   const storageKey = (site) => `playbook:${site}:progress:v${VERSION}`;
-  const emptyStore = (site) => ({ format: FORMAT, version: VERSION, site, learner: "", quizzes: {} });
+  const emptyStore = (site) => ({ format: FORMAT, version: VERSION, site, learner: "", class: "", quizzes: {} });
 
   const isObject = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
   const isCount = (v) => Number.isInteger(v) && v >= 0;
@@ -176,15 +177,16 @@
     isObject(e.questions) && safeKeys(e.questions) && Object.values(e.questions).every(validQuestion);
 
   // migrate brings an older layout up to the current version, or returns null when data is
-  // not a progress store this code understands. Version 1 files may omit learner, questions,
-  // partly and scored; they get their defaults.
+  // not a progress store this code understands. Version 1 files may omit learner, class,
+  // questions, partly and scored; they get their defaults.
   const migrate = (data) => {
     if (!isObject(data) || data.format !== FORMAT || data.version !== VERSION) return null;
     if (typeof data.site !== "string" || data.site === "" || !isObject(data.quizzes) || !safeKeys(data.quizzes)) return null;
     const store = emptyStore(data.site);
-    if (data.learner !== undefined) {
-      if (typeof data.learner !== "string") return null;
-      store.learner = data.learner;
+    for (const field of ["learner", "class"]) {
+      if (data[field] === undefined) continue;
+      if (typeof data[field] !== "string") return null;
+      store[field] = data[field];
     }
     for (const [id, raw] of Object.entries(data.quizzes)) {
       if (!isObject(raw)) return null;
@@ -241,11 +243,13 @@
 
   // mergeStores merges progress from another file into store (both valid, same site): the
   // better best score, the attempts added up, the newer last attempt; question counts add up
-  // and the last result comes from the side with the newer last attempt. It returns the
-  // merged store (a new object) and how many quizzes the other file had.
+  // and the last result comes from the side with the newer last attempt; the learner's name
+  // and class code stay unless empty. It returns the merged store (a new object) and how
+  // many quizzes the other file had.
   const mergeStores = (store, other) => {
     const out = JSON.parse(JSON.stringify(store));
     if (!out.learner && other.learner) out.learner = other.learner;
+    if (!out.class && other.class) out.class = other.class;
     let count = 0;
     for (const [id, theirs] of Object.entries(other.quizzes)) {
       count++;
@@ -274,8 +278,95 @@
   // exportStore returns the export file's object: the store with the time of export.
   const exportStore = (store, now = new Date()) => {
     const { format: f, version, site, learner, quizzes } = store;
-    return { format: f, version, site, exported: now.toISOString(), learner, quizzes };
+    return { format: f, version, site, exported: now.toISOString(), learner, class: store.class || "", quizzes };
   };
+
+  // storeOptions are the options of Playbook.page.store for the progress store of site.
+  const storeOptions = (site) => ({ empty: () => emptyStore(site), read: (raw) => parseStore(raw, site).store });
+
+  // Lengths at which a learner's name and class code are cut (the inputs' maxlength too), and
+  // the name's in the export's file name.
+  const NAME_MAX = 80, CLASS_MAX = 40, FILE_NAME_MAX = 40;
+
+  // cleanText trims a name or class code, collapses its white space to single spaces and
+  // cuts it at max characters (whole code points).
+  const cleanText = (text, max) => Array.from(String(text ?? "").replace(/\s+/g, " ").trim()).slice(0, max).join("").trim();
+
+  // fileSafe turns text into a piece of a file name: letters of any script (with their
+  // combining marks) and digits stay; anything else, spaces included, becomes a hyphen;
+  // hyphens are collapsed and trimmed, and the result is cut at max characters.
+  const fileSafe = (text, max = FILE_NAME_MAX) => {
+    const s = String(text ?? "").normalize("NFC").replace(/[^\p{L}\p{M}\p{Nd}]+/gu, "-").replace(/^-+|-+$/g, "");
+    return Array.from(s).slice(0, max).join("").replace(/-+$/, "");
+  };
+
+  // exportName is the export's file name: <site>-progress-<name>-<YYYY-MM-DD>.json, the date
+  // being the UTC day of the ISO time exported; without a (usable) name,
+  // <site>-progress-<YYYY-MM-DD>.json.
+  const exportName = (site, learner, exported) => {
+    const name = fileSafe(learner);
+    return `${site}-progress-${name ? name + "-" : ""}${String(exported).slice(0, 10)}.json`;
+  };
+
+  // ---- A quiz in progress: its draft (docs/progress.md, "Where the data lives") ----
+  //
+  // A draft keeps what the learner has filled in but not yet submitted, so a reload loses
+  // nothing: { quiz, version, answers, questions?, options?, deadline? }. answers holds, per
+  // question id, the state of its form: { choices: [...] } (single, multiple, true-false),
+  // { positions: { item: "2" } } (ordering), { matches: { left: "r3" } } (matching) or
+  // { text } (reflection). questions and options are the order the learner saw when the page
+  // shuffled them; deadline (ISO) ends an exam's time limit.
+
+  const draftPrefix = (site) => `playbook:${site}:draft:v${VERSION}:`;
+  const draftKey = (site, quizId) => draftPrefix(site) + quizId;
+
+  const stringMap = (o) => isObject(o) && safeKeys(o) && Object.values(o).every((v) => typeof v === "string");
+
+  const validAnswer = (a) =>
+    isObject(a) &&
+    (a.choices === undefined || strings(a.choices)) &&
+    (a.positions === undefined || stringMap(a.positions)) &&
+    (a.matches === undefined || stringMap(a.matches)) &&
+    (a.text === undefined || typeof a.text === "string");
+
+  // parseDraft reads a stored draft of quiz at version. It returns null when the text cannot
+  // be read as a draft, and otherwise { draft }: draft is null when nothing is stored, or when
+  // the draft belongs to another quiz or another version of it (its answers would not fit).
+  const parseDraft = (text, quiz, version) => {
+    if (text === null || text === undefined) return { draft: null };
+    let d;
+    try { d = JSON.parse(text); } catch { return null; }
+    if (!isObject(d) || typeof d.quiz !== "string" || typeof d.version !== "string") return null;
+    if (!isObject(d.answers) || !safeKeys(d.answers) || !Object.values(d.answers).every(validAnswer)) return null;
+    if (d.questions !== undefined && !strings(d.questions)) return null;
+    if (d.options !== undefined && !(isObject(d.options) && safeKeys(d.options) && Object.values(d.options).every(strings))) return null;
+    if (d.deadline !== undefined && !isDate(d.deadline)) return null;
+    if (d.quiz !== quiz || d.version !== version) return { draft: null };
+    return { draft: d };
+  };
+
+  // arrange returns the order to show ids in: saved when it holds exactly the same ids (the
+  // order the learner saw before a reload), else a new shuffle, or ids as they are when
+  // shuffling is off.
+  const arrange = (ids, saved, shuffling, random = Math.random) => {
+    const list = Array.from(ids);
+    if (Array.isArray(saved) && saved.length === list.length && new Set(saved).size === saved.length &&
+      saved.every((id) => list.includes(id))) return saved.slice();
+    return shuffling ? shuffle(list, random) : list;
+  };
+
+  // filled reports whether a question's form state (a draft answer) has anything filled in.
+  const filled = (a) =>
+    isObject(a) && ((a.choices || []).length > 0 ||
+      Object.values(a.positions || {}).some(Boolean) ||
+      Object.values(a.matches || {}).some(Boolean) ||
+      String(a.text || "").trim() !== "");
+
+  // unanswered counts the question ids whose answer in answers has nothing filled in.
+  const unanswered = (ids, answers) => ids.filter((id) => !filled(answers?.[id])).length;
+
+  // secondsLeft is the whole seconds from now to deadline (both in ms), never below 0.
+  const secondsLeft = (deadline, now) => Math.max(0, Math.ceil((deadline - now) / 1000));
 
   // statusOf names a quiz's state: passed, failed, submitted (unscored attempts only) or
   // not_started.
@@ -332,6 +423,8 @@
   Playbook.quizCore = {
     FORMAT, VERSION, round, parseAnswer, answered, fraction, scoreQuestion, totals,
     orderFromPositions, seeded, shuffle, storageKey, emptyStore, migrate, parseStore,
-    recordAttempt, mergeStores, exportStore, statusOf, certificateOf, gradeStore,
+    recordAttempt, mergeStores, exportStore, storeOptions, statusOf, certificateOf, gradeStore,
+    NAME_MAX, CLASS_MAX, FILE_NAME_MAX, cleanText, fileSafe, exportName,
+    draftPrefix, draftKey, parseDraft, arrange, filled, unanswered, secondsLeft,
   };
 })();

@@ -1,20 +1,13 @@
 "use strict";
-// Playbook quiz pages and the progress page: the DOM side of quiz-core.js. A classic script
-// (pages work from file://), loaded with defer after quiz-core.js.
+// Playbook quiz pages: the DOM side of quiz-core.js. A classic script (pages work from
+// file://), loaded with defer after quiz-core.js and learner.js. The progress page has its
+// own script, progress.js.
 (() => {
   const Playbook = (globalThis.Playbook = globalThis.Playbook || {});
   const core = Playbook.quizCore, page = Playbook.page;
   const t = page.translator(), site = page.site, el = page.el;
   const num = (x) => page.number(x);
-  const day = (iso) => page.date(iso);
-  // keys are the exam keys of the trainer edition's progress page; null elsewhere.
-  const keys = page.json("pb-keys", null);
-
-  // storage keeps the progress store in localStorage (see page.js).
-  const storage = page.store(core.storageKey(site), {
-    empty: () => core.emptyStore(site),
-    read: (raw) => core.parseStore(raw, site).store,
-  });
+  const storage = Playbook.learner.storage;
 
   // responseOf reads what the learner answered to one question, in the encoding of
   // docs/progress.md (the same as the Go quiz.Response).
@@ -45,6 +38,39 @@
       }
     }
     return {};
+  };
+
+  // answerOf reads the state of one question's form, as a draft keeps it (quiz-core.js): what
+  // is ticked, the position chosen for each item, the choice for each term, the text.
+  const answerOf = (li) => {
+    const choices = Array.from(li.querySelectorAll("input:checked"), (i) => i.value);
+    if (choices.length) return { choices };
+    const positions = {}, matches = {};
+    for (const it of li.querySelectorAll(".order-item")) {
+      const v = it.querySelector("select").value;
+      if (v) positions[it.dataset.item] = v;
+    }
+    if (Object.keys(positions).length) return { positions };
+    for (const row of li.querySelectorAll(".match-row")) {
+      const v = row.querySelector("select").value;
+      if (v) matches[row.dataset.left] = v;
+    }
+    if (Object.keys(matches).length) return { matches };
+    const text = li.querySelector("textarea")?.value || "";
+    return text.trim() ? { text } : {};
+  };
+
+  // restoreAnswer puts a draft's answer back into one question's form; values the form
+  // does not offer (any more) are left out.
+  const restoreAnswer = (li, a) => {
+    for (const input of li.querySelectorAll("input")) input.checked = (a.choices || []).includes(input.value);
+    const choose = (select, value) => {
+      if (value && Array.from(select.options).some((o) => o.value === value)) select.value = value;
+    };
+    for (const it of li.querySelectorAll(".order-item")) choose(it.querySelector("select"), a.positions?.[it.dataset.item]);
+    for (const row of li.querySelectorAll(".match-row")) choose(row.querySelector("select"), a.matches?.[row.dataset.left]);
+    const area = li.querySelector("textarea");
+    if (area && typeof a.text === "string") area.value = a.text;
   };
 
   const MARKS = ["is-right", "is-wrong", "is-partly", "is-unanswered", "is-reflection", "is-chosen", "is-key"];
@@ -78,7 +104,14 @@
       this.mistakesButton.addEventListener("click", () => this.toggleMistakes());
       this.resultActions.append(this.retryButton, this.mistakesButton);
       this.result.after(this.resultActions);
-      this.form.addEventListener("submit", (e) => { e.preventDefault(); this.submit(false); });
+      this.form.addEventListener("submit", (e) => { e.preventDefault(); this.ask(); });
+      this.confirmation = new Confirmation(this);
+      // Every answer is kept as it is given, so that a reload loses nothing.
+      for (const type of ["input", "change"]) this.form.addEventListener(type, () => this.saveDraft());
+      this.drafts = page.store(core.draftKey(site, this.id), {
+        empty: () => ({ draft: null }),
+        read: (raw) => core.parseDraft(raw, this.id, this.version),
+      });
 
       const { store, notice } = storage.load();
       if (notice) this.notice(t(notice));
@@ -89,10 +122,23 @@
         storage.save(store);
       }
       this.showBest(entry);
-      if (!this.trainer) this.shuffle();
+      const ask = article.querySelector("form[data-learner-prompt]");
+      if (ask && notice !== "storage_unavailable") Playbook.learner.prompt(ask, store);
+      const draft = this.drafts.load().store.draft; // an unreadable draft is set aside, silently
+      this.arrange(draft);
       this.renumber();
-      this.startTimer();
+      const restored = draft ? this.restore(draft) : false;
+      // An exam whose time ran out while the page was closed is submitted at once with what
+      // was saved. With nothing saved there is nothing to hand in, and an empty attempt
+      // would stand as the last one in place of a real one: the clock starts afresh instead.
+      const ranOut = draft?.deadline && Date.parse(draft.deadline) <= Date.now();
+      this.startTimer(ranOut && !restored ? undefined : draft?.deadline);
+      if (this.examClock()) this.saveDraft(); // an exam's clock runs from the first visit, whatever happens next
+      if (restored && !this.submitted) this.notice(t("draft_restored"));
     }
+
+    // examClock says whether the page counts down an exam, whose deadline a reload keeps.
+    examClock() { return this.data.mode === "exam" && Boolean(this.deadline); }
 
     questions() { return Array.from(this.list.querySelectorAll(":scope > li.question")); }
 
@@ -107,14 +153,70 @@
     // question returns the data of the question li shows.
     question(li) { return this.byId.get(li.dataset.question) || { id: li.dataset.question, type: "", points: 0 }; }
 
-    // shuffle puts the options (shuffleOptions) and the questions (shuffleQuestions) in a
-    // new random order. The trainer edition keeps the page order, so a printed page matches
-    // its answer key.
-    shuffle() {
+    // arrange puts the options (shuffleOptions) and the questions (shuffleQuestions) in the
+    // order the draft recorded, or in a new random order. The trainer edition keeps the page
+    // order, so a printed page matches its answer key.
+    arrange(draft) {
+      if (this.trainer) return;
+      const byData = (nodes, key) => new Map(Array.from(nodes, (n) => [n.dataset[key], n]));
       if (this.data.shuffleOptions) {
-        for (const ul of this.el.querySelectorAll("ul.options")) ul.append(...core.shuffle(ul.children));
+        for (const ul of this.el.querySelectorAll("ul.options")) {
+          const items = byData(ul.children, "option");
+          const qid = ul.closest("li.question")?.dataset.question;
+          ul.append(...core.arrange(items.keys(), draft?.options?.[qid], true).map((id) => items.get(id)));
+        }
       }
-      if (this.data.shuffleQuestions) this.list.append(...core.shuffle(this.questions()));
+      if (this.data.shuffleQuestions) {
+        const items = byData(this.questions(), "question");
+        this.list.append(...core.arrange(items.keys(), draft?.questions, true).map((id) => items.get(id)));
+      }
+    }
+
+    // saveDraft keeps what the learner has filled in, the order shown and the deadline,
+    // until the quiz is submitted or tried again (docs/progress.md).
+    saveDraft() {
+      if (this.submitted) return;
+      const draft = { quiz: this.id, version: this.version, answers: {} };
+      for (const li of this.questions()) {
+        const a = answerOf(li);
+        if (core.filled(a)) draft.answers[li.dataset.question] = a;
+      }
+      if (!this.trainer && this.data.shuffleQuestions) draft.questions = this.questions().map((li) => li.dataset.question);
+      if (!this.trainer && this.data.shuffleOptions) {
+        draft.options = {};
+        for (const li of this.questions()) {
+          const ul = li.querySelector("ul.options");
+          if (ul) draft.options[li.dataset.question] = Array.from(ul.children, (o) => o.dataset.option);
+        }
+      }
+      if (this.examClock()) draft.deadline = new Date(this.deadline).toISOString();
+      this.drafts.save(draft);
+    }
+
+    // restore fills the form in again from a draft; it reports whether there was anything.
+    restore(draft) {
+      let any = false;
+      for (const li of this.questions()) {
+        const a = draft.answers[li.dataset.question];
+        if (!a) continue;
+        restoreAnswer(li, a);
+        any = true;
+      }
+      return any;
+    }
+
+    // unanswered counts the questions with nothing filled in.
+    unanswered() {
+      const answers = Object.fromEntries(this.questions().map((li) => [li.dataset.question, answerOf(li)]));
+      return core.unanswered(Object.keys(answers), answers);
+    }
+
+    // ask submits, or first asks when questions are left unanswered.
+    ask() {
+      if (this.submitted) return;
+      const n = this.unanswered();
+      if (n > 0) this.confirmation.open(n);
+      else this.submit(false);
     }
 
     renumber() {
@@ -129,10 +231,13 @@
       this.actions.hidden = locked;
     }
 
-    submit(timeUp) {
+    // submit scores (with the key) and records the attempt. timeUp says the time limit ended
+    // it; closed, that it ended while the page was closed.
+    submit(timeUp, closed = false) {
       if (this.submitted) return;
       this.submitted = true;
       this.stopTimer();
+      this.confirmation.close();
       const responses = {}, points = {}, results = {}, scores = [];
       for (const li of this.questions()) {
         const q = this.question(li), qid = li.dataset.question, r = responseOf(li, q.type);
@@ -154,8 +259,9 @@
       const { store, notice } = storage.load();
       core.recordAttempt(store, this.id, attempt, results);
       const saved = notice !== "storage_unavailable" && storage.save(store);
+      if (saved) this.drafts.clear();
       this.lock(true);
-      this.showResult(total, timeUp, saved);
+      this.showResult(total, timeUp, saved, closed);
       if (saved) this.showBest(store.quizzes[this.id]);
     }
 
@@ -194,11 +300,11 @@
       }
     }
 
-    showResult(total, timeUp, saved) {
+    showResult(total, timeUp, saved, closed) {
       this.result.replaceChildren();
       this.result.hidden = false;
       const lines = [];
-      if (timeUp) lines.push(el("p", { className: "result-time-up" }, t("time_up")));
+      if (timeUp) lines.push(el("p", { className: "result-time-up" }, t(closed ? "time_up_closed" : "time_up")));
       if (total) {
         lines.push(el("p", { className: "result-score" }, t("score", num(total.earned), num(total.max), num(total.percent))));
         lines.push(el("p", { className: "result-verdict " + (total.passed ? "is-passed" : "is-failed") },
@@ -241,15 +347,18 @@
       this.resultActions.hidden = true;
       this.lock(false);
       this.submitted = false;
-      if (!this.trainer) this.shuffle();
+      this.drafts.clear();
+      this.arrange(null);
       this.renumber();
       this.startTimer();
+      if (this.examClock()) this.saveDraft();
       this.questions()[0]?.querySelector("input, select, textarea")?.focus();
     }
 
     // startTimer shows a countdown for the quiz's timeLimit minutes and submits at zero. The
     // clock itself is silent (role=timer); a polite message announces 5 and 1 minute left.
-    startTimer() {
+    // An exam's deadline survives a reload: saved is the draft's deadline, if any.
+    startTimer(saved) {
       const minutes = Number(this.data.timeLimit);
       if (!(minutes > 0)) return;
       if (!this.clock) {
@@ -260,7 +369,11 @@
         this.form.before(this.clock, this.announcer);
       }
       this.limit = minutes * 60;
-      this.deadline = Date.now() + this.limit * 1000;
+      const fresh = Date.now() + this.limit * 1000;
+      // A self-check's clock starts afresh on every visit; an exam's keeps running. A saved
+      // deadline later than a full limit from now (a changed clock) is cut to one.
+      this.deadline = this.data.mode === "exam" && saved ? Math.min(Date.parse(saved), fresh) : fresh;
+      this.ranOutClosed = this.deadline <= Date.now();
       this.announced = new Set();
       this.clock.hidden = false;
       this.tick();
@@ -268,7 +381,7 @@
     }
 
     tick() {
-      const left = Math.max(0, Math.ceil((this.deadline - Date.now()) / 1000));
+      const left = core.secondsLeft(this.deadline, Date.now());
       const h = Math.floor(left / 3600), m = Math.floor((left % 3600) / 60), s = String(left % 60).padStart(2, "0");
       const text = t("time_left", h ? `${h}:${String(m).padStart(2, "0")}:${s}` : `${m}:${s}`);
       if (this.clock.textContent !== text) this.clock.textContent = text;
@@ -278,7 +391,7 @@
           this.announcer.textContent = text;
         }
       }
-      if (left === 0) this.submit(true);
+      if (left === 0) this.submit(true, this.ranOutClosed);
     }
 
     stopTimer() {
@@ -287,154 +400,49 @@
     }
   }
 
-  class ProgressPage {
-    constructor(section) {
-      this.el = section;
-      this.message = section.querySelector(".progress-message");
-      const { store, notice } = storage.load();
-      this.store = store;
-      this.available = notice !== "storage_unavailable";
-      if (notice) this.say(t(notice));
-      section.querySelector('[data-action="export"]')?.addEventListener("click", () => this.exportFile());
-      const input = section.querySelector('[data-action="import"]');
-      input?.addEventListener("change", async () => {
-        const file = input.files?.[0];
-        input.value = "";
-        if (file) await this.importFile(file);
-      });
-      section.querySelector('[data-action="reset"]')?.addEventListener("click", () => this.reset());
-      this.certificate = new Certificate(section, this);
-      this.render();
+  // Confirmation asks, in the page, before a quiz with unanswered questions is submitted:
+  // "3 questions are unanswered. Submit anyway?". It takes the submit button's place and
+  // the focus goes to "Back to the questions", which leads to the first question left empty.
+  // The time limit submits without asking.
+  class Confirmation {
+    constructor(quiz) {
+      this.quiz = quiz;
+      const id = `pb-confirm-${quiz.id}`;
+      this.text = el("p", { className: "quiz-confirm-text", id });
+      this.submitButton = el("button", { type: "button", className: "button primary" }, t("submit_anyway"));
+      this.backButton = el("button", { type: "button", className: "button" }, t("keep_answering"));
+      this.box = el("div", { className: "quiz-confirm", role: "group", "aria-labelledby": id, hidden: true },
+        this.text, el("div", { className: "quiz-confirm-actions" }, this.submitButton, this.backButton));
+      this.submitButton.addEventListener("click", () => quiz.submit(false));
+      this.backButton.addEventListener("click", () => this.back());
+      this.box.addEventListener("keydown", (e) => { if (e.key === "Escape") this.back(); });
+      this.submit = quiz.actions.querySelector('[type="submit"]');
+      quiz.actions.append(this.box);
     }
 
-    say(text) { this.message.textContent = text; }
-
-    // fresh re-reads the store, so that changes from another tab are not overwritten.
-    fresh() {
-      if (this.available) this.store = storage.load().store;
-      return this.store;
+    open(n) {
+      this.text.textContent = n === 1 ? t("unanswered_confirm_one") : t("unanswered_confirm", n);
+      this.box.hidden = false;
+      this.submit.hidden = true;
+      this.backButton.focus();
     }
 
-    // graded is the store as shown: in the trainer edition, with exam attempts graded from
-    // the key (core.gradeStore); the store itself keeps what the learner's pages recorded.
-    graded() { return core.gradeStore(this.store, keys); }
-
-    render() {
-      const shown = this.graded();
-      for (const row of this.el.querySelectorAll("tr[data-progress-quiz]")) {
-        const e = shown.quizzes[row.dataset.progressQuiz];
-        const status = core.statusOf(e);
-        row.dataset.status = status;
-        row.dataset.graded = e?.best?.graded ? "true" : "false";
-        row.querySelector(".progress-status").textContent = t("status_" + status) + (e?.best?.graded ? " · " + t("graded") : "");
-        row.querySelector(".progress-best").textContent = e?.best ? num(e.best.percent) + "%" : "–";
-        row.querySelector(".progress-last").textContent = e?.last
-          ? day(e.last.date) + (e.attempts > 1 ? " · " + t("attempts", e.attempts) : "")
-          : "–";
-      }
-      this.certificate.render();
+    close() {
+      this.box.hidden = true;
+      this.submit.hidden = false;
     }
 
-    exportFile() {
-      const data = core.exportStore(this.fresh());
-      const blob = new Blob([JSON.stringify(data, null, 2) + "\n"], { type: "application/json" });
-      const url = URL.createObjectURL(blob);
-      const a = el("a", { href: url, download: `${site}-progress-${data.exported.slice(0, 10)}.json`, hidden: true });
-      document.body.append(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 60000);
-      this.say(t("exported"));
-    }
-
-    async importFile(file) {
-      let text;
-      try { text = await file.text(); } catch { text = ""; }
-      const r = core.parseStore(text, site);
-      if (!r.store) { this.say(t("import_failed")); return; }
-      const merged = core.mergeStores(this.fresh(), r.store);
-      this.store = merged.store;
-      this.render();
-      this.say(this.available && storage.save(this.store) ? t("imported", merged.count) : t("storage_unavailable"));
-    }
-
-    reset() {
-      if (!window.confirm(t("reset_confirm"))) return;
-      storage.clear();
-      this.store = core.emptyStore(site);
-      this.render();
-      this.say(t("reset_done"));
-    }
-  }
-
-  // Certificate offers a printable certificate of completion on the progress page once the
-  // rules of core.certificateOf are met. The learner's name is kept with the progress (the
-  // "learner" of the progress file); nothing leaves the browser.
-  class Certificate {
-    constructor(section, progress) {
-      this.progress = progress;
-      this.status = section.querySelector(".certificate-status");
-      this.form = section.querySelector(".certificate-form");
-      this.name = section.querySelector(".certificate-name-input");
-      this.sheet = section.querySelector(".certificate-sheet");
-      this.rows = Array.from(section.querySelectorAll("tr[data-progress-quiz]"), (r) => ({
-        id: r.dataset.progressQuiz, mode: r.dataset.mode, title: r.querySelector("th").textContent.trim(),
-      }));
-      this.name?.addEventListener("change", () => {
-        const store = progress.fresh();
-        store.learner = this.name.value.trim();
-        if (progress.available) storage.save(store);
-      });
-      section.querySelector('[data-action="print-certificate"]')?.addEventListener("click", () => this.print());
-      addEventListener("afterprint", () => document.documentElement.classList.remove("printing-certificate"));
-    }
-
-    render() {
-      if (!this.status) return;
-      const store = this.progress.graded();
-      const c = core.certificateOf(store, this.rows);
-      this.earned = c;
-      this.form.hidden = !c.route;
-      if (c.route) {
-        this.status.textContent = t(c.route === "exam" ? "cert_earned_exam" : "cert_earned_checks");
-        if (!this.name.value) this.name.value = store.learner || "";
-      } else {
-        this.status.textContent = t("cert_not_yet", c.passed, c.total);
-      }
-    }
-
-    // fill writes the certificate sheet from the store: name, date, every passed quiz.
-    fill() {
-      this.progress.fresh();
-      const store = this.progress.graded();
-      const name = this.name.value.trim();
-      this.sheet.querySelector(".certificate-name").textContent = name;
-      this.sheet.querySelector(".certificate-text").textContent =
-        t(this.earned.route === "exam" ? "cert_text_exam" : "cert_text_checks", day(this.earned.date));
-      const body = this.sheet.querySelector(".certificate-scores tbody");
-      body.replaceChildren(...this.rows.filter((q) => store.quizzes[q.id]?.best?.passed).map((q) => {
-        const best = store.quizzes[q.id].best;
-        const tr = el("tr");
-        tr.append(el("th", { scope: "row" }, q.title), el("td", {}, num(best.percent) + "%"), el("td", {}, day(best.date)));
-        return tr;
-      }));
-    }
-
-    print() {
-      if (!this.name.value.trim()) {
-        this.status.textContent = t("cert_need_name");
-        this.name.focus();
-        return;
-      }
-      this.fill();
-      document.documentElement.classList.add("printing-certificate");
-      window.print();
+    // back closes the question and takes the learner to the first question left empty.
+    back() {
+      this.close();
+      const empty = this.quiz.questions().find((li) => !core.filled(answerOf(li)));
+      const target = empty?.querySelector("input, select, textarea") || this.submit;
+      target.focus();
     }
   }
 
   const pages = {
     quizzes: Array.from(document.querySelectorAll("article.quiz[data-quiz]"), (a) => new QuizPage(a)),
-    progress: Array.from(document.querySelectorAll("[data-progress]"), (s) => new ProgressPage(s)),
   };
-  Playbook.quiz = { QuizPage, ProgressPage, storage, responseOf, pages };
+  Playbook.quiz = { QuizPage, responseOf, answerOf, pages };
 })();
