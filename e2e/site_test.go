@@ -345,10 +345,11 @@ func TestLanguageSwitcher(t *testing.T) {
 func TestEditions(t *testing.T) {
 	learner := buildSite(t, pipeline.Learner)
 	trainer := buildSite(t, pipeline.Trainer)
-	// The trainer edition adds the framework coverage table, the schedule and the trainer's
-	// packs; every other page is in both.
+	// The trainer edition adds the framework coverage table, the schedule, the trainer's
+	// packs and the exams' paper versions; every other page is in both.
 	trainerOnly := func(p string) bool {
-		return strings.HasSuffix(p, "/coverage.html") || strings.HasSuffix(p, "/schedule.html") || strings.HasSuffix(p, "-trainer.html")
+		return strings.HasSuffix(p, "/coverage.html") || strings.HasSuffix(p, "/schedule.html") || strings.HasSuffix(p, "-trainer.html") ||
+			regexp.MustCompile(`/packs/.*-version-[a-z]\.html$`).MatchString(p)
 	}
 	if shared := slices.DeleteFunc(slices.Clone(trainer.pages), trainerOnly); !slices.Equal(learner.pages, shared) {
 		t.Fatalf("the editions have different pages:\nlearner %v\ntrainer %v", learner.pages, trainer.pages)
