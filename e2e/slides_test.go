@@ -126,7 +126,9 @@ func headingsOf(t *testing.T, root string, l lessonRef) []string {
 	if err != nil {
 		t.Fatal(err)
 	}
+	continued := map[string]string{"en": "%s (continued)", "zh-CN": "%s（续）"}[l.lang]
 	out := []string{l.title}
+	current, blocks := l.title, 0 // the section's heading and its "::: slide" blocks so far
 	inNotes, inCode := false, false
 	for _, line := range strings.Split(string(data), "\n") {
 		switch {
@@ -134,11 +136,17 @@ func headingsOf(t *testing.T, root string, l lessonRef) []string {
 			inCode = !inCode
 		case strings.HasPrefix(line, "::: trainer"):
 			inNotes = true
+		case strings.HasPrefix(line, "::: slide") && !inCode:
+			// A section's second and later slide blocks are slides of their own.
+			if blocks++; blocks > 1 {
+				out = append(out, fmt.Sprintf(continued, current))
+			}
 		case strings.TrimSpace(line) == ":::":
 			inNotes = false
 		case !inNotes && !inCode:
 			if m := h2Line.FindStringSubmatch(line); m != nil {
-				out = append(out, strings.ReplaceAll(m[1], "**", ""))
+				current, blocks = strings.ReplaceAll(m[1], "**", ""), 0
+				out = append(out, current)
 			}
 		}
 	}
@@ -533,17 +541,50 @@ const slideFactsJS = `(() => {
 	return f;
 })()`
 
+// longSectionsCourse builds the quiz test course with a third Day 1 lesson, in English and
+// Chinese, whose sections have no slide text of their own and grow from short to far too
+// long for a slide; it returns the trainer edition and the course folder.
+func longSectionsCourse(t *testing.T) (*site, string) {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), "course")
+	if err := os.CopyFS(dir, os.DirFS(quizCourse)); err != nil {
+		t.Fatal(err)
+	}
+	texts := map[string]struct{ title, sentence string }{
+		"en":    {"Long sections", "A customer who buys often, buys a lot and costs little to serve is worth more than the turnover alone suggests. "},
+		"zh-CN": {"很长的小节", "购买频繁、购买量大、服务成本低的客户，其价值远高于单看营业额所得出的结论。"},
+	}
+	for lang, x := range texts {
+		var b strings.Builder
+		fmt.Fprintf(&b, "---\ntitle: %s\nduration: 30\n---\n\nOpening words.\n", x.title)
+		for i, paragraphs := range []int{1, 4, 9, 30} {
+			fmt.Fprintf(&b, "\n## Section %d {minutes=5}\n\n", i+1)
+			for p := 0; p < paragraphs; p++ {
+				b.WriteString(strings.Repeat(x.sentence, 2) + "\n\n")
+			}
+			if i == 1 {
+				b.WriteString("- one point\n- another point\n")
+			}
+		}
+		path := filepath.Join(dir, "content", lang, "day-01-basics", "03-long.md")
+		if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return buildSiteOf(t, dir, pipeline.Trainer), dir
+}
+
 // TestSlidesFitTheScreen goes through every slide of a long English lesson and a Chinese one
 // at 1280×720: each slide stays on the screen, its text fits or the slide scrolls, body text
 // is at least 28 px where it fits at full size, and Space reads a long slide to its end before
 // moving on.
 func TestSlidesFitTheScreen(t *testing.T) {
-	s := buildSite(t, pipeline.Trainer)
-	en := s.lessons(t, "en", day1)[0]
+	s, src := longSectionsCourse(t)
+	en := s.lessons(t, "en", "day-01-basics")[2]
 	zh := s.translation(t, en, "zh-CN")
 	shrunk, scrolled := 0, 0
 	for _, l := range []lessonRef{en, zh} {
-		want := headingsOf(t, repoRoot, l)
+		want := headingsOf(t, src, l)
 		b := slidesTab(t, s, strings.TrimSuffix(l.page, ".html")+".slides.html")
 		if l.lang == "zh-CN" {
 			if browsertest.NoFontFor("zh-cn") {

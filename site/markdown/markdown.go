@@ -243,6 +243,9 @@ func sections(root ast.Node, source []byte) []Section {
 			out = append(out, Section{ID: headingID(h), Heading: PlainText(h, source)})
 			continue
 		}
+		if c, ok := n.(*Container); ok && c.Name == SlideBlock {
+			continue // the projector's summary of what the section says
+		}
 		b.WriteString(PlainText(n, source))
 		b.WriteByte(' ')
 	}

@@ -3,12 +3,16 @@ package markdown
 import (
 	"bufio"
 	"bytes"
+	"strings"
+	"unicode"
 
 	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/text"
 
+	"playbook/site/diag"
 	"playbook/site/markdown/position"
 )
 
@@ -36,6 +40,10 @@ type Slide struct {
 	// NotesElsewhere are the same notes with their links made for the page of
 	// Source.NotesElsewhere; nil without one.
 	NotesElsewhere []byte
+	// Authored is set when the slide shows a "::: slide" block; Script then holds the
+	// section's text that goes with it, for the presenter to speak to (both editions).
+	Authored bool
+	Script   []byte
 }
 
 // breakParser is goldmark's thematic break parser, remembering where each break is so that
@@ -83,11 +91,16 @@ type slideSplitter struct {
 }
 
 // splitSlides builds doc.Slides from the top-level blocks of root, whose HTML is html, each
-// block ending at the matching offset of ends.
+// block ending at the matching offset of ends. In a section with "::: slide" blocks, each
+// block is a slide and the section's other blocks are the script of the slide before them
+// (of the first, before the first block).
 func (c *Converter) splitSlides(state *convertState, root ast.Node, html []byte, ends []int) {
 	s := &slideSplitter{r: c.md.Renderer(), source: state.src.Body, state: state, slides: []Slide{{}}, empty: -1}
 	s.w = bufio.NewWriter(&s.buf)
 	nested := state.nestedNotes(root)
+	authored := authoredSections(root)
+	section := 0
+	pending := authored[0] // the section's first slide block is still to come
 	start := 0
 	i := 0
 	for n := root.FirstChild(); n != nil; n, i = n.NextSibling(), i+1 {
@@ -98,18 +111,29 @@ func (c *Converter) splitSlides(state *convertState, root ast.Node, html []byte,
 		case *ast.Heading:
 			if n.Level == 2 {
 				s.closeSlide()
-				s.slides = append(s.slides, Slide{Heading: PlainText(n, s.source), ID: headingID(n), Minutes: state.minutes[n]})
+				section++
+				pending = authored[section]
+				s.slides = append(s.slides, Slide{Heading: PlainText(n, s.source), ID: headingID(n), Minutes: state.minutes[n], Authored: pending})
 				s.slides[len(s.slides)-1].HeadingHTML = s.withoutTiming(n, chunk)
 				continue
 			}
 		case *ast.ThematicBreak:
-			if state.src.SlideBreaks {
+			if state.src.SlideBreaks && !authored[section] {
 				s.closeSlide()
 				s.slides = append(s.slides, Slide{Heading: cur.Heading, ID: cur.ID, Minutes: cur.Minutes, Continued: true})
 				s.empty = state.breaks[n]
 				continue
 			}
 		case *Container:
+			if n.Name == SlideBlock {
+				body := s.render(n.FirstChild(), nil)
+				if pending {
+					cur.Authored, cur.HTML, pending = true, body, false
+				} else {
+					s.slides = append(s.slides, Slide{Heading: cur.Heading, ID: cur.ID, Minutes: cur.Minutes, Continued: true, Authored: true, HTML: body})
+				}
+				continue
+			}
 			s.addNotes(cur, n)
 			continue
 		}
@@ -117,10 +141,81 @@ func (c *Converter) splitSlides(state *convertState, root ast.Node, html []byte,
 		if notes := nested[n]; len(notes) > 0 {
 			chunk = s.withoutNotes(n, notes, cur)
 		}
-		cur.HTML = append(cur.HTML, chunk...)
+		if authored[section] {
+			cur.Script = append(cur.Script, chunk...)
+		} else {
+			cur.HTML = append(cur.HTML, chunk...)
+		}
 	}
 	s.closeSlide()
 	state.doc.Slides = s.slides
+}
+
+// authoredSections tells, for the part before the first level-2 heading (0) and each
+// section after it (1, 2...), whether it holds a "::: slide" block.
+func authoredSections(root ast.Node) map[int]bool {
+	out := map[int]bool{}
+	section := 0
+	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
+		switch n := n.(type) {
+		case *ast.Heading:
+			if n.Level == 2 {
+				section++
+			}
+		case *Container:
+			if n.Name == SlideBlock {
+				out[section] = true
+			}
+		}
+	}
+	return out
+}
+
+// Slide sizes that still read from the back of a room at 1,280 x 720: above them, check
+// warns.
+const (
+	// SlideWords is the most words on a slide (a CJK character counts half a word).
+	SlideWords = 60
+	// SlidePoints is the most list items on a slide.
+	SlidePoints = 7
+	// SlideRows is the most table rows on a slide, the heading row included.
+	SlideRows = 7
+)
+
+// checkSlideSize warns about a "::: slide" block with more text than a projected slide holds.
+func checkSlideSize(state *convertState, n *Container, pos diag.Pos) {
+	words, points, rows := 0.0, 0, 0
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch c.Kind() {
+		case ast.KindListItem:
+			points++
+		case east.KindTableRow, east.KindTableHeader:
+			rows++
+		}
+		return ast.WalkContinue, nil
+	})
+	for _, r := range PlainText(n, state.src.Body) {
+		if tokenizeCJK(r) {
+			words += 0.5
+		}
+	}
+	words += float64(len(strings.FieldsFunc(PlainText(n, state.src.Body), func(r rune) bool { return unicode.IsSpace(r) || tokenizeCJK(r) })))
+	switch {
+	case words > SlideWords:
+		state.diags.Warnf(pos, "this slide holds about %d words, more than the %d that read from the back of a room; keep up to six short points and move the rest to the section's text, which the presenter sees as the script", int(words+0.5), SlideWords)
+	case points > SlidePoints:
+		state.diags.Warnf(pos, "this slide has %d points, more than %d fit a projected slide; split it into two \"::: slide\" blocks or shorten the list", points, SlidePoints)
+	case rows > SlideRows:
+		state.diags.Warnf(pos, "this slide's table has %d rows, more than %d fit a projected slide; keep the key rows and leave the full table to the reading page", rows, SlideRows)
+	}
+}
+
+// tokenizeCJK reports whether r is a Han, kana or Hangul character.
+func tokenizeCJK(r rune) bool {
+	return unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r) || unicode.Is(unicode.Hangul, r)
 }
 
 // closeSlide reports a break that left its slide empty.

@@ -29,9 +29,15 @@ func dumpSlides(slides []Slide) string {
 		if s.Continued {
 			b.WriteString(" continued")
 		}
+		if s.Authored {
+			b.WriteString(" authored")
+		}
 		b.WriteString("\n" + string(s.HeadingHTML))
 		if len(s.HTML) > 0 {
 			b.WriteString("--- body\n" + string(s.HTML))
+		}
+		if len(s.Script) > 0 {
+			b.WriteString("--- script\n" + string(s.Script))
 		}
 		if len(s.Notes) > 0 {
 			b.WriteString("--- notes\n" + string(s.Notes))
@@ -195,5 +201,28 @@ func TestNotesForAnotherPage(t *testing.T) {
 	}
 	if !strings.Contains(string(doc.Slides[1].HTML), `href="next.html"`) {
 		t.Errorf("the slide's body lost its link for the lesson page: %s", doc.Slides[1].HTML)
+	}
+}
+
+// TestSlideBlocksLeaveThePage checks that a "::: slide" block is for the projector only: the
+// reading page and the search text of the section leave it out, in both editions.
+func TestSlideBlocksLeaveThePage(t *testing.T) {
+	src, err := os.ReadFile("testdata/slides/authored.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, trainer := range []bool{false, true} {
+		var d diag.List
+		c := New(Options{Trainer: trainer, Labels: testLabels})
+		doc := c.Convert(Source{Path: "lesson.md", Body: src, Slides: true}, &d)
+		if strings.Contains(string(doc.HTML), "A software system") || strings.Contains(string(doc.HTML), "keep good customers") {
+			t.Errorf("trainer=%v: the reading page shows a slide block:\n%s", trainer, doc.HTML)
+		}
+		if !strings.Contains(string(doc.HTML), "This paragraph is the presenter") {
+			t.Errorf("trainer=%v: the reading page lost the section's text", trainer)
+		}
+		if strings.Contains(doc.Text(), "A software system") {
+			t.Errorf("trainer=%v: the search text holds a slide block", trainer)
+		}
 	}
 }

@@ -11,9 +11,14 @@ import (
 	"github.com/yuin/goldmark/util"
 )
 
-// TrainerBlock is the only fenced container the lesson format knows: "::: trainer" opens
-// facilitator notes, a line ":::" closes them.
+// TrainerBlock is the fenced container of facilitator notes: "::: trainer" opens them, a line
+// ":::" closes them.
 const TrainerBlock = "trainer"
+
+// SlideBlock is the fenced container of a slide's own text: "::: slide" ... ":::" inside a
+// section is what the projector shows; the section's other text becomes the presenter's
+// script. The reading page leaves it out.
+const SlideBlock = "slide"
 
 // KindContainer is the node kind of a "::: name" ... ":::" block.
 var KindContainer = ast.NewNodeKind("Container")
@@ -107,6 +112,9 @@ func (r extraRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 }
 
 func (r extraRenderer) renderContainer(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if node.(*Container).Name == SlideBlock {
+		return ast.WalkSkipChildren, nil // for the projector only (see splitSlides)
+	}
 	if entering {
 		_, _ = w.WriteString(`<aside class="trainer-notes"><p class="trainer-notes-label">`)
 		_, _ = w.Write(util.EscapeHTML([]byte(r.labels.TrainerNotes)))

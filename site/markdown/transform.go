@@ -66,8 +66,16 @@ func (t lessonTransformer) Transform(root *ast.Document, reader text.Reader, pc 
 
 func (t lessonTransformer) checkContainer(state *convertState, n *Container) {
 	pos := state.pos(n.Start)
-	if n.Name != TrainerBlock {
-		state.diags.Errorf(pos, "unknown block \"::: %s\"; the only block is \"::: trainer\" for facilitator notes", n.Name)
+	if n.Name != TrainerBlock && n.Name != SlideBlock {
+		state.diags.Errorf(pos, "unknown block \"::: %s\"; the blocks are \"::: trainer\" for facilitator notes and \"::: slide\" for a slide's own text", n.Name)
+	}
+	if n.Name == SlideBlock && n.Parent() != nil && n.Parent().Kind() != ast.KindDocument {
+		if _, inBlock := n.Parent().(*Container); !inBlock {
+			state.diags.Errorf(pos, "\"::: slide\" inside a list or a quote cannot be a slide; put it on its own, between the section's paragraphs")
+		}
+	}
+	if n.Name == SlideBlock && state.src.Slides {
+		checkSlideSize(state, n, pos)
 	}
 	if !n.Closed {
 		state.diags.Errorf(pos, "\"::: %s\" is never closed; add a line \":::\" where the block ends", n.Name)

@@ -39,6 +39,9 @@ type SlideView struct {
 	HeadingHTML template.HTML
 	HTML        template.HTML
 	Notes       template.HTML
+	// Script is the section's text when the slide shows its own "::: slide" text: what the
+	// presenter speaks to, in the presenter view (both editions).
+	Script template.HTML
 }
 
 // lessonDoc returns the converted body of the lesson of pg, a lesson or a slides page. The
@@ -70,7 +73,7 @@ func fillSlides(r *render.Renderer, pg *plan.Page, p *render.Page, diags *diag.L
 	for i, s := range doc.Slides {
 		sv := SlideView{
 			Number: i + 1, Heading: s.Heading, Continued: s.Continued, LabelID: s.ID,
-			HeadingHTML: template.HTML(s.HeadingHTML), HTML: template.HTML(s.HTML),
+			HeadingHTML: template.HTML(s.HeadingHTML), HTML: template.HTML(s.HTML), Script: template.HTML(s.Script),
 		}
 		if s.Continued || s.ID == "" {
 			sv.LabelID = fmt.Sprintf("slide-%d-heading", i+1)
