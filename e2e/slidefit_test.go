@@ -144,4 +144,3 @@ func TestEverySlideFits(t *testing.T) {
 	}
 	t.Logf("%d slides checked in %d decks at two sizes", checked, len(decks))
 }
-
