@@ -5,6 +5,7 @@
 package course
 
 import (
+	"fmt"
 	"hash/fnv"
 	"io/fs"
 	"path"
@@ -144,6 +145,34 @@ func (c *Course) Material(p string) material.Material {
 		}
 	}
 	return nil
+}
+
+// MaterialNamed returns the material a lesson names by its id ("value-tiers") or by its
+// kind's folder and id ("worksheets/value-tiers"), or why there is none: no material has
+// that id, or materials of two kinds share it.
+func (c *Course) MaterialNamed(name string) (material.Material, error) {
+	dir, id, qualified := strings.Cut(name, "/")
+	if !qualified {
+		dir, id = "", name
+	}
+	var found []material.Material
+	for _, m := range c.Materials {
+		meta := m.Meta()
+		if meta.ID == id && (dir == "" || meta.Kind.Dir == dir) {
+			found = append(found, m)
+		}
+	}
+	switch len(found) {
+	case 1:
+		return found[0], nil
+	case 0:
+		return nil, fmt.Errorf("no quiz, checklist or worksheet has the id %q; give the id of a file in %s", name, strings.Join(c.Kinds.Dirs(), "/, ")+"/")
+	}
+	var names []string
+	for _, m := range found {
+		names = append(names, m.Meta().Kind.Dir+"/"+id)
+	}
+	return nil, fmt.Errorf("%q is the id of more than one material; write %s", name, strings.Join(names, " or "))
 }
 
 // Language is one language's tree.

@@ -10,6 +10,7 @@ import (
 	"playbook/site/course"
 	"playbook/site/diag"
 	"playbook/site/markdown"
+	"playbook/site/material"
 	"playbook/site/pipeline/plan"
 	"playbook/site/pipeline/render"
 	"playbook/site/schedule"
@@ -55,6 +56,8 @@ type SlotView struct {
 	// Lesson is the lesson's title on the first row of each lesson, "" on the others.
 	Lesson string
 	URL    string
+	// Material is the quiz, checklist or worksheet the slot's time is spent on, if any.
+	Material *render.Link
 }
 
 // ExerciseLink is a checklist, worksheet or quiz of a day, with what kind it is.
@@ -141,6 +144,8 @@ func timetable(r *render.Renderer, code string, d *course.Day, from string) ([]S
 	var blocks []schedule.Block
 	urls := map[int]string{}
 	titles := map[int]string{}
+	used := map[schedule.Block]material.Material{} // the material a section's time is spent on
+	placed := map[material.Material]bool{}
 	for i, l := range d.Lessons {
 		number := i + 1
 		urls[number] = plan.RelURL(from, plan.LessonPath(code, d, l))
@@ -149,7 +154,11 @@ func timetable(r *render.Renderer, code string, d *course.Day, from string) ([]S
 		if doc := r.Doc(l.Path); doc != nil {
 			for _, h := range doc.Headings {
 				if h.Level == 2 && h.Minutes > 0 {
-					blocks = append(blocks, schedule.Block{Lesson: number, Title: h.Text, Anchor: h.ID, Minutes: h.Minutes})
+					b := schedule.Block{Lesson: number, Title: h.Text, Anchor: h.ID, Minutes: h.Minutes}
+					if m, err := c.MaterialNamed(h.Material); h.Material != "" && err == nil {
+						used[b], placed[m] = m, true
+					}
+					blocks = append(blocks, b)
 					timed = true
 				}
 			}
@@ -158,9 +167,10 @@ func timetable(r *render.Renderer, code string, d *course.Day, from string) ([]S
 			blocks = append(blocks, schedule.Block{Lesson: number, Title: l.Title, Minutes: l.Duration})
 		}
 	}
-	// Timed material (the final assessment) takes its time at the end of the day.
+	// Timed material (the final assessment) that no section places takes its time at the
+	// end of the day.
 	for _, m := range c.MaterialsOfDay(d.Number) {
-		if meta := m.Meta(); meta.Minutes > 0 {
+		if meta := m.Meta(); meta.Minutes > 0 && !placed[m] {
 			blocks = append(blocks, schedule.Block{Title: meta.Title.Get(code), Anchor: plan.RelURL(from, plan.MaterialPath(code, m)), Minutes: meta.Minutes})
 		}
 	}
@@ -180,6 +190,9 @@ func timetable(r *render.Renderer, code string, d *course.Day, from string) ([]S
 			}
 			if s.Block.Lesson != 0 && s.Block.Lesson != last && s.Block.Title != titles[s.Block.Lesson] {
 				row.Lesson = titles[s.Block.Lesson]
+			}
+			if m := used[s.Block]; m != nil {
+				row.Material = &render.Link{Title: m.Meta().Title.Get(code), URL: plan.RelURL(from, plan.MaterialPath(code, m))}
 			}
 			last = s.Block.Lesson
 		}

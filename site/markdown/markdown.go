@@ -112,6 +112,10 @@ type Heading struct {
 	Explicit bool
 	Text     string
 	Minutes  int
+	// Material is the material the section's time is spent on ({material=value-tiers}, or
+	// "worksheets/value-tiers" with its kind's folder): the day's plan shows it in the
+	// section's slot. The caller checks that it exists.
+	Material string
 	Pos      diag.Pos
 }
 

@@ -94,9 +94,17 @@ func (t lessonTransformer) heading(state *convertState, h *ast.Heading, source [
 		// An empty heading ("##") has no text lines; point at the line before its successor.
 		offset = position.InlineOffset(source, h, nil)
 	}
-	minutes := 0
+	minutes, material := 0, ""
 	var keep []ast.Attribute
 	for _, a := range h.Attributes() {
+		if string(a.Name) == "material" {
+			if v, ok := a.Value.([]byte); ok && len(v) > 0 && h.Level == 2 {
+				material = string(v)
+			} else {
+				state.diags.Errorf(state.pos(offset), "material names the quiz, checklist or worksheet a level-2 section's time is spent on, e.g. {material=value-tiers} or {material=\"worksheets/value-tiers\"}")
+			}
+			continue
+		}
 		if string(a.Name) != "minutes" {
 			keep = append(keep, a)
 			continue
@@ -125,7 +133,7 @@ func (t lessonTransformer) heading(state *convertState, h *ast.Heading, source [
 	state.checkSetext(h, offset, source)
 	if h.Level == 2 || h.Level == 3 {
 		state.doc.Headings = append(state.doc.Headings, Heading{
-			Level: h.Level, ID: id, Explicit: state.ids.Explicit(id), Text: PlainText(h, source), Minutes: minutes, Pos: state.pos(offset),
+			Level: h.Level, ID: id, Explicit: state.ids.Explicit(id), Text: PlainText(h, source), Minutes: minutes, Material: material, Pos: state.pos(offset),
 		})
 	}
 	if minutes > 0 && t.trainer {

@@ -222,6 +222,9 @@ func TestBadInput(t *testing.T) {
 		{"heading made by a break", map[string]string{"content/en/day-01-a/02-two.md": "---\ntitle: Two\nslides: breaks\n---\n## End\n\nLast words\n---\n"}, "right under text", "content/en/day-01-a/02-two.md:7:1"},
 		{"slug of slides", map[string]string{"content/en/day-01-a/03-two.slides.md": "---\ntitle: Two\n---\n"}, `may not end in ".slides"`, "content/en/day-01-a/03-two.slides.md:1:1"},
 		{"bad base url", map[string]string{"playbook.yaml": "title: T\nlanguages: [en]\nbase_url: example.org\n"}, "base URL must be", "playbook.yaml:3:11"},
+		{"unknown material", map[string]string{"content/en/day-01-a/02-two.md": "---\ntitle: Two\n---\n## Practice {minutes=20 material=no-such}\n"}, `no quiz, checklist or worksheet has the id "no-such"`, "content/en/day-01-a/02-two.md:4:"},
+		{"material on a small heading", map[string]string{"content/en/day-01-a/02-two.md": "---\ntitle: Two\n---\n### Practice {material=x}\n"}, "level-2 section", "content/en/day-01-a/02-two.md:4:"},
+		{"unknown slide block", map[string]string{"content/en/day-01-a/02-two.md": "---\ntitle: Two\n---\n## End\n\n::: slides\nx\n:::\n"}, `unknown block "::: slides"`, "content/en/day-01-a/02-two.md:6:1"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -30,6 +30,7 @@ func All(in Input, diags *diag.List) {
 	Coverage(in, diags)
 	Structure(in, diags)
 	Durations(in, diags)
+	Materials(in, diags)
 }
 
 // Fragments reports links whose #anchor names no heading of the target page.

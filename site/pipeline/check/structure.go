@@ -94,3 +94,25 @@ func Durations(in Input, diags *diag.List) {
 		}
 	}
 }
+
+// Materials reports a section that spends its time on a material ({material=...}) the course
+// does not have, or names ambiguously.
+func Materials(in Input, diags *diag.List) {
+	for _, pg := range in.Plan.Pages {
+		if pg.Kind != plan.Lesson {
+			continue
+		}
+		doc := in.Docs[pg.Source]
+		if doc == nil {
+			continue
+		}
+		for _, h := range doc.Headings {
+			if h.Material == "" {
+				continue
+			}
+			if _, err := in.Course.MaterialNamed(h.Material); err != nil {
+				diags.Errorf(h.Pos, "section %q: %v", h.Text, err)
+			}
+		}
+	}
+}
