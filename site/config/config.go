@@ -34,10 +34,13 @@ type Config struct {
 	Schedule Schedule
 }
 
-// Schedule sets the clock of a course day: when it starts and when the breaks fall.
+// Schedule sets the clock of a course day: when it starts and ends and when the breaks fall,
+// and how many take part (for the trainer's print list).
 type Schedule struct {
-	// Start is when a day starts, in minutes after midnight.
-	Start int
+	// Start and End are when a day starts and ends, in minutes after midnight.
+	Start, End int
+	// ClassSize is how many participants a class has.
+	ClassSize int
 	// Breaks are in the order of their times.
 	Breaks []Break
 }
@@ -56,7 +59,19 @@ type Break struct {
 // DefaultSchedule is a training day from 09:00 with a morning break, lunch and an afternoon
 // break.
 func DefaultSchedule() Schedule {
-	return Schedule{Start: 9 * 60, Breaks: []Break{{At: 10*60 + 30, Minutes: 15}, {At: 12 * 60, Minutes: 60}, {At: 15 * 60, Minutes: 15}}}
+	return Schedule{Start: 9 * 60, End: 17 * 60, ClassSize: 12,
+		Breaks: []Break{{At: 10*60 + 30, Minutes: 15}, {At: 12 * 60, Minutes: 60}, {At: 15 * 60, Minutes: 15}}}
+}
+
+// Teaching is the minutes of a day between Start and End that no break takes.
+func (s Schedule) Teaching() int {
+	n := s.End - s.Start
+	for _, b := range s.Breaks {
+		if b.At >= s.Start && b.At < s.End {
+			n -= min(b.Minutes, s.End-b.At)
+		}
+	}
+	return n
 }
 
 // Features switches optional behaviour on and off.
@@ -152,13 +167,25 @@ func parse(cfg *Config, src []byte, diags *diag.List) *Config {
 // {at: "10:30", minutes: 15, title: ...}. Keys left out keep their defaults.
 func loadSchedule(d *strictyaml.Decoder, n *yaml.Node, langs []string) Schedule {
 	s := DefaultSchedule()
-	f := d.Mapping(n, "schedule", "start", "breaks")
+	f := d.Mapping(n, "schedule", "start", "end", "class_size", "breaks")
 	if v, ok := d.String(f, "start"); ok {
 		if t, ok := clock(v); ok {
 			s.Start = t
 		} else {
 			d.Errorf(f["start"].Value, "start must be a time of day like \"09:00\", found %q", v)
 		}
+	}
+	if v, ok := d.String(f, "end"); ok {
+		if t, ok := clock(v); ok && t > s.Start {
+			s.End = t
+		} else {
+			d.Errorf(f["end"].Value, "end must be a time of day after the start, like \"17:00\", found %q", v)
+		}
+	} else if s.End <= s.Start {
+		s.End = min(s.Start+8*60, 24*60-1)
+	}
+	if size, ok := d.Int(f, "class_size", 1, 500); ok {
+		s.ClassSize = size
 	}
 	items, ok := d.Seq(f, "breaks")
 	if !ok {

@@ -26,8 +26,12 @@ func TestLoad(t *testing.T) {
 
 func TestSchedule(t *testing.T) {
 	c, d := load("title: T\n")
-	if len(d) > 0 || c.Schedule.Start != 9*60 || len(c.Schedule.Breaks) != 3 {
-		t.Errorf("default schedule = %+v (%v)", c.Schedule, d)
+	if len(d) > 0 || c.Schedule.Start != 9*60 || c.Schedule.End != 17*60 || c.Schedule.ClassSize != 12 || len(c.Schedule.Breaks) != 3 || c.Schedule.Teaching() != 390 {
+		t.Errorf("default schedule = %+v, %d teaching minutes (%v)", c.Schedule, c.Schedule.Teaching(), d)
+	}
+	c, d = load("title: T\nschedule: {start: \"08:30\", end: \"16:00\", class_size: 20, breaks: [{at: \"12:00\", minutes: 45}, {at: \"15:50\", minutes: 30}]}\n")
+	if len(d) > 0 || c.Schedule.End != 16*60 || c.Schedule.ClassSize != 20 || c.Schedule.Teaching() != 450-45-10 {
+		t.Errorf("schedule with an end: %+v, %d teaching minutes (%v); a break running past the end counts up to the end", c.Schedule, c.Schedule.Teaching(), d)
 	}
 	c, d = load("title: {en: T, zh-CN: 题}\nlanguages: [en, zh-CN]\nschedule:\n  start: \"8:30\"\n  breaks:\n    - {at: \"12:15\", minutes: 45, title: {en: Lunch, zh-CN: 午餐}}\n")
 	if len(d) > 0 {
@@ -56,6 +60,8 @@ func TestLoadErrors(t *testing.T) {
 		{"title: T\nlanguage: [en]\n", `did you mean "languages"`},
 		{"title: T\nschedule: {start: \"9h\"}\n", `start must be a time of day like "09:00", found "9h"`},
 		{"title: T\nschedule: {start: \"24:00\"}\n", "start must be a time of day"},
+		{"title: T\nschedule: {start: \"10:00\", end: \"09:00\"}\n", "end must be a time of day after the start"},
+		{"title: T\nschedule: {class_size: 0}\n", "class_size"},
 		{"title: T\nschedule: {breaks: [{at: \"10:30\"}]}\n", "a break needs minutes:"},
 		{"title: T\nschedule: {breaks: [{minutes: 10}]}\n", "a break needs at:"},
 		{"title: T\nschedule: {breaks: [{at: \"10:30\", minutes: 0}]}\n", "minutes must be a whole number from 1 to 240"},
