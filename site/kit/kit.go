@@ -19,9 +19,10 @@ import (
 // Kinds are the page kinds of the kit.
 func Kinds() render.Kinds {
 	return render.Kinds{
-		plan.Schedule: {Fill: fillSchedule, Late: true},
-		plan.Pack:     {Fill: fillPack, Late: true},
-		plan.Paper:    {Fill: fillPaper, Late: true, Template: plan.Pack},
+		plan.Schedule:   {Fill: fillSchedule, Late: true},
+		plan.Pack:       {Fill: fillPack, Late: true},
+		plan.Paper:      {Fill: fillPaper, Late: true, Template: plan.Pack},
+		plan.Evaluation: {Fill: fillEvaluation, Late: true},
 	}
 }
 
@@ -40,10 +41,11 @@ type ScheduleDay struct {
 	// Start and End are the day's first and last times, HH:MM.
 	Start, End string
 	// Minutes is the day's teaching time (breaks left out).
-	Minutes   int
-	Lessons   int
-	Slots     []SlotView
-	Print     []render.Link
+	Minutes int
+	Lessons int
+	Slots   []SlotView
+	// Print is what to print for the day, with the copies for the class (see prepare).
+	Print     []PrintItem
 	Exercises []ExerciseLink
 }
 
@@ -86,6 +88,8 @@ type PackView struct {
 	// that holds the paper's key.
 	Paper string
 	KeyIn *render.Link
+	// Prepare is what the trainer prints and checks before the day (trainer's pack).
+	Prepare *PrepareView
 }
 
 // PackLesson is a lesson's summary in a pack.
@@ -122,14 +126,8 @@ func fillSchedule(r *render.Renderer, pg *plan.Page, p *render.Page, diags *diag
 		if len(day.Slots) > 0 {
 			day.Start, day.End = day.Slots[0].Start, day.Slots[len(day.Slots)-1].End
 		}
-		day.Print = []render.Link{
-			{Title: th.String(code, "participant_pack"), URL: plan.RelURL(out, plan.PackPath(code, d.Number, false))},
-			{Title: th.String(code, "trainer_pack"), URL: plan.RelURL(out, plan.PackPath(code, d.Number, true))},
-		}
+		day.Print = prepare(r, code, d, out).Print
 		day.Exercises = exercises(r, code, d.Number, out)
-		for _, e := range day.Exercises {
-			day.Print = append(day.Print, render.Link{Title: e.Title, URL: e.URL})
-		}
 		view.Minutes += day.Minutes
 		view.Days = append(view.Days, day)
 	}

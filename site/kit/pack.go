@@ -35,6 +35,7 @@ func fillPack(r *render.Renderer, pg *plan.Page, p *render.Page, diags *diag.Lis
 		view.Other = &render.Link{Title: th.String(code, title), URL: plan.RelURL(out, plan.PackPath(code, d.Number, !trainer))}
 	}
 	if trainer {
+		view.Prepare = prepare(r, code, d, out)
 		view.Slots, _ = timetable(r, code, d, out)
 		if len(view.Slots) > 0 {
 			view.Start, view.End = view.Slots[0].Start, view.Slots[len(view.Slots)-1].End

@@ -87,8 +87,8 @@ func TestGeneratedCourseIsValid(t *testing.T) {
 	if len(res.Diags) > 0 {
 		t.Fatal(res.Diags[:min(5, len(res.Diags))])
 	}
-	if want := 40 + 40 + 20 + 2 + 2 + 20 + 20 + 2; res.Pages != want {
-		t.Errorf("pages = %d, want %d (40 lessons and their slides, 20 day pages, 2 home pages, 2 search pages, 20 participant packs, 20 trainer packs, 2 schedules)", res.Pages, want)
+	if want := 40 + 40 + 20 + 2 + 2 + 20 + 20 + 2 + 2; res.Pages != want {
+		t.Errorf("pages = %d, want %d (40 lessons and their slides, 20 day pages, 2 home pages, 2 search pages, 20 participant packs, 20 trainer packs, 2 schedules, 2 pages of evaluation forms)", res.Pages, want)
 	}
 	size := len(fsys["content/zh-CN/day-01-topic/0001-lesson-1.md"].Data)
 	if size < 4500 || size > 7000 {

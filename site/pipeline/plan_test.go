@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -35,6 +36,48 @@ func TestMaterialInItsSlot(t *testing.T) {
 			}
 			if !strings.Contains(got, want) || strings.Count(got, "The check") != 1 {
 				t.Errorf("placed=%v, %s: timetable rows %q, want %q", placed, p, got, want)
+			}
+		}
+	}
+}
+
+// TestPrintListFollowsTheClass checks the trainer's print list of a day: the participants'
+// pack for everyone, a material another day's lesson uses, the exam's paper versions split
+// between the class, the evaluation forms (the course's on the last day only), and the
+// trainer's own pack; with the class size of the configuration.
+func TestPrintListFollowsTheClass(t *testing.T) {
+	exam := "id: exam\ntitle: The exam\nday: 2\nmode: exam\nquestions:\n  - id: q\n    type: true-false\n    prompt: P\n    answer: true\n    explanation: E\n"
+	list := "id: calls\ntitle: Call list\nday: 1\nquestions:\n  - id: q\n    type: true-false\n    prompt: P\n    answer: true\n    explanation: E\n"
+	for _, size := range []int{12, 13} {
+		res := Build(courseFS(map[string]string{
+			"playbook.yaml":                    "title: T\nlanguages: [en]\nschedule: {class_size: " + strconv.Itoa(size) + "}\n",
+			"quizzes/exam.yaml":                exam,
+			"quizzes/calls.yaml":               list,
+			"content/en/day-02-b/_index.md":    "---\ntitle: Day B\n---\n",
+			"content/en/day-02-b/01-review.md": "---\ntitle: Review\n---\n## Calls again {minutes=20 material=calls}\n",
+		}), Options{Edition: Trainer})
+		if res.Diags.HasErrors() {
+			t.Fatal(res.Diags)
+		}
+		half, other := size/2+size%2, size/2
+		want := map[string][]string{
+			"en/packs/day-01-trainer.html": {"Day 1 · Participant pack " + strconv.Itoa(size), "End-of-day evaluation " + strconv.Itoa(size), "Day 1 · Trainer pack 1"},
+			"en/packs/day-02-trainer.html": {"Day 2 · Participant pack " + strconv.Itoa(size), "Call list (from day 1, used today) " + strconv.Itoa(size),
+				"The exam · Paper version A " + strconv.Itoa(half), "The exam · Paper version B " + strconv.Itoa(other),
+				"End-of-day evaluation " + strconv.Itoa(size), "End-of-course evaluation " + strconv.Itoa(size), "Day 2 · Trainer pack 1"},
+		}
+		for p, rows := range want {
+			data, _ := res.Site.Get(p)
+			m := regexp.MustCompile(`(?s)<table class="print-list">.*?<tbody>(.*?)</tbody>`).FindStringSubmatch(string(data))
+			if m == nil {
+				t.Fatalf("%s has no print list", p)
+			}
+			var got []string
+			for _, r := range regexp.MustCompile(`(?s)<tr>(.*?)</tr>`).FindAllStringSubmatch(m[1], -1) {
+				got = append(got, strings.Join(strings.Fields(regexp.MustCompile(`<[^>]+>`).ReplaceAllString(r[1], " ")), " "))
+			}
+			if strings.Join(got, " | ") != strings.Join(rows, " | ") {
+				t.Errorf("class of %d, %s: print list\n%q\nwant\n%q", size, p, got, rows)
 			}
 		}
 	}

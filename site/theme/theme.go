@@ -28,7 +28,7 @@ var files embed.FS
 // pages are the page templates of the site itself; each is combined with
 // templates/base.html, except those of ownLayout. The pages of material kinds come on top
 // (see Load).
-var pages = []string{"home", "day", "lesson", "progress", "search", "page", "coverage", "notfound", "redirect", "schedule", "pack", "slides"}
+var pages = []string{"home", "day", "lesson", "progress", "search", "page", "coverage", "notfound", "redirect", "schedule", "pack", "evaluation", "slides"}
 
 // ownLayout lists the page templates that define the whole document ("base") themselves:
 // slides fill the screen, without the site's header, search box and footer.

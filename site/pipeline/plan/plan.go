@@ -47,6 +47,9 @@ const (
 	Pack       = "pack"
 	// Paper is an exam printed in one of its versions (quiz.PaperVersions), trainer edition.
 	Paper = "paper"
+	// Evaluation holds the printable evaluation forms, of a day and of the course (trainer
+	// edition).
+	Evaluation = "evaluation"
 	// Redirect (the site's root page, which sends visitors to the default language) and
 	// NotFound (404.html, with a base URL) are pages of the site rather than of the course.
 	Redirect = "redirect"
@@ -223,6 +226,7 @@ func (p *Plan) kit(c *course.Course) {
 	for _, lang := range c.Languages {
 		if trainer {
 			p.add(&Page{Kind: Schedule, Lang: lang, Out: SchedulePath(lang.Code), Key: "schedule"}, true)
+			p.add(&Page{Kind: Evaluation, Lang: lang, Out: EvaluationPath(lang.Code), Key: "evaluation"}, true)
 		}
 		for _, d := range lang.Days {
 			p.add(&Page{Kind: Pack, Lang: lang, Day: d, Out: PackPath(lang.Code, d.Number, false), Key: packKey(d.Number, false)}, true)

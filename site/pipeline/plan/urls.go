@@ -67,6 +67,9 @@ func PackPath(lang string, day int, trainer bool) string {
 	return fmt.Sprintf("%s/packs/day-%02d.html", lang, day)
 }
 
+// EvaluationPath is the page of the evaluation forms (trainer edition).
+func EvaluationPath(lang string) string { return lang + "/packs/evaluation.html" }
+
 // PaperPath is version v of exam id printed for a classroom (trainer edition).
 func PaperPath(lang, id, v string) string {
 	return fmt.Sprintf("%s/packs/%s-version-%s.html", lang, id, v)
