@@ -346,9 +346,10 @@ func TestEditions(t *testing.T) {
 	learner := buildSite(t, pipeline.Learner)
 	trainer := buildSite(t, pipeline.Trainer)
 	// The trainer edition adds the framework coverage table, the schedule, the trainer's
-	// packs and the exams' paper versions; every other page is in both.
+	// packs, the evaluation forms and the exams' paper versions; every other page is in both.
 	trainerOnly := func(p string) bool {
 		return strings.HasSuffix(p, "/coverage.html") || strings.HasSuffix(p, "/schedule.html") || strings.HasSuffix(p, "-trainer.html") ||
+			strings.HasSuffix(p, "/packs/evaluation.html") ||
 			regexp.MustCompile(`/packs/.*-version-[a-z]\.html$`).MatchString(p)
 	}
 	if shared := slices.DeleteFunc(slices.Clone(trainer.pages), trainerOnly); !slices.Equal(learner.pages, shared) {
