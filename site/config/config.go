@@ -41,6 +41,9 @@ type Schedule struct {
 	Start, End int
 	// ClassSize is how many participants a class has.
 	ClassSize int
+	// Configured is true when playbook.yaml sets the schedule: then check holds every day's
+	// plan to it.
+	Configured bool
 	// Breaks are in the order of their times.
 	Breaks []Break
 }
@@ -167,6 +170,7 @@ func parse(cfg *Config, src []byte, diags *diag.List) *Config {
 // {at: "10:30", minutes: 15, title: ...}. Keys left out keep their defaults.
 func loadSchedule(d *strictyaml.Decoder, n *yaml.Node, langs []string) Schedule {
 	s := DefaultSchedule()
+	s.Configured = true
 	f := d.Mapping(n, "schedule", "start", "end", "class_size", "breaks")
 	if v, ok := d.String(f, "start"); ok {
 		if t, ok := clock(v); ok {

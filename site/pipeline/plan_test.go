@@ -82,3 +82,41 @@ func TestPrintListFollowsTheClass(t *testing.T) {
 		}
 	}
 }
+
+// TestDayLength checks that a course which sets its schedule gets a warning, at the day's
+// _index.md, for a day planned under the day (more than 30 minutes unplanned) or over it,
+// and none for a full day or a course that sets no schedule.
+func TestDayLength(t *testing.T) {
+	cases := []struct {
+		config  string
+		minutes int
+		want    string
+	}{
+		{"schedule: {start: \"09:00\", end: \"12:00\", breaks: [{at: \"10:30\", minutes: 15}]}\n", 165, ""},
+		{"schedule: {start: \"09:00\", end: \"12:00\", breaks: [{at: \"10:30\", minutes: 15}]}\n", 130, "day 1 plans 2 h 10 min of the 2 h 45 min"},
+		{"schedule: {start: \"09:00\", end: \"12:00\", breaks: [{at: \"10:30\", minutes: 15}]}\n", 140, ""},
+		{"schedule: {start: \"09:00\", end: \"12:00\", breaks: [{at: \"10:30\", minutes: 15}]}\n", 100, "1 h 5 min are unplanned"},
+		{"schedule: {start: \"09:00\", end: \"12:00\", breaks: [{at: \"10:30\", minutes: 15}]}\n", 170, "day 1 plans 2 h 50 min, 5 min more than the 2 h 45 min between 09:00 and 12:00"},
+		{"", 100, ""},
+	}
+	for _, c := range cases {
+		two := "---\ntitle: Two\n---\n## End {minutes=" + strconv.Itoa(c.minutes-20) + "}\n"
+		res := Build(courseFS(map[string]string{
+			"playbook.yaml":                 "title: T\nlanguages: [en]\n" + c.config,
+			"content/en/day-01-a/01-one.md": "---\ntitle: One\n---\n## Start {minutes=20}\n\nGo to [two](02-two.md#end).\n",
+			"content/en/day-01-a/02-two.md": two,
+		}), Options{Edition: Trainer})
+		var got []string
+		for _, d := range res.Diags {
+			if strings.Contains(d.Message, "plans") {
+				got = append(got, d.String())
+			}
+		}
+		switch {
+		case c.want == "" && len(got) > 0:
+			t.Errorf("%d minutes, %q: %v", c.minutes, c.config, got)
+		case c.want != "" && (len(got) != 1 || !strings.Contains(got[0], c.want) || !strings.HasPrefix(got[0], "content/en/day-01-a/_index.md:1:1: warning:")):
+			t.Errorf("%d minutes: %v, want one warning at the day's _index.md with %q", c.minutes, got, c.want)
+		}
+	}
+}

@@ -31,6 +31,7 @@ func All(in Input, diags *diag.List) {
 	Structure(in, diags)
 	Durations(in, diags)
 	Materials(in, diags)
+	DayLength(in, diags)
 }
 
 // Fragments reports links whose #anchor names no heading of the target page.

@@ -7,6 +7,7 @@ import (
 	"playbook/site/diag"
 	"playbook/site/lesson"
 	"playbook/site/markdown"
+	"playbook/site/material"
 	"playbook/site/pipeline/plan"
 )
 
@@ -116,3 +117,72 @@ func Materials(in Input, diags *diag.List) {
 		}
 	}
 }
+
+// DayLength warns, for every day of every language (trainer edition) of a course whose
+// playbook.yaml sets the schedule, when its plan does not fill the configured day: more planned minutes than the day holds between its start
+// and end without the breaks, or more than DaySlack of it left unplanned. The plan is what
+// the timetable lays out: each lesson's timed sections (its duration when none is timed)
+// and the timed materials of the day that no section places.
+func DayLength(in Input, diags *diag.List) {
+	sched := in.Course.Config.Schedule
+	if in.Plan.Edition != plan.Trainer || !sched.Configured {
+		return
+	}
+	room := sched.Teaching()
+	for _, lang := range in.Course.Languages {
+		for _, d := range lang.Days {
+			planned, placed := 0, map[material.Material]bool{}
+			for _, l := range d.Lessons {
+				timed := 0
+				if doc := in.Docs[l.Path]; doc != nil {
+					for _, h := range doc.Headings {
+						if h.Level == 2 && h.Minutes > 0 {
+							timed += h.Minutes
+							if m, err := in.Course.MaterialNamed(h.Material); h.Material != "" && err == nil {
+								placed[m] = true
+							}
+						}
+					}
+				}
+				if timed == 0 {
+					timed = l.Duration
+				}
+				planned += timed
+			}
+			for _, m := range in.Course.MaterialsOfDay(d.Number) {
+				if !placed[m] {
+					planned += m.Meta().Minutes
+				}
+			}
+			pos := diag.Pos{Path: course.ContentDir + "/" + lang.Code + "/" + d.Folder, Line: 1, Col: 1}
+			if d.Info != nil {
+				pos.Path = d.Info.Path
+			}
+			switch {
+			case planned > room:
+				diags.Warnf(pos, "day %d plans %s, %s more than the %s between %s and %s without the breaks; shorten sections or move one to another day",
+					d.Number, hm(planned), hm(planned-room), hm(room), clock(sched.Start), clock(sched.End))
+			case planned < room-DaySlack:
+				diags.Warnf(pos, "day %d plans %s of the %s between %s and %s without the breaks: %s are unplanned; add practice (a workshop lesson, a section that uses a material) or end the day earlier (schedule.end)",
+					d.Number, hm(planned), hm(room), clock(sched.Start), clock(sched.End), hm(room-planned))
+			}
+		}
+	}
+}
+
+// DaySlack is how many minutes of a day may stay unplanned (a morning welcome, a late start).
+const DaySlack = 30
+
+// hm writes minutes as "6 h 15 min".
+func hm(m int) string {
+	switch {
+	case m%60 == 0:
+		return fmt.Sprintf("%d h", m/60)
+	case m < 60:
+		return fmt.Sprintf("%d min", m)
+	}
+	return fmt.Sprintf("%d h %d min", m/60, m%60)
+}
+
+// clock writes minutes after midnight as HH:MM.
+func clock(m int) string { return fmt.Sprintf("%02d:%02d", m/60, m%60) }
