@@ -54,6 +54,11 @@ page are the presenter's script, however long they grow.
 // fitCourse builds the quiz test course with authoredLesson added, trainer edition, and
 // returns it with its course folder.
 func fitCourse(t *testing.T) (*site, string) {
+	return fitCourseIn(t, pipeline.Trainer)
+}
+
+// fitCourseIn is fitCourse in the given edition.
+func fitCourseIn(t *testing.T, edition pipeline.Edition) (*site, string) {
 	t.Helper()
 	dir := filepath.Join(t.TempDir(), "course")
 	if err := os.CopyFS(dir, os.DirFS(quizCourse)); err != nil {
@@ -62,7 +67,25 @@ func fitCourse(t *testing.T) (*site, string) {
 	if err := os.WriteFile(filepath.Join(dir, "content", "en", "day-01-basics", "03-authored.md"), []byte(authoredLesson), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	return buildSiteOf(t, dir, pipeline.Trainer), dir
+	return buildSiteOf(t, dir, edition), dir
+}
+
+// TestSlideScriptForThePresenter checks that a slide with text of its own hands the section's
+// text to the presenter view as its script, in the learner edition too (where there are no
+// trainer notes), and that the slide itself shows only its own text.
+func TestSlideScriptForThePresenter(t *testing.T) {
+	s, _ := fitCourseIn(t, pipeline.Learner)
+	b := slidesTab(t, s, "en/day-01-basics/authored.slides.html")
+	b.key("ArrowRight")
+	b.waitFor(`document.querySelector(".deck-counter").textContent === "2 / 3"`, "slide 2")
+	if got := b.text(".deck > .slide:not([hidden]) .slide-body"); strings.Contains(got, "presenter's script") || !strings.Contains(got, "Platinum") {
+		t.Errorf("slide 2 shows %q, want its own points only", got)
+	}
+	p := b.openPresenter("key")
+	v := p.waitPresenter(2, 3)
+	if !strings.Contains(v.Notes, "The tiers come from ranking customers by profit") || strings.Contains(v.Notes, "Platinum") {
+		t.Errorf("the presenter's notes pane shows %q, want the section's text as the script", v.Notes)
+	}
 }
 
 // authoredSlides lists the slides pages of the lessons of s whose source has "::: slide"

@@ -25,6 +25,9 @@ type SlidesView struct {
 	// LessonURL leads back to the lesson page.
 	LessonURL string
 	Slides    []SlideView
+	// HasScript is true when a slide has a script (its section's text beside slide text of
+	// its own): the presenter view then has a notes pane in the learner edition too.
+	HasScript bool
 }
 
 // SlideView is one slide. Minutes and Notes are empty in the learner edition.
@@ -83,6 +86,7 @@ func fillSlides(r *render.Renderer, pg *plan.Page, p *render.Page, diags *diag.L
 			sv.Minutes, sv.Notes = s.Minutes, template.HTML(s.Notes)
 		}
 		v.Slides = append(v.Slides, sv)
+		v.HasScript = v.HasScript || sv.Script != ""
 	}
 	p.Title = l.Title
 	p.Description = l.Summary

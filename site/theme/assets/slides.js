@@ -272,7 +272,7 @@
     copy.hidden = false;
     for (const e of [copy, ...copy.querySelectorAll("[id]")]) e.removeAttribute("id");
     copy.removeAttribute("aria-labelledby");
-    copy.querySelector(".slide-notes")?.remove();
+    copy.querySelectorAll(".slide-notes, .slide-script").forEach((e) => e.remove());
     frame.replaceChildren(copy);
     fit(copy);
   };
@@ -284,7 +284,8 @@
     const end = pv.querySelector(".presenter-end");
     if (end) end.hidden = index + 1 < count;
     const notes = pv.querySelector(".presenter-notes-body");
-    if (notes) notes.replaceChildren(...Array.from(s.querySelector(".slide-notes")?.childNodes || [], (n) => n.cloneNode(true)));
+    // The section's script (a slide with text of its own), then the trainer's notes.
+    if (notes) notes.replaceChildren(...Array.from(s.querySelectorAll(".slide-script, .slide-notes"), (a) => Array.from(a.childNodes, (n) => n.cloneNode(true))).flat());
     const minutes = pv.querySelector(".pv-minutes");
     if (minutes) minutes.textContent = minutesOf(s) ? t("minutes", minutesOf(s)) : "–";
     const section = pv.querySelector(".pv-section");
