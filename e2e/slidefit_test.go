@@ -127,7 +127,17 @@ func TestEverySlideFits(t *testing.T) {
 	if len(decks) == 0 {
 		t.Fatal("the test lesson with slide text has no slides page")
 	}
-	for _, p := range authoredSlides(t, bundled, repoRoot) {
+	lessons := 0
+	for _, lang := range bundled.course.Languages {
+		for _, d := range lang.Days {
+			lessons += len(d.Lessons)
+		}
+	}
+	authored := authoredSlides(t, bundled, repoRoot)
+	if len(authored) != lessons {
+		t.Errorf("%d of the bundled course's %d lessons have slide text of their own; every lesson needs it to be projected", len(authored), lessons)
+	}
+	for _, p := range authored {
 		decks = append(decks, deck{bundled, p})
 	}
 	checked := 0
