@@ -120,3 +120,31 @@ func TestDayLength(t *testing.T) {
 		}
 	}
 }
+
+// TestMaterialWithoutSlot checks that, in a course that sets its schedule, a material that no
+// section places (and that has no time of its own) is reported at its file, and is not once a
+// section places it.
+func TestMaterialWithoutSlot(t *testing.T) {
+	quiz := "id: check\ntitle: The check\nday: 1\nquestions:\n  - id: q\n    type: true-false\n    prompt: P\n    answer: true\n    explanation: E\n"
+	for _, placed := range []bool{false, true} {
+		two := "---\ntitle: Two\n---\n## End {minutes=145}\n"
+		if placed {
+			two = "---\ntitle: Two\n---\n## End {minutes=145 material=check}\n"
+		}
+		res := Build(courseFS(map[string]string{
+			"playbook.yaml":                 "title: T\nlanguages: [en]\nschedule: {start: \"09:00\", end: \"12:00\", breaks: [{at: \"10:30\", minutes: 15}]}\n",
+			"quizzes/check.yaml":            quiz,
+			"content/en/day-01-a/01-one.md": "---\ntitle: One\n---\n## Start {minutes=20}\n\nGo to [two](02-two.md#end).\n",
+			"content/en/day-01-a/02-two.md": two,
+		}), Options{Edition: Trainer})
+		var got []string
+		for _, d := range res.Diags {
+			if strings.Contains(d.Message, "has no time in any day's plan") {
+				got = append(got, d.String())
+			}
+		}
+		if placed && len(got) > 0 || !placed && (len(got) != 1 || !strings.HasPrefix(got[0], "quizzes/check.yaml:1:1: warning: quiz \"check\"")) {
+			t.Errorf("placed=%v: %v", placed, got)
+		}
+	}
+}

@@ -119,7 +119,8 @@ func Materials(in Input, diags *diag.List) {
 }
 
 // DayLength warns, for every day of every language (trainer edition) of a course whose
-// playbook.yaml sets the schedule, when its plan does not fill the configured day: more planned minutes than the day holds between its start
+// playbook.yaml sets the schedule, about a material without time that no section places
+// (the schedule has no slot for it), and when a day's plan does not fill the configured day: more planned minutes than the day holds between its start
 // and end without the breaks, or more than DaySlack of it left unplanned. The plan is what
 // the timetable lays out: each lesson's timed sections (its duration when none is timed)
 // and the timed materials of the day that no section places.
@@ -129,6 +130,14 @@ func DayLength(in Input, diags *diag.List) {
 		return
 	}
 	room := sched.Teaching()
+	used := map[material.Material]bool{} // placed by a section of some day, in some language
+	defer func() {
+		for _, m := range in.Course.Materials {
+			if meta := m.Meta(); !used[m] && meta.Minutes == 0 {
+				diags.Warnf(diag.Pos{Path: meta.Path, Line: 1, Col: 1}, "%s %q has no time in any day's plan; give the section where it is done {minutes=N material=%s}", meta.Kind.Name, meta.ID, meta.ID)
+			}
+		}
+	}()
 	for _, lang := range in.Course.Languages {
 		for _, d := range lang.Days {
 			planned, placed := 0, map[material.Material]bool{}
@@ -153,6 +162,9 @@ func DayLength(in Input, diags *diag.List) {
 				if !placed[m] {
 					planned += m.Meta().Minutes
 				}
+			}
+			for m := range placed {
+				used[m] = true
 			}
 			pos := diag.Pos{Path: course.ContentDir + "/" + lang.Code + "/" + d.Folder, Line: 1, Col: 1}
 			if d.Info != nil {
