@@ -224,6 +224,8 @@ func TestBadInput(t *testing.T) {
 		{"bad base url", map[string]string{"playbook.yaml": "title: T\nlanguages: [en]\nbase_url: example.org\n"}, "base URL must be", "playbook.yaml:3:11"},
 		{"unknown material", map[string]string{"content/en/day-01-a/02-two.md": "---\ntitle: Two\n---\n## Practice {minutes=20 material=no-such}\n"}, `no quiz, checklist or worksheet has the id "no-such"`, "content/en/day-01-a/02-two.md:4:"},
 		{"material on a small heading", map[string]string{"content/en/day-01-a/02-two.md": "---\ntitle: Two\n---\n### Practice {material=x}\n"}, "level-2 section", "content/en/day-01-a/02-two.md:4:"},
+		{"second YAML document", map[string]string{"quizzes/q.yaml": "id: q\ntitle: Q\nday: 1\nquestions:\n  - {id: a, type: true-false, prompt: P, answer: true, explanation: E}\n---\nid: r\n"}, "a second YAML document", "quizzes/q.yaml:6:1"},
+		{"control character", map[string]string{"content/en/day-01-a/02-two.md": "---\ntitle: \"Two\x1b\"\n---\n## End\n"}, "control character U+001B", "content/en/day-01-a/02-two.md:2:12"},
 		{"unknown slide block", map[string]string{"content/en/day-01-a/02-two.md": "---\ntitle: Two\n---\n## End\n\n::: slides\nx\n:::\n"}, `unknown block "::: slides"`, "content/en/day-01-a/02-two.md:6:1"},
 	}
 	for _, tt := range tests {

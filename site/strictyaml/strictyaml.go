@@ -5,6 +5,8 @@ package strictyaml
 
 import (
 	"bytes"
+	"errors"
+	"io"
 	"regexp"
 	"sort"
 	"strconv"
@@ -28,8 +30,24 @@ var yamlLine = regexp.MustCompile(`^yaml: line (\d+): `)
 // Parse parses src as one YAML document and returns its root content node (nil for an empty
 // document). A syntax error becomes a diagnostic at the line yaml.v3 names.
 func (d *Decoder) Parse(src []byte) *yaml.Node {
+	if !d.refuseControls(src) {
+		return nil
+	}
 	var doc yaml.Node
-	if err := yaml.Unmarshal(src, &doc); err != nil {
+	dec := yaml.NewDecoder(bytes.NewReader(src))
+	err := dec.Decode(&doc)
+	if errors.Is(err, io.EOF) {
+		return nil
+	}
+	if err == nil {
+		var next yaml.Node
+		if dec.Decode(&next) == nil {
+			line := secondDocumentLine(src, next.Line)
+			d.Diags.Errorf(diag.Pos{Path: d.Path, Line: line + d.LineOffset, Col: 1},
+				"a second YAML document starts here (after a \"---\" line); a file holds one document: remove the \"---\" line, or move what follows into a file of its own")
+		}
+	}
+	if err != nil {
 		msg := err.Error()
 		line := 1
 		if m := yamlLine.FindStringSubmatch(msg); m != nil {
@@ -51,6 +69,49 @@ func (d *Decoder) Parse(src []byte) *yaml.Node {
 		return nil
 	}
 	return doc.Content[0]
+}
+
+// maxControlReports is how many control characters of one file are reported one by one.
+const maxControlReports = 10
+
+// refuseControls reports every control character of src (other than tab and line ends),
+// every C1 control and the noncharacters U+FFFE and U+FFFF, with its position: they are
+// invisible in most editors and would pass into the pages and exports. It reports whether
+// src has none.
+func (d *Decoder) refuseControls(src []byte) bool {
+	line, col, found := 1, 1, 0
+	for _, r := range string(src) {
+		bad := (r < 0x20 && r != '\t' && r != '\n' && r != '\r') || (r >= 0x7f && r <= 0x9f) || r == 0xFFFE || r == 0xFFFF
+		if bad {
+			found++
+			if found <= maxControlReports {
+				d.Diags.Errorf(diag.Pos{Path: d.Path, Line: line + d.LineOffset, Col: col},
+					"control character U+%04X is not allowed in a course file (most editors do not show it); delete it", r)
+			}
+		}
+		if r == '\n' {
+			line, col = line+1, 1
+		} else {
+			col++
+		}
+	}
+	if found > maxControlReports {
+		d.Diags.Errorf(diag.Pos{Path: d.Path, Line: 1 + d.LineOffset, Col: 1},
+			"%d more control characters in this file; delete them", found-maxControlReports)
+	}
+	return found == 0
+}
+
+// secondDocumentLine returns the line of the "---" that starts the document whose first
+// node is on line first, or first when there is none.
+func secondDocumentLine(src []byte, first int) int {
+	lines := bytes.Split(src, []byte("\n"))
+	for i := min(first, len(lines)) - 1; i >= 0; i-- {
+		if bytes.HasPrefix(lines[i], []byte("---")) {
+			return i + 1
+		}
+	}
+	return first
 }
 
 // Pos returns the file position of n.

@@ -1,6 +1,7 @@
 package strictyaml
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -64,5 +65,46 @@ func TestLineOffset(t *testing.T) {
 	dec.Mapping(dec.Parse([]byte("title: x\nbad: y\n")), "front matter", "title")
 	if len(d) != 1 || d[0].Pos.Line != 3 {
 		t.Errorf("want the error on file line 3, got %v", d)
+	}
+}
+
+// TestOneDocumentNoControls checks that a file is one YAML document without control
+// characters: a second document and every control character get an error at their line and
+// column, and a document that merely starts with "---" is fine.
+func TestOneDocumentNoControls(t *testing.T) {
+	cases := []struct {
+		src  string
+		want []string // errors, as "line:col: start of message"
+	}{
+		{"id: a\ntitle: T\n", nil},
+		{"---\nid: a\ntitle: T\n", nil},
+		{"id: a\n---\nid: b\n", []string{"x.yaml:2:1: a second YAML document starts here"}},
+		{"---\nid: a\n---\nid: b\n---\nid: c\n", []string{"x.yaml:3:1: a second YAML document starts here"}},
+		{"id: a\ntitle: \"T\x01\"\n", []string{"x.yaml:2:10: control character U+0001"}},
+		{"id: a\ntitle: 标题\x1b[31m\n", []string{"x.yaml:2:10: control character U+001B"}},
+		{"id: a\ntitle: T\uFFFE\n", []string{"x.yaml:2:9: control character U+FFFE"}},
+		{"id: a\ntitle: T\u0085x\n", []string{"x.yaml:2:9: control character U+0085"}},
+		{"id:\ta\r\ntitle: T\r\n", nil},
+		{strings.Repeat("\x02", 12) + "\n", []string{"x.yaml:1:1: control character U+0002", "x.yaml:1:1: 2 more control characters"}},
+	}
+	for _, c := range cases {
+		var d diag.List
+		dec := &Decoder{Path: "x.yaml", Diags: &d}
+		n := dec.Parse([]byte(c.src))
+		var got []string
+		for _, e := range d {
+			got = append(got, e.String())
+		}
+		if len(c.want) == 0 {
+			if len(got) > 0 || n == nil {
+				t.Errorf("%q: %v (node %v)", c.src, got, n)
+			}
+			continue
+		}
+		for _, w := range c.want {
+			if !slices.ContainsFunc(got, func(g string) bool { return strings.HasPrefix(g, w) }) {
+				t.Errorf("%q: errors %q, want one starting %q", c.src, got, w)
+			}
+		}
 	}
 }
