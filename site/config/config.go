@@ -94,6 +94,10 @@ func SupportedLanguages() []string { return []string{"en", "zh-CN"} }
 // It also returns the file's bytes (nil when it could not be read).
 func Load(fsys fs.FS, diags *diag.List) (*Config, []byte) {
 	cfg := &Config{Languages: []string{"en"}, DefaultLanguage: "en", Features: Features{Search: true}, Schedule: DefaultSchedule()}
+	if info, err := fs.Lstat(fsys, FileName); err == nil && info.Mode()&fs.ModeSymlink != 0 {
+		diags.Errorf(diag.Pos{Path: FileName, Line: 1, Col: 1}, "%s is a symbolic link, which the build does not follow (it could reach files outside the course); copy the file in instead", FileName)
+		return cfg, nil
+	}
 	src, err := fs.ReadFile(fsys, FileName)
 	if errors.Is(err, fs.ErrNotExist) {
 		diags.Errorf(diag.Pos{Path: FileName}, "no %s found; run the command in the course folder or pass --src DIR", FileName)

@@ -264,7 +264,7 @@ func LoadWith(fsys fs.FS, opts Options, diags *diag.List) *Course {
 	for _, k := range kinds.Kinds() {
 		c.Materials = append(c.Materials, c.loadMaterials(fsys, k, diags)...)
 	}
-	if _, err := fs.Stat(fsys, coverage.FileName); err == nil {
+	if _, err := fs.Stat(fsys, coverage.FileName); err == nil && !refuseLink(fsys, coverage.FileName, diags) {
 		if text, ok := c.read(fsys, coverage.FileName, diags); ok {
 			c.Frameworks = coverage.Parse(text, c.Config.Languages, diags)
 		}
@@ -401,6 +401,9 @@ func loadDay(fsys fs.FS, c *Course, dir string, number int, diags *diag.List) *D
 
 func listYAML(fsys fs.FS, dir string, diags *diag.List) []string {
 	var out []string
+	if refuseLink(fsys, dir, diags) {
+		return nil
+	}
 	_ = fs.WalkDir(fsys, dir, func(p string, e fs.DirEntry, err error) error {
 		if err != nil {
 			return nil // an absent folder is fine: the course has none of these yet
@@ -411,6 +414,10 @@ func listYAML(fsys fs.FS, dir string, diags *diag.List) []string {
 			}
 			return nil
 		}
+		if e.Type()&fs.ModeSymlink != 0 {
+			diags.Errorf(diag.Pos{Path: p}, "%s is a symbolic link, which the build does not follow (it could reach files outside the course); copy the file or folder in instead", p)
+			return nil
+		}
 		if !e.IsDir() && (strings.HasSuffix(p, ".yaml") || strings.HasSuffix(p, ".yml")) {
 			out = append(out, p)
 		}
@@ -418,6 +425,17 @@ func listYAML(fsys fs.FS, dir string, diags *diag.List) []string {
 	})
 	sort.Strings(out)
 	return out
+}
+
+// refuseLink reports p when it is a symbolic link, which the build does not follow, and
+// says whether it was one. A file system that cannot tell links from files has none.
+func refuseLink(fsys fs.FS, p string, diags *diag.List) bool {
+	info, err := fs.Lstat(fsys, p)
+	if err != nil || info.Mode()&fs.ModeSymlink == 0 {
+		return false
+	}
+	diags.Errorf(diag.Pos{Path: p}, "%s is a symbolic link, which the build does not follow (it could reach files outside the course); copy the file or folder in instead", p)
+	return true
 }
 
 // loadMaterials reads and parses the YAML files of one kind, reports duplicate ids, and

@@ -1,6 +1,7 @@
 package course
 
 import (
+	"io/fs"
 	"os"
 	"slices"
 	"strings"
@@ -101,6 +102,37 @@ func TestFilesAndInputs(t *testing.T) {
 		}
 		if !watched {
 			t.Errorf("%s is read but not under the inputs %+v", f, in)
+		}
+	}
+}
+
+// TestSymbolicLinksRefused checks that every file and folder the build reads is refused when
+// it is a symbolic link, with its path: a quiz, a whole quizzes folder, frameworks.yaml and
+// playbook.yaml, as lessons already are.
+func TestSymbolicLinksRefused(t *testing.T) {
+	base := func() fstest.MapFS {
+		return fstest.MapFS{
+			"playbook.yaml":                 {Data: []byte("title: T\nlanguages: [en]\n")},
+			"content/en/day-01-a/_index.md": {Data: []byte("---\ntitle: A\n---\n")},
+			"content/en/day-01-a/01-one.md": {Data: []byte("---\ntitle: One\n---\n## Start\n")},
+			"elsewhere/q.yaml":              {Data: []byte("id: q\ntitle: Q\nday: 1\nquestions:\n  - {id: a, type: true-false, prompt: P, answer: true, explanation: E}\n")},
+		}
+	}
+	link := func(target string) *fstest.MapFile { return &fstest.MapFile{Data: []byte(target), Mode: fs.ModeSymlink} }
+	cases := map[string]string{
+		"quizzes/q.yaml":  "../elsewhere/q.yaml",
+		"quizzes":         "elsewhere",
+		"frameworks.yaml": "elsewhere/q.yaml",
+		"playbook.yaml":   "elsewhere/q.yaml",
+	}
+	for name, target := range cases {
+		fsys := base()
+		fsys[name] = link(target)
+		var d diag.List
+		Load(fsys, &d)
+		want := name + ":1:1: " + name + " is a symbolic link"
+		if !slices.ContainsFunc(d, func(x diag.Diagnostic) bool { return strings.HasPrefix(x.String(), want) }) {
+			t.Errorf("%s as a link: %v, want an error starting %q", name, d, want)
 		}
 	}
 }
