@@ -118,7 +118,9 @@ func TestSymbolicLinksRefused(t *testing.T) {
 			"elsewhere/q.yaml":              {Data: []byte("id: q\ntitle: Q\nday: 1\nquestions:\n  - {id: a, type: true-false, prompt: P, answer: true, explanation: E}\n")},
 		}
 	}
-	link := func(target string) *fstest.MapFile { return &fstest.MapFile{Data: []byte(target), Mode: fs.ModeSymlink} }
+	link := func(target string) *fstest.MapFile {
+		return &fstest.MapFile{Data: []byte(target), Mode: fs.ModeSymlink}
+	}
 	cases := map[string]string{
 		"quizzes/q.yaml":  "../elsewhere/q.yaml",
 		"quizzes":         "elsewhere",
