@@ -42,7 +42,8 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "build failed; %s was left as it was\n", *out)
 		return exitFailed
 	}
-	if err := output.Write(res.Site, *out); err != nil {
+	note := func(n string) { fmt.Fprintf(stderr, "note: %s\n", n) }
+	if err := output.WriteReport(res.Site, *out, note); err != nil {
 		fmt.Fprintf(stderr, "playbook build: %v\n", err)
 		return exitFailed
 	}

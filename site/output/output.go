@@ -9,9 +9,11 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
+	"time"
 )
 
 // Marker is written into every output folder. Write replaces an existing folder only when it
@@ -62,10 +64,29 @@ func (s *Site) Len() int {
 }
 
 // Write puts the site into dir. It writes a sibling temporary folder first and swaps it in;
-// on any failure dir is left exactly as it was.
-func Write(s *Site, dir string) (err error) {
+// on any failure dir is left exactly as it was. See WriteReport.
+func Write(s *Site, dir string) error { return WriteReport(s, dir, nil) }
+
+// WriteReport is Write, telling report (when not nil) what it did besides: a build killed
+// in the middle of an earlier swap is repaired first (the previous site put back where the
+// swap left it aside, see Recover) and the temporary folders of killed builds are removed.
+func WriteReport(s *Site, dir string, report func(string)) error {
+	return write(s, dir, report, nil)
+}
+
+// errKilled is what a test's crash hook makes write return at once, leaving everything as a
+// killed process would.
+var errKilled = errors.New("killed")
+
+// write is WriteReport with a hook called after each step of the swap ("written",
+// "moved-aside", "moved-in"); when it returns true, write stops there as if the process
+// had been killed, cleaning nothing up.
+func write(s *Site, dir string, report func(string), crash func(step string) bool) (err error) {
 	abs, err := filepath.Abs(dir)
 	if err != nil {
+		return err
+	}
+	if err := Recover(abs, report); err != nil {
 		return err
 	}
 	if err := checkReplaceable(abs); err != nil {
@@ -75,12 +96,12 @@ func Write(s *Site, dir string) (err error) {
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return fmt.Errorf("cannot create %s: %w", parent, err)
 	}
-	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(abs)+".building-")
+	tmp, err := os.MkdirTemp(parent, tempPrefix(abs))
 	if err != nil {
 		return fmt.Errorf("cannot create a temporary folder beside %s: %w", abs, err)
 	}
 	defer func() {
-		if err != nil {
+		if err != nil && !errors.Is(err, errKilled) {
 			os.RemoveAll(tmp)
 		}
 	}()
@@ -93,7 +114,71 @@ func Write(s *Site, dir string) (err error) {
 	if err := os.WriteFile(filepath.Join(tmp, Marker), []byte("This folder was built by Playbook and is replaced by every build.\n"), 0o644); err != nil {
 		return err
 	}
-	return swap(tmp, abs)
+	if crash != nil && crash("written") {
+		return errKilled
+	}
+	return swap(tmp, abs, crash)
+}
+
+// tempPrefix is the name with which the temporary folders of a build into dir start.
+func tempPrefix(dir string) string { return "." + filepath.Base(dir) + ".building-" }
+
+// Recover repairs what a build into dir killed during its swap left behind, and tells report:
+// when dir is missing and a previous site sits aside (".<dir>.building-*.old", where the swap
+// moves it while the new one goes in), the newest such folder is put back; any other folder
+// left aside, and every temporary folder of a killed build, is removed. Builds into one
+// folder must not run at the same time.
+func Recover(dir string, report func(string)) error {
+	if report == nil {
+		report = func(string) {}
+	}
+	parent, prefix := filepath.Dir(dir), tempPrefix(dir)
+	entries, err := os.ReadDir(parent)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	var aside, temps []string
+	for _, e := range entries {
+		if !e.IsDir() || !strings.HasPrefix(e.Name(), prefix) {
+			continue
+		}
+		if strings.HasSuffix(e.Name(), ".old") {
+			aside = append(aside, filepath.Join(parent, e.Name()))
+		} else {
+			temps = append(temps, filepath.Join(parent, e.Name()))
+		}
+	}
+	if _, err := os.Stat(dir); errors.Is(err, os.ErrNotExist) && len(aside) > 0 {
+		newest := newestOf(aside)
+		if err := os.Rename(newest, dir); err != nil {
+			return fmt.Errorf("an earlier build was stopped while it replaced %s; putting the previous site back from %s failed: %w", dir, newest, err)
+		}
+		report(fmt.Sprintf("an earlier build was stopped while it replaced %s; the previous site was put back", dir))
+		aside = slices.DeleteFunc(aside, func(p string) bool { return p == newest })
+	}
+	if stale := append(aside, temps...); len(stale) > 0 {
+		for _, p := range stale {
+			if err := os.RemoveAll(p); err != nil {
+				return fmt.Errorf("cannot remove %s, left by a stopped build: %w", p, err)
+			}
+		}
+		report(fmt.Sprintf("removed %d temporary folders left beside %s by stopped builds", len(stale), dir))
+	}
+	return nil
+}
+
+// newestOf returns the most recently modified of the folders paths.
+func newestOf(paths []string) string {
+	newest, when := paths[0], time.Time{}
+	for _, p := range paths {
+		if info, err := os.Stat(p); err == nil && info.ModTime().After(when) {
+			newest, when = p, info.ModTime()
+		}
+	}
+	return newest
 }
 
 // writeAll writes every file of s under root, a few at a time: a large site is thousands of
@@ -171,8 +256,9 @@ func checkReplaceable(dir string) error {
 	return nil
 }
 
-// swap moves tmp into place at dir, keeping the old folder until the new one is in.
-func swap(tmp, dir string) error {
+// swap moves tmp into place at dir, keeping the old folder until the new one is in. crash is
+// write's test hook.
+func swap(tmp, dir string, crash func(step string) bool) error {
 	old := ""
 	if _, err := os.Stat(dir); err == nil {
 		old = tmp + ".old"
@@ -180,11 +266,17 @@ func swap(tmp, dir string) error {
 			return fmt.Errorf("cannot move the previous output aside: %w", err)
 		}
 	}
+	if crash != nil && crash("moved-aside") {
+		return errKilled
+	}
 	if err := os.Rename(tmp, dir); err != nil {
 		if old != "" {
 			_ = os.Rename(old, dir)
 		}
 		return fmt.Errorf("cannot move the new output into place: %w", err)
+	}
+	if crash != nil && crash("moved-in") {
+		return errKilled
 	}
 	if old != "" {
 		return os.RemoveAll(old)
