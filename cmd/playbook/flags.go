@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"strings"
 
 	"playbook/site/diag"
 )
@@ -30,6 +31,12 @@ func (c *command) usage(w io.Writer) {
 	c.flags.SetOutput(io.Discard)
 	fmt.Fprintf(w, "\nExamples:\n%s", c.examples)
 }
+
+// multiFlag collects a repeatable string flag.
+type multiFlag []string
+
+func (m *multiFlag) String() string     { return strings.Join(*m, ",") }
+func (m *multiFlag) Set(v string) error { *m = append(*m, v); return nil }
 
 // parse parses args. It returns false with an exit code when the command should stop: help
 // was asked for (0), or the arguments are wrong (2).

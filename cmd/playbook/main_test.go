@@ -29,6 +29,7 @@ func TestUsageErrors(t *testing.T) {
 		{[]string{"build", "--edition", "boss"}, 2, "edition must be learner or trainer"},
 		{[]string{"check", "extra"}, 2, `unexpected argument "extra"`},
 		{[]string{"serve", "--port", "x"}, 2, "invalid value"},
+		{[]string{"serve", "--allow-host", "http://crm-room.local/"}, 2, `--allow-host "http://crm-room.local/": give a host name or IP address alone`},
 		{[]string{"build", "--src", ".", "--out", "."}, 2, "would replace the course itself"},
 	}
 	for _, tt := range tests {

@@ -29,12 +29,22 @@ type Options struct {
 	Ready func(*serve.Session)
 	// Debounce overrides the watcher's quiet time (see serve.Debounce).
 	Debounce time.Duration
+	// Hosts are the names the server answers to in the Host header; any other gets 421.
+	// nil means the names of the address ln listens on (see serve.NewHosts).
+	Hosts *serve.Hosts
 }
 
-// Run serves the course on ln until ctx ends, then shuts the server down gracefully and
-// returns. Content errors never stop it: the last good site stays served and the open tabs
-// show the error until the next good save.
+// Run serves the course on ln until ctx ends, then shuts the server down gracefully (no new
+// connections, open event streams closed) and returns. Content errors never stop it: the last
+// good site stays served and the open tabs show the error until the next good save.
 func Run(ctx context.Context, ln net.Listener, opts Options) error {
+	hosts := opts.Hosts
+	if hosts == nil {
+		var err error
+		if hosts, err = serve.NewHosts(ln.Addr(), "", nil); err != nil {
+			return err
+		}
+	}
 	files := serve.NewCachedFS(opts.Src)
 	cache := pipeline.NewCache()
 	session := serve.NewSession(func(changed []string) (*output.Site, diag.List, func() map[string][]byte) {
@@ -42,7 +52,7 @@ func Run(ctx context.Context, ln net.Listener, opts Options) error {
 		res := pipeline.Build(files, pipeline.Options{Edition: opts.Edition, Cache: cache, DeferSearchIndex: true})
 		return res.Site, res.Diags, res.SearchIndex
 	}, opts.Log)
-	srv := &http.Server{Handler: session.Server, ReadHeaderTimeout: 10 * time.Second}
+	srv := &http.Server{Handler: hosts.Guard(session.Server), ReadHeaderTimeout: 10 * time.Second}
 	watchCtx, stopWatch := context.WithCancel(ctx)
 	defer stopWatch()
 	watchDone := make(chan struct{})

@@ -319,6 +319,33 @@ func TestOnlyFilesOfTheSiteAreServed(t *testing.T) {
 	}
 }
 
+// TestForeignHostsAreRefused checks that the running preview answers only its own names: a
+// page that points a domain of its own at 127.0.0.1 gets neither the pages nor the stream.
+func TestForeignHostsAreRefused(t *testing.T) {
+	s := start(t, copyCourse(t))
+	for _, c := range []struct {
+		host, path string
+		status     int
+	}{
+		{"localhost", "/en/index.html", http.StatusOK},
+		{"evil.example", "/en/index.html", http.StatusMisdirectedRequest},
+		{"evil.example", "/assets/playbook.css", http.StatusMisdirectedRequest},
+		{"evil.example", serve.LivePrefix + "live.js", http.StatusMisdirectedRequest},
+		{"evil.example", serve.LivePrefix + "events", http.StatusMisdirectedRequest},
+	} {
+		req, _ := http.NewRequest("GET", s.url+c.path, nil)
+		req.Host = c.host
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != c.status {
+			t.Errorf("Host %s, %s: %d, want %d", c.host, c.path, resp.StatusCode, c.status)
+		}
+	}
+}
+
 func TestSymlinksAreNotFollowed(t *testing.T) {
 	dir := copyCourse(t)
 	secret := filepath.Join(t.TempDir(), "secret.md")
