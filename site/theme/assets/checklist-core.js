@@ -10,7 +10,9 @@
 //     items: [{ id, weight, number, text, section, sectionTitle }],
 //     levels: [{ id, label, points, na, todo }], bands: [{ id, min, max, label }] }
 // A copy is { id, name, created, updated, version, fields, answers, actions }: answers maps
-// item id -> level id, actions item id -> { owner, due }.
+// item id -> level id, actions item id -> { owner, due }. Objects keyed by ids (the store's
+// checklists, a copy's fields, answers and actions) are dicts, maps without prototype, so
+// that an id named like an object member ("constructor") finds only what is stored under it.
 (() => {
   const Playbook = (globalThis.Playbook = globalThis.Playbook || {});
 
@@ -20,6 +22,14 @@
   const FIELDS = ["team", "person", "date", "reviewer"];
   const CSV_COLUMNS = ["number", "section", "item_id", "item_text", "answer_id", "answer_label", "points", "weight", "owner", "due",
     "checklist", "checklist_version", "copy_name"];
+
+  // dict returns a dict of the own entries of o (none when o is missing), each value passed
+  // through f.
+  const dict = (o, f = (v) => v) => {
+    const d = Object.create(null);
+    for (const [k, v] of Object.entries(o || {})) d[k] = f(v);
+    return d;
+  };
 
   // percentOf is earned/max in whole percent, rounded half up; 0 when max is 0. The quotient
   // is first snapped to 9 decimals, so that an exact half such as 23/40 = 57.5% is not pushed
@@ -61,7 +71,7 @@
   // ---- The store of saved copies (docs/checklists.md) ----
 
   const storageKey = (site) => `playbook:${site}:checklists:v${VERSION}`;
-  const emptyStore = (site) => ({ format: STORE_FORMAT, version: VERSION, site, checklists: {} });
+  const emptyStore = (site) => ({ format: STORE_FORMAT, version: VERSION, site, checklists: dict() });
 
   const isObject = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
   const isString = (v) => typeof v === "string";
@@ -79,7 +89,8 @@
 
   // parseStore reads the stored value. It returns { store } or { error }: "json" (not JSON),
   // "shape" (not a store this code reads) or "site" (another course's store). A missing
-  // value (null) gives an empty store.
+  // value (null) gives an empty store. The copies are read through cleanCopy, which makes
+  // their dicts.
   const parseStore = (text, site) => {
     if (text === null || text === undefined) return { store: emptyStore(site) };
     let data;
@@ -89,7 +100,7 @@
       return { error: "shape" };
     }
     if (data.site !== site) return { error: "site" };
-    return { store: { format: STORE_FORMAT, version: VERSION, site, checklists: data.checklists } };
+    return { store: { format: STORE_FORMAT, version: VERSION, site, checklists: dict(data.checklists) } };
   };
 
   const newId = () => "c" + Date.now().toString(36) + Math.random().toString(36).slice(2, 8);
@@ -97,18 +108,19 @@
   // blankCopy returns a new, empty copy.
   const blankCopy = (name, version, now = new Date()) => {
     const iso = now.toISOString();
-    return { id: newId(), name, created: iso, updated: iso, version, fields: {}, answers: {}, actions: {} };
+    return { id: newId(), name, created: iso, updated: iso, version, fields: dict(), answers: dict(), actions: dict() };
   };
 
-  // cleanCopy returns a copy of c that holds only what def knows: answers to existing items
-  // with existing levels, actions of existing items, the page's header fields. dropped counts
-  // the answers left out.
+  // cleanCopy returns a copy of c that holds only what def knows, in dicts: answers to existing
+  // items with existing levels, actions of existing items, the page's header fields. dropped
+  // counts the answers left out.
   const cleanCopy = (def, c) => {
     const items = new Set(def.items.map((i) => i.id));
     const levels = new Set(def.levels.map((l) => l.id));
-    const out = { ...c, fields: {}, answers: {}, actions: {} };
+    const out = { ...c, fields: dict(), answers: dict(), actions: dict() };
+    const fields = dict(c.fields);
     let dropped = 0;
-    for (const f of def.fields) if (isString(c.fields?.[f])) out.fields[f] = c.fields[f];
+    for (const f of def.fields) if (isString(fields[f])) out.fields[f] = fields[f];
     for (const [item, level] of Object.entries(c.answers || {})) {
       if (items.has(item) && levels.has(level)) out.answers[item] = level; else dropped++;
     }
@@ -139,11 +151,11 @@
     entry.open = entry.copies.at(-1)?.id ?? null;
   };
 
-  // duplicate returns a new copy with the name and the fields, answers and actions of copy.
-  const duplicate = (copy, name, version, now = new Date()) => {
-    const { fields, answers, actions } = JSON.parse(JSON.stringify(copy));
-    return { ...blankCopy(name, version, now), fields, answers, actions };
-  };
+  // duplicate returns a new copy with the name and copies of the fields, answers and actions
+  // of copy.
+  const duplicate = (copy, name, version, now = new Date()) => ({
+    ...blankCopy(name, version, now), fields: dict(copy.fields), answers: dict(copy.answers), actions: dict(copy.actions, (a) => ({ ...a })),
+  });
 
   // ---- Files ----
 
@@ -159,14 +171,14 @@
   // exportJSON returns the JSON file of a copy (see docs/checklists.md): the score is there
   // for people and other programs; importing reads only the answers, fields and actions.
   const exportJSON = (def, copy, meta, now = new Date()) => {
-    const r = score(def, copy.answers);
-    const actions = {};
-    for (const id of r.actions) actions[id] = { owner: copy.actions[id]?.owner || "", due: copy.actions[id]?.due || "" };
+    const answers = dict(copy.answers), given = dict(copy.actions), fields = dict(copy.fields);
+    const r = score(def, answers);
+    const actions = dict();
+    for (const id of r.actions) actions[id] = { owner: given[id]?.owner || "", due: given[id]?.due || "" };
     return {
       format: FILE_FORMAT, version: VERSION, site: meta.site, lang: meta.lang, checklist: def.id,
       checklist_version: def.version, exported: now.toISOString(), name: copy.name, created: copy.created,
-      updated: copy.updated, fields: Object.fromEntries(def.fields.map((f) => [f, copy.fields[f] || ""])),
-      answers: { ...copy.answers }, actions,
+      updated: copy.updated, fields: Object.fromEntries(def.fields.map((f) => [f, fields[f] || ""])), answers, actions,
       score: { earned: r.earned, max: r.max, percent: r.max > 0 ? r.percent : null, band: r.band, answered: r.answered,
         not_applicable: r.notApplicable, items: def.items.length },
     };
@@ -183,15 +195,16 @@
   // exportCSV returns the CSV file of a copy: UTF-8 with a byte order mark (so that Excel
   // reads Chinese right), CRLF line ends, a header row, then one row per item.
   const exportCSV = (def, copy) => {
+    const answers = dict(copy.answers), actions = dict(copy.actions), fields = dict(copy.fields);
     const levels = new Map(def.levels.map((l) => [l.id, l]));
-    const todo = new Set(score(def, copy.answers).actions);
+    const todo = new Set(score(def, answers).actions);
     const rows = [[...CSV_COLUMNS, ...def.fields]];
     for (const it of def.items) {
-      const l = levels.get(copy.answers[it.id]);
-      const a = todo.has(it.id) ? copy.actions[it.id] || {} : {};
+      const l = levels.get(answers[it.id]);
+      const a = todo.has(it.id) ? actions[it.id] || {} : {};
       rows.push([it.number, it.sectionTitle || it.section, it.id, it.text, l ? l.id : "", l ? l.label : "",
         l && !l.na ? numberText(l.points * (it.weight ?? 1)) : "", numberText(it.weight ?? 1), a.owner || "", a.due || "",
-        def.id, def.version, copy.name, ...def.fields.map((f) => copy.fields[f] || "")]);
+        def.id, def.version, copy.name, ...def.fields.map((f) => fields[f] || "")]);
     }
     return "\uFEFF" + rows.map((r) => r.map(csvCell).join(",")).join("\r\n") + "\r\n";
   };
@@ -227,7 +240,7 @@
     const get = (r, c) => (c in col ? uncell(String(r[col[c]] ?? "").trim()) : "");
     const other = rows.map((r) => get(r, "checklist")).find((id) => id !== def.id);
     if (other !== undefined) return { error: "other", checklist: other };
-    const copy = { name: get(rows[0], "copy_name"), version: get(rows[0], "checklist_version"), fields: {}, answers: {}, actions: {} };
+    const copy = { name: get(rows[0], "copy_name"), version: get(rows[0], "checklist_version"), fields: dict(), answers: dict(), actions: dict() };
     for (const f of def.fields) copy.fields[f] = get(rows[0], f);
     for (const r of rows) {
       const item = get(r, "item_id"), level = get(r, "answer_id"), owner = get(r, "owner"), due = get(r, "due");

@@ -12,6 +12,20 @@
   const VERSION = 1;
   const RESULTS = ["right", "wrong", "partly", "unanswered"];
 
+  // dict returns a map without prototype of the own entries of o (none when o is missing),
+  // each value passed through f. Every object keyed by ids (quizzes, questions, options,
+  // items, responses, points, answers, drafts) is one, so that an id named like an object
+  // member ("constructor", "toString") finds only what is stored under it.
+  const dict = (o, f = (v) => v) => {
+    const d = Object.create(null);
+    for (const [k, v] of Object.entries(o || {})) d[k] = f(v);
+    return d;
+  };
+
+  // own returns o[k] when o has it as its own, else undefined: how an object keyed by ids
+  // that a caller hands in (maybe not a dict) is read.
+  const own = (o, k) => (o != null && Object.hasOwn(o, k) ? o[k] : undefined);
+
   // round rounds x to the given number of decimals, avoiding 0.1 + 0.2 noise.
   const round = (x, decimals = 2) => {
     const f = 10 ** decimals;
@@ -22,11 +36,11 @@
   // left -> right. The page data (pb-data) gives it so; the shared test vectors write it as
   // text: ids separated by spaces, for matching "left:right" pairs.
   const parseAnswer = (type, answer) => {
-    if (Array.isArray(answer)) return type === "matching" ? {} : answer.map(String);
-    if (answer && typeof answer === "object") return type === "matching" ? { ...answer } : [];
+    if (Array.isArray(answer)) return type === "matching" ? dict() : answer.map(String);
+    if (answer && typeof answer === "object") return type === "matching" ? dict(answer) : [];
     const parts = String(answer || "").split(/\s+/).filter(Boolean);
     if (type !== "matching") return parts;
-    const pairs = {};
+    const pairs = dict();
     for (const p of parts) {
       const at = p.indexOf(":");
       if (at > 0) pairs[p.slice(0, at)] = p.slice(at + 1);
@@ -109,7 +123,7 @@
   const orderFromPositions = (itemIds, positions) => {
     const slots = itemIds.map(() => []);
     for (const id of itemIds) {
-      const p = Number.parseInt(positions[id], 10);
+      const p = Number.parseInt(own(positions, id), 10);
       if (p >= 1 && p <= itemIds.length) slots[p - 1].push(id);
     }
     return slots.map((s) => (s.length === 1 ? s[0] : ""));
@@ -140,7 +154,7 @@
   // ---- Progress store (docs/progress.md) ----
 
   const storageKey = (site) => `playbook:${site}:progress:v${VERSION}`;
-  const emptyStore = (site) => ({ format: FORMAT, version: VERSION, site, learner: "", class: "", quizzes: {} });
+  const emptyStore = (site) => ({ format: FORMAT, version: VERSION, site, learner: "", class: "", quizzes: dict() });
 
   const isObject = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
   const isCount = (v) => Number.isInteger(v) && v >= 0;
@@ -176,9 +190,15 @@
     (e.best === null || (e.best?.scored !== false && validScore(e.best, false))) && (e.last === null || validScore(e.last, true)) &&
     isObject(e.questions) && safeKeys(e.questions) && Object.values(e.questions).every(validQuestion);
 
+  // withDicts returns an attempt whose responses and points are dicts (s as it is when they
+  // are not objects, which validation then refuses).
+  const withDicts = (s) =>
+    isObject(s) && isObject(s.responses) && isObject(s.points) ? { ...s, responses: dict(s.responses), points: dict(s.points) } : s;
+
   // migrate brings an older layout up to the current version, or returns null when data is
   // not a progress store this code understands. Version 1 files may omit learner, class,
-  // questions, partly and scored; they get their defaults.
+  // questions, partly and scored; they get their defaults. The store it returns is made of
+  // dicts, whatever data is made of.
   const migrate = (data) => {
     if (!isObject(data) || data.format !== FORMAT || data.version !== VERSION) return null;
     if (typeof data.site !== "string" || data.site === "" || !isObject(data.quizzes) || !safeKeys(data.quizzes)) return null;
@@ -190,10 +210,11 @@
     }
     for (const [id, raw] of Object.entries(data.quizzes)) {
       if (!isObject(raw)) return null;
-      const e = { version: raw.version, attempts: raw.attempts, best: raw.best ?? null, last: raw.last ?? null, questions: {} };
-      for (const [qid, q] of Object.entries(isObject(raw.questions) ? raw.questions : {})) {
-        e.questions[qid] = isObject(q) ? { right: q.right, wrong: q.wrong, partly: q.partly ?? 0, last: q.last } : q;
-      }
+      const e = {
+        version: raw.version, attempts: raw.attempts, best: raw.best ?? null, last: withDicts(raw.last ?? null),
+        questions: dict(isObject(raw.questions) ? raw.questions : {},
+          (q) => (isObject(q) ? { right: q.right, wrong: q.wrong, partly: q.partly ?? 0, last: q.last } : q)),
+      };
       if (raw.questions !== undefined && !isObject(raw.questions)) return null;
       if (!validQuiz(e)) return null;
       store.quizzes[id] = e;
@@ -218,7 +239,7 @@
   // scored, earned, max, percent, passed, responses and points; results maps each scored
   // question id to right, wrong, partly or unanswered.
   const recordAttempt = (store, quizId, attempt, results) => {
-    const e = store.quizzes[quizId] || { version: attempt.version, attempts: 0, best: null, last: null, questions: {} };
+    const e = store.quizzes[quizId] || { version: attempt.version, attempts: 0, best: null, last: null, questions: dict() };
     e.version = attempt.version;
     e.attempts += 1;
     e.last = attempt;
@@ -238,6 +259,9 @@
     return store;
   };
 
+  // clone returns a deep copy of a valid store, made of dicts.
+  const clone = (store) => migrate(JSON.parse(JSON.stringify(store)));
+
   const newer = (a, b) => (!a ? b : !b ? a : Date.parse(b.date) > Date.parse(a.date) ? b : a);
   const better = (a, b) => (!a ? b : !b ? a : b.percent > a.percent ? b : a);
 
@@ -247,14 +271,14 @@
   // and class code stay unless empty. It returns the merged store (a new object) and how
   // many quizzes the other file had.
   const mergeStores = (store, other) => {
-    const out = JSON.parse(JSON.stringify(store));
+    const out = clone(store);
     if (!out.learner && other.learner) out.learner = other.learner;
     if (!out.class && other.class) out.class = other.class;
     let count = 0;
     for (const [id, theirs] of Object.entries(other.quizzes)) {
       count++;
       const ours = out.quizzes[id];
-      if (!ours) { out.quizzes[id] = JSON.parse(JSON.stringify(theirs)); continue; }
+      if (!ours) { out.quizzes[id] = theirs; continue; }
       const last = newer(ours.last, theirs.last);
       const theirsNewer = last !== ours.last && last === theirs.last;
       const m = {
@@ -262,7 +286,7 @@
         attempts: ours.attempts + theirs.attempts,
         best: better(ours.best, theirs.best),
         last,
-        questions: { ...ours.questions },
+        questions: dict(ours.questions),
       };
       for (const [qid, q] of Object.entries(theirs.questions)) {
         const o = m.questions[qid];
@@ -270,9 +294,9 @@
           ? { right: o.right + q.right, wrong: o.wrong + q.wrong, partly: o.partly + q.partly, last: theirsNewer ? q.last : o.last }
           : { ...q };
       }
-      out.quizzes[id] = JSON.parse(JSON.stringify(m));
+      out.quizzes[id] = m;
     }
-    return { store: out, count };
+    return { store: clone(out), count };
   };
 
   // exportStore returns the export file's object: the store with the time of export.
@@ -329,9 +353,18 @@
     (a.matches === undefined || stringMap(a.matches)) &&
     (a.text === undefined || typeof a.text === "string");
 
+  // answerDicts returns a copy of a draft's answer whose positions and matches are dicts.
+  const answerDicts = (a) => {
+    const out = { ...a };
+    if (a.positions) out.positions = dict(a.positions);
+    if (a.matches) out.matches = dict(a.matches);
+    return out;
+  };
+
   // parseDraft reads a stored draft of quiz at version. It returns null when the text cannot
   // be read as a draft, and otherwise { draft }: draft is null when nothing is stored, or when
   // the draft belongs to another quiz or another version of it (its answers would not fit).
+  // Its answers, their positions and matches, and its options are dicts.
   const parseDraft = (text, quiz, version) => {
     if (text === null || text === undefined) return { draft: null };
     let d;
@@ -342,7 +375,9 @@
     if (d.options !== undefined && !(isObject(d.options) && safeKeys(d.options) && Object.values(d.options).every(strings))) return null;
     if (d.deadline !== undefined && !isDate(d.deadline)) return null;
     if (d.quiz !== quiz || d.version !== version) return { draft: null };
-    return { draft: d };
+    const draft = { ...d, answers: dict(d.answers, answerDicts) };
+    if (d.options) draft.options = dict(d.options);
+    return { draft };
   };
 
   // arrange returns the order to show ids in: saved when it holds exactly the same ids (the
@@ -363,7 +398,7 @@
       String(a.text || "").trim() !== "");
 
   // unanswered counts the question ids whose answer in answers has nothing filled in.
-  const unanswered = (ids, answers) => ids.filter((id) => !filled(answers?.[id])).length;
+  const unanswered = (ids, answers) => ids.filter((id) => !filled(own(answers, id))).length;
 
   // secondsLeft is the whole seconds from now to deadline (both in ms), never below 0.
   const secondsLeft = (deadline, now) => Math.max(0, Math.ceil((deadline - now) / 1000));
@@ -383,7 +418,7 @@
   // passed and total count the self-checks; date is when the last quiz that earned it was
   // passed (the date of its best attempt).
   const certificateOf = (store, quizzes) => {
-    const best = (q) => store?.quizzes?.[q.id]?.best;
+    const best = (q) => own(store?.quizzes, q.id)?.best;
     const checks = quizzes.filter((q) => q.mode !== "exam");
     const exams = quizzes.filter((q) => q.mode === "exam");
     const all = (list) => list.length > 0 && list.every((q) => best(q)?.passed === true);
@@ -405,14 +440,12 @@
   // grade better than the best scored attempt becomes the best, marked graded: true. The
   // store itself is not changed: the grade is the trainer's reading, not the learner's record.
   const gradeStore = (store, keys) => {
-    const out = { ...store, quizzes: { ...(store?.quizzes || {}) } };
+    const out = { ...store, quizzes: dict(store?.quizzes) };
     for (const [id, key] of Object.entries(keys || {})) {
       const e = out.quizzes[id];
       const last = e?.last;
-      if (!Object.hasOwn(out.quizzes, id) || !last || last.scored !== false || last.version !== key.version) continue;
-      const responses = last.responses || {};
-      const scores = (key.questions || []).map((q) =>
-        scoreQuestion(q.type, q.answer, q.points, Object.hasOwn(responses, q.id) ? responses[q.id] : {}));
+      if (!last || last.scored !== false || last.version !== key.version) continue;
+      const scores = (key.questions || []).map((q) => scoreQuestion(q.type, q.answer, q.points, own(last.responses, q.id) || {}));
       const tot = totals(scores, key.passMark);
       if (e.best && e.best.percent >= tot.percent) continue;
       out.quizzes[id] = { ...e, best: { date: last.date, version: last.version, ...tot, graded: true } };
@@ -421,7 +454,7 @@
   };
 
   Playbook.quizCore = {
-    FORMAT, VERSION, round, parseAnswer, answered, fraction, scoreQuestion, totals,
+    FORMAT, VERSION, dict, own, round, parseAnswer, answered, fraction, scoreQuestion, totals,
     orderFromPositions, seeded, shuffle, storageKey, emptyStore, migrate, parseStore,
     recordAttempt, mergeStores, exportStore, storeOptions, statusOf, certificateOf, gradeStore,
     NAME_MAX, CLASS_MAX, FILE_NAME_MAX, cleanText, fileSafe, exportName,

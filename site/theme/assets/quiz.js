@@ -8,6 +8,8 @@
   const t = page.translator(), site = page.site, el = page.el;
   const num = (x) => page.number(x);
   const storage = Playbook.learner.storage;
+  // Objects keyed by question, option, item and term ids are dicts (see quiz-core.js).
+  const dict = core.dict;
 
   // responseOf reads what the learner answered to one question, in the encoding of
   // docs/progress.md (the same as the Go quiz.Response).
@@ -25,7 +27,7 @@
         return order.some(Boolean) ? { order } : {};
       }
       case "matching": {
-        const matches = {};
+        const matches = dict();
         for (const row of li.querySelectorAll(".match-row")) {
           const v = row.querySelector("select").value;
           if (v) matches[row.dataset.left] = v;
@@ -45,7 +47,7 @@
   const answerOf = (li) => {
     const choices = Array.from(li.querySelectorAll("input:checked"), (i) => i.value);
     if (choices.length) return { choices };
-    const positions = {}, matches = {};
+    const positions = dict(), matches = dict();
     for (const it of li.querySelectorAll(".order-item")) {
       const v = it.querySelector("select").value;
       if (v) positions[it.dataset.item] = v;
@@ -176,14 +178,14 @@
     // until the quiz is submitted or tried again (docs/progress.md).
     saveDraft() {
       if (this.submitted) return;
-      const draft = { quiz: this.id, version: this.version, answers: {} };
+      const draft = { quiz: this.id, version: this.version, answers: dict() };
       for (const li of this.questions()) {
         const a = answerOf(li);
         if (core.filled(a)) draft.answers[li.dataset.question] = a;
       }
       if (!this.trainer && this.data.shuffleQuestions) draft.questions = this.questions().map((li) => li.dataset.question);
       if (!this.trainer && this.data.shuffleOptions) {
-        draft.options = {};
+        draft.options = dict();
         for (const li of this.questions()) {
           const ul = li.querySelector("ul.options");
           if (ul) draft.options[li.dataset.question] = Array.from(ul.children, (o) => o.dataset.option);
@@ -238,7 +240,7 @@
       this.submitted = true;
       this.stopTimer();
       this.confirmation.close();
-      const responses = {}, points = {}, results = {}, scores = [];
+      const responses = dict(), points = dict(), results = dict(), scores = [];
       for (const li of this.questions()) {
         const q = this.question(li), qid = li.dataset.question, r = responseOf(li, q.type);
         responses[qid] = r;
@@ -295,7 +297,7 @@
         }
       } else if (q.type === "matching") {
         for (const row of li.querySelectorAll(".match-row")) {
-          row.classList.add((r.matches || {})[row.dataset.left] === key[row.dataset.left] ? "is-right" : "is-wrong");
+          row.classList.add(r.matches?.[row.dataset.left] === key[row.dataset.left] ? "is-right" : "is-wrong");
         }
       }
     }

@@ -12,6 +12,13 @@
   const STORE_FORMAT = "playbook-worksheets", FILE_FORMAT = "playbook-worksheet", VERSION = 1;
   const KINDS = ["ranking", "rating", "decision", "matrix", "calculator"];
 
+  // dict returns a map without prototype of the own entries of o (none when o is missing).
+  // Objects keyed by ids (the store's worksheets, the values of a calculation) are dicts, and
+  // those a caller hands in are read with Object.hasOwn (own), so that an id named like an
+  // object member ("constructor") finds only what is stored under it.
+  const dict = (o) => Object.assign(Object.create(null), o);
+  const own = (o, k) => (o != null && Object.hasOwn(o, k) ? o[k] : undefined);
+
   // ---- Numbers as people type them ----
 
   const SIMPLE = /^-?\d+(?:\.\d+)?$/;
@@ -243,8 +250,8 @@
   };
 
   // decide returns the index of the outcome for the answers, or -1 while one is missing.
-  const decide = (factors, answers, outcomes) => (factors.some((f) => typeof answers[f] !== "boolean") ? -1
-    : outcomes.findIndex((o) => Object.entries(o).every(([id, want]) => answers[id] === want)));
+  const decide = (factors, answers, outcomes) => (factors.some((f) => typeof own(answers, f) !== "boolean") ? -1
+    : outcomes.findIndex((o) => Object.entries(o).every(([id, want]) => own(answers, id) === want)));
 
   // An axis is { yesNo, min, max, split }; yes/no axes take 1 (yes) and 0 (no).
   const isHigh = (a, v) => (a.yesNo ? v >= 1 : v >= a.split);
@@ -317,7 +324,7 @@
   // one. It returns { inputs: a code per input ("", "empty" or "range"), outputs: { value } or
   // { error } (the FormulaError) per output, vars: every value computed }.
   const calculate = (inputs, outputs) => {
-    const vars = {};
+    const vars = dict();
     const codes = inputs.map((i) => {
       const code = !Number.isFinite(i.value) ? "empty" : (i.min !== null && i.value < i.min) || (i.max !== null && i.value > i.max) ? "range" : "";
       if (!code) vars[i.id] = i.value;
@@ -357,7 +364,7 @@
   // ---- Saved copies (docs/worksheets.md) ----
 
   const storageKey = (site) => `playbook:${site}:worksheets:v${VERSION}`;
-  const emptyStore = (site) => ({ format: STORE_FORMAT, version: VERSION, site, worksheets: {} });
+  const emptyStore = (site) => ({ format: STORE_FORMAT, version: VERSION, site, worksheets: dict() });
   const isObject = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
   const isNum = (v) => typeof v === "number" && Number.isFinite(v);
   const isDate = (v) => typeof v === "string" && !Number.isNaN(Date.parse(v));
@@ -387,7 +394,7 @@
     if (!isObject(data) || data.format !== STORE_FORMAT || data.version !== VERSION || typeof data.site !== "string" ||
       !mapOf(data.worksheets, validEntry)) return { error: "shape" };
     if (data.site !== site) return { error: "site" };
-    return { store: data };
+    return { store: { ...data, worksheets: dict(data.worksheets) } };
   };
 
   const emptyEntry = (kind, version) => ({ kind, version, open: "", copies: [] });
@@ -452,7 +459,7 @@
   const fileName = (parts, ext) => parts.filter(Boolean).join("-").replace(/[\\/:*?"<>|\u0000-\u001f\s]+/g, "-").replace(/-+/g, "-").slice(0, 80) + "." + ext;
 
   Playbook.worksheetCore = {
-    STORE_FORMAT, FILE_FORMAT, VERSION, parseNumber, parseTable, findColumns, readRows, rank, summarize, curve,
+    STORE_FORMAT, FILE_FORMAT, VERSION, own, parseNumber, parseTable, findColumns, readRows, rank, summarize, curve,
     rate, decide, isHigh, place, axisFraction, FormulaError, evaluate, calculate, substitute, storageKey, emptyStore,
     emptyEntry, mergeEntry, validData, validCopy, parseStore, exportCopy, parseCopyFile, csvField, rankingCSV, fileName,
   };

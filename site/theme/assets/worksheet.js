@@ -22,10 +22,12 @@
   const text = (e) => (e?.textContent || "").replace(/\s+/g, " ").trim();
   const all = (root, sel, fn) => Array.from(root.querySelectorAll(sel), fn);
   const checked = (root, name) => root.querySelector(`input[name="${CSS.escape(name)}"]:checked`);
+  // own reads an object keyed by ids, such as a copy's data (see worksheet-core.js).
+  const own = core.own;
   // choices reads the radio groups named ids as { id: parse(value) }; choose checks them.
   const choices = (root, ids, parse) => Object.fromEntries(ids.filter((id) => checked(root, id)).map((id) => [id, parse(checked(root, id).value)]));
   const choose = (root, ids, values, parse) => {
-    for (const id of ids) for (const r of root.querySelectorAll(`input[name="${CSS.escape(id)}"]`)) r.checked = values?.[id] === parse(r.value);
+    for (const id of ids) for (const r of root.querySelectorAll(`input[name="${CSS.escape(id)}"]`)) r.checked = own(values, id) === parse(r.value);
   };
   const today = () => new Date(Date.now() - new Date().getTimezoneOffset() * 60000).toISOString().slice(0, 10); // local date
   const newId = () => Date.now().toString(36) + Math.random().toString(36).slice(2, 8);
@@ -239,7 +241,7 @@
         const { answers } = read();
         const i = core.decide(ids, answers, rows.map((r) => r.when)), o = rows[i];
         rows.forEach((r) => r.tr?.classList.toggle("is-current", r === o));
-        const given = factors.filter((f) => f.id in answers);
+        const given = factors.filter((f) => Object.hasOwn(answers, f.id));
         result.replaceChildren(el("p", {}, o ? t("ws_outcome", o.label, o.action) : t("ws_answer_left", factors.length - given.length, factors.length)));
         const said = given.map((f) => `${f.label} ${text(checked(a, f.id).closest("label"))}`).join(" · ");
         working.textContent = o ? t("ws_w_decision", said, i + 1, o.label) : said;
@@ -264,7 +266,7 @@
     return {
       read: () => ({ values: Object.fromEntries(axes.map((x) => [x.id, value(x)])) }),
       write: (d) => {
-        for (const x of axes) if (x.input) x.input.value = d.values?.[x.id] ?? "";
+        for (const x of axes) if (x.input) x.input.value = own(d.values, x.id) ?? "";
         choose(a, axes.filter((x) => x.yesNo).map((x) => x.id), d.values, Number);
       },
       update: () => {
@@ -308,7 +310,12 @@
     const labels = Object.fromEntries([...inputs, ...outputs].map((x) => [x.id, x.label]));
     return {
       read: () => ({ inputs: Object.fromEntries(inputs.map((i) => [i.id, Number.isFinite(i.input.valueAsNumber) ? i.input.valueAsNumber : null])) }),
-      write: (d) => { for (const i of inputs) i.input.value = d.inputs?.[i.id] === undefined ? i.def : d.inputs[i.id] ?? ""; },
+      write: (d) => {
+        for (const i of inputs) {
+          const v = own(d.inputs, i.id);
+          i.input.value = v === undefined ? i.def : v ?? "";
+        }
+      },
       update: () => {
         const c = core.calculate(inputs.map((i) => ({ ...i, value: i.input.valueAsNumber })), outputs);
         inputs.forEach((i, k) => {
@@ -318,7 +325,7 @@
         });
         outputs.forEach((o, k) => {
           const { value, error: e } = c.outputs[k];
-          const msg = !e ? "" : e.code === "no_value" ? t("ws_err_needs", labels[e.variable] ?? e.variable)
+          const msg = !e ? "" : e.code === "no_value" ? t("ws_err_needs", own(labels, e.variable) ?? e.variable)
             : t(["div_zero", "sqrt", "not_finite"].includes(e.code) ? "ws_err_" + e.code : "ws_err_other");
           show(o.out, msg || num(value, o.decimals, o.decimals));
           o.out.classList.toggle("is-error", !!e);
