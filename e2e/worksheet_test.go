@@ -224,12 +224,20 @@ func TestWorksheetCoreAgreesWithGo(t *testing.T) {
 			Result  float64            `json:"result"`
 			Error   string             `json:"error"`
 		} `json:"formulas"`
+		Limits []struct {
+			Name   string          `json:"name"`
+			Times  int             `json:"times"`
+			Wrap   json.RawMessage `json:"wrap"`
+			Leaf   json.RawMessage `json:"leaf"`
+			Limit  string          `json:"limit"`
+			Result float64         `json:"result"`
+		} `json:"limits"`
 	}
 	if err := json.Unmarshal(raw, &vectors); err != nil {
 		t.Fatal(err)
 	}
-	if len(vectors.Ranking) < 10 || len(vectors.Formulas) < 10 {
-		t.Fatalf("compute-vectors.json has %d ranking and %d formula cases", len(vectors.Ranking), len(vectors.Formulas))
+	if len(vectors.Ranking) < 10 || len(vectors.Formulas) < 10 || len(vectors.Limits) < 10 {
+		t.Fatalf("compute-vectors.json has %d ranking, %d formula and %d limit cases", len(vectors.Ranking), len(vectors.Formulas), len(vectors.Limits))
 	}
 
 	// Formulas: the shared cases, then more whose expected value is what the Go evaluator
@@ -316,6 +324,46 @@ func TestWorksheetCoreAgreesWithGo(t *testing.T) {
 		if v, err := e.Eval(nil); err != nil || math.Abs(v-c.want) > 1e-9*math.Max(1, math.Abs(c.want)) {
 			t.Errorf("%s: the working %q gives %v (%v), want %v", c.Source, g.Working, v, err, c.want)
 		}
+	}
+
+	// Limits: the tree of each case (as the page would get it, were the build to write it)
+	// is refused with the code limit exactly when the Go parser refuses the formula, by the
+	// evaluation and by the working alike, and computed otherwise; never a stack overflow.
+	ldata, err := json.Marshal(vectors.Limits)
+	if err != nil {
+		t.Fatal(err)
+	}
+	type outcome struct {
+		Value float64 `json:"value"`
+		Code  string  `json:"code"`
+	}
+	limits := browsertest.Eval[[][2]outcome](t, b.ctx, `(`+string(ldata)+`).filter(c => c.wrap).map(c => {
+		const core = Playbook.worksheetCore;
+		const put = (w, inner) => (w === "$" ? inner : Array.isArray(w) ? w.map(x => put(x, inner)) : w);
+		let tree = c.leaf;
+		for (let i = 0; i < c.times; i++) tree = put(c.wrap, tree);
+		const run = (f) => { try { return {value: f(), code: ""}; } catch (e) { return {value: 0, code: e.code || e.name}; } };
+		return [run(() => core.evaluate(tree, {})), run(() => core.substitute(tree, () => undefined, String).length)];
+	})`)
+	k := 0
+	for _, c := range vectors.Limits {
+		if c.Wrap == nil {
+			continue
+		}
+		if k >= len(limits) {
+			t.Fatalf("the page ran %d limit cases", len(limits))
+		}
+		ev, working := limits[k][0], limits[k][1]
+		k++
+		switch {
+		case c.Limit != "" && (ev.Code != "limit" || working.Code != "limit"):
+			t.Errorf("%s: worksheet-core.js gives %v (%q), working %q; want the code limit (Go: the %s limit)", c.Name, ev.Value, ev.Code, working.Code, c.Limit)
+		case c.Limit == "" && (ev.Code != "" || ev.Value != c.Result || working.Code != ""):
+			t.Errorf("%s: worksheet-core.js gives %v (%q), working %q; want %v", c.Name, ev.Value, ev.Code, working.Code, c.Result)
+		}
+	}
+	if k != len(limits) || k < 10 {
+		t.Errorf("the page ran %d limit cases, want the %d with a tree (at least 10)", len(limits), k)
 	}
 
 	// Rankings: the bands of the shared cases, and rank, share and cumulative share as Go's
@@ -821,6 +869,43 @@ func TestWorksheetCalculator(t *testing.T) {
 	nb.wsType(`input[name="hours"]`, "0")
 	if got := nb.texts(".ws-outputs output"); !slices.Equal(got, []string{"Cannot compute: division by zero.", "Needs a valid “Cost per hour”."}) {
 		t.Errorf("at 0 hours, the outputs read %q", got)
+	}
+}
+
+// TestWorksheetCalculatorLimits gives the calculator a formula tree far past the formula
+// limits (5,000 signs deep; the build refuses to write one): its output shows the page's usual
+// message instead of the script overflowing its stack, and the rest of the page still works.
+func TestWorksheetCalculatorLimits(t *testing.T) {
+	s := buildQuizSite(t, pipeline.Learner)
+	b := newTab(t, s, s.root)
+	// The tree goes into the page data before the page script reads it.
+	if _, err := chromedp.Call(b.ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{
+		Source: `document.addEventListener("readystatechange", () => {
+			const el = document.getElementById("pb-data");
+			if (document.readyState !== "interactive" || !el) return;
+			const d = JSON.parse(el.textContent);
+			let tree = ["var", "fee"];
+			for (let i = 0; i < 5000; i++) tree = ["neg", tree];
+			if (d.outputs) d.outputs[0].formula = tree;
+			el.textContent = JSON.stringify(d);
+		});`,
+	}); err != nil {
+		t.Fatal(err)
+	}
+	b.open(taxiEN)
+	b.run(`localStorage.clear()`)
+	b.open(taxiEN)
+	b.wsType(`input[name="hours"]`, "10")
+	if got := b.texts(".ws-outputs output"); !slices.Equal(got, []string{"Cannot compute this value.", "Needs a valid “Cost per hour”."}) {
+		t.Errorf("with a formula 5,000 signs deep, the outputs read %q", got)
+	}
+	b.clickButton("Show the working")
+	if got := b.texts(".ws-output-row .ws-working"); !slices.Equal(got, []string{"", "per_hour × 10"}) {
+		t.Errorf("with a formula 5,000 signs deep, the working reads %q", got)
+	}
+	b.wsType(`input[name="hours"]`, "30")
+	if got := b.text(".ws-input-error:not([hidden])"); got != "“Hours driven” must be between 1 and 24." {
+		t.Errorf("at 30 hours, the input says %q", got)
 	}
 }
 

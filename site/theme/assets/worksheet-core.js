@@ -300,23 +300,66 @@
     return geomsum(args[0], args[1]);
   };
 
-  // evaluate computes a formula tree (["num", 3], ["var", "fee"], ["+", a, b], ["neg", a],
-  // ["call", "min", a, b]) with the values of vars. It throws a FormulaError (code no_value,
-  // div_zero, sqrt, not_finite, unknown or arity) with the message of the Go evaluator.
-  const evaluate = (node, vars) => {
+  // The limits of formula.go (MaxLength, MaxDepth). The build refuses a formula over them, so
+  // a tree in the page never is; checkTree makes sure before the recursive walks below, which
+  // a deep enough tree would take past the browser's stack.
+  const MAX_LENGTH = 2000, MAX_DEPTH = 32;
+  const SUM = new Set(["+", "-"]), ARITHMETIC = new Set(["+", "-", "*", "/"]), PRIMARY = new Set(["num", "var", "call"]);
+
+  // nesting is how many levels deeper than its parent (of operation op) the child at index i
+  // lies, counted as formula.go counts them in the text: a sign, a function call and an
+  // exponent open a level, and so does each pair of parentheses the child needs. (Parentheses
+  // a formula did not need leave no trace in the tree, so this never counts more than Go.)
+  const nesting = (op, i, child) => {
+    const cop = Array.isArray(child) ? child[0] : "num";
+    switch (op) {
+      case "neg": return 1 + (ARITHMETIC.has(cop) ? 1 : 0);
+      case "^": return i === 1 ? (PRIMARY.has(cop) ? 0 : 1) : 1 + (ARITHMETIC.has(cop) ? 1 : 0);
+      case "+": case "-": return i === 2 && SUM.has(cop) ? 1 : 0;
+      case "*": case "/": return (i === 1 ? SUM : ARITHMETIC).has(cop) ? 1 : 0;
+      case "call": return 1;
+    }
+    return 0;
+  };
+
+  // checkTree throws a FormulaError (code limit) for a tree of more than MAX_LENGTH nodes
+  // (each takes at least a character of the formula) or nested deeper than MAX_DEPTH. It
+  // walks with a stack of its own and stops at the first node past a limit.
+  const checkTree = (tree) => {
+    const stack = [[tree, 0]];
+    for (let nodes = 1; stack.length; nodes++) {
+      const [node, depth] = stack.pop();
+      if (nodes > MAX_LENGTH) fail("limit", `the formula has more than ${MAX_LENGTH} parts`);
+      if (depth > MAX_DEPTH) fail("limit", `the formula nests more than ${MAX_DEPTH} levels deep`);
+      if (!Array.isArray(node) || node[0] === "num" || node[0] === "var") continue;
+      for (let i = node[0] === "call" ? 2 : 1; i < node.length; i++) stack.push([node[i], depth + nesting(node[0], i, node[i])]);
+    }
+  };
+
+  // walk computes a tree that checkTree has let through (see evaluate).
+  const walk = (node, vars) => {
     const [op] = node;
     switch (op) {
       case "num": return node[1];
       case "var": return Object.hasOwn(vars, node[1]) ? vars[node[1]] : fail("no_value", `${node[1]} has no value`, node[1]);
-      case "neg": return -evaluate(node[1], vars);
+      case "neg": return -walk(node[1], vars);
       case "+": case "-": case "*": case "/": case "^": {
-        const a = evaluate(node[1], vars), b = evaluate(node[2], vars);
+        const a = walk(node[1], vars), b = walk(node[2], vars);
         if (op === "/" && b === 0) fail("div_zero", "division by zero");
         return finite(op === "+" ? a + b : op === "-" ? a - b : op === "*" ? a * b : op === "/" ? a / b : Math.pow(a, b));
       }
-      case "call": return finite(call(node[1], node.slice(2).map((a) => evaluate(a, vars))));
+      case "call": return finite(call(node[1], node.slice(2).map((a) => walk(a, vars))));
     }
     return fail("unknown", `unknown operation "${op}"`);
+  };
+
+  // evaluate computes a formula tree (["num", 3], ["var", "fee"], ["+", a, b], ["neg", a],
+  // ["call", "min", a, b]) with the values of vars. It throws a FormulaError (code no_value,
+  // div_zero, sqrt, not_finite, unknown or arity) with the message of the Go evaluator, or
+  // (code limit) for a tree over the limits of formula.go.
+  const evaluate = (tree, vars) => {
+    checkTree(tree);
+    return walk(tree, vars);
   };
 
   // calculate checks the inputs ({ id, value (NaN when empty), min, max; null: no bound })
@@ -341,8 +384,10 @@
 
   // substitute writes a formula with the value of each name put in (valueOf(name) returns
   // the text, or undefined to keep the name) and as few parentheses as it needs:
-  // ["/", ["+", fee, fuel], hours] -> "(380 + 210) ÷ 17".
+  // ["/", ["+", fee, fuel], hours] -> "(380 + 210) ÷ 17". A tree over the limits of
+  // formula.go throws a FormulaError (code limit), as in evaluate.
   const substitute = (node, valueOf, fmt) => {
+    checkTree(node);
     const show = (n) => {
       const [op] = n;
       if (op === "num" || op === "var") {

@@ -329,7 +329,8 @@
             : t(["div_zero", "sqrt", "not_finite"].includes(e.code) ? "ws_err_" + e.code : "ws_err_other");
           show(o.out, msg || num(value, o.decimals, o.decimals));
           o.out.classList.toggle("is-error", !!e);
-          if (o.working && o.tree) o.working.textContent = core.substitute(o.tree, (n) => c.vars[n], plain) + (e ? "" : ` = ${plain(value)}`);
+          // A tree over the formula limits (which the build never writes) has no working.
+          if (o.working && o.tree && e?.code !== "limit") o.working.textContent = core.substitute(o.tree, (n) => c.vars[n], plain) + (e ? "" : ` = ${plain(value)}`);
         });
       },
     };

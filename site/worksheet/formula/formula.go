@@ -12,6 +12,22 @@ import (
 	"strings"
 )
 
+// The limits of a formula. A worksheet formula is a line or two of arithmetic; these bounds
+// keep checking, building and the page's evaluation of any formula small and fast (the page
+// script walks the tree recursively, and a tree deep enough overflows a browser's stack).
+// A longer or deeper calculation reads better split into outputs that later ones use.
+const (
+	// MaxLength is the most characters a formula may have, counted in bytes: every
+	// character of the language is ASCII, and a byte count costs nothing however long the
+	// text. It also bounds the number of terms and of nodes in the tree: each takes at
+	// least one character.
+	MaxLength = 2000
+	// MaxDepth is the deepest nesting a formula may have: each pair of parentheses, function
+	// call, sign (unary - or +) and exponent (the right side of ^) opens a level inside the
+	// levels around it.
+	MaxDepth = 32
+)
+
 // Expr is a parsed formula: a small arithmetic language with numbers, names, + - * / ^,
 // parentheses and a few functions. It is evaluated by walking the tree, in Go and (from its
 // JSON form) in the page; nothing is ever passed to eval.
@@ -40,8 +56,14 @@ type Error struct {
 // Error implements error.
 func (e *Error) Error() string { return e.Msg }
 
-// Parse parses src.
+// Parse parses src. A formula over MaxLength characters fails before parsing, one nested
+// deeper than MaxDepth as soon as the parser reaches the level past it, so that time and
+// memory stay linear in the length of src whatever it holds.
 func Parse(src string) (*Expr, error) {
+	if len(src) > MaxLength {
+		return nil, &Error{Offset: 0, Msg: fmt.Sprintf("the formula is %d characters long, over the limit of %d; "+
+			"split it into intermediate outputs (an output may use the outputs above it)", len(src), MaxLength)}
+	}
 	p := &parser{src: src}
 	p.next()
 	e := p.expr()
@@ -75,7 +97,24 @@ type parser struct {
 	off int
 	tok token
 	err *Error
+	// depth counts the levels of nesting open at the current token (see MaxDepth).
+	depth int
 }
+
+// enter opens a level of nesting at the byte offset pos. Past MaxDepth it records the error
+// and reports false; the caller then returns at once, which ends the parse.
+func (p *parser) enter(pos int) bool {
+	if p.depth >= MaxDepth {
+		p.fail(pos, "the formula nests more than %d levels deep here (parentheses, function calls, signs and "+
+			"exponents each open a level); split it into intermediate outputs (an output may use the outputs above it)", MaxDepth)
+		return false
+	}
+	p.depth++
+	return true
+}
+
+// leave closes the level that enter opened.
+func (p *parser) leave() { p.depth-- }
 
 func (p *parser) fail(pos int, format string, args ...any) {
 	if p.err == nil {
@@ -142,20 +181,29 @@ func (p *parser) term() *Expr {
 }
 
 func (p *parser) unary() *Expr {
-	if p.is("-") {
-		pos := p.tok.pos
+	if p.is("-") || p.is("+") {
+		sign, pos := p.tok.text, p.tok.pos
+		if !p.enter(pos) {
+			return &Expr{Op: "num"}
+		}
 		p.next()
-		return &Expr{Op: "neg", Args: []*Expr{p.unary()}, Pos: pos}
-	}
-	if p.is("+") {
-		p.next()
-		return p.unary()
+		operand := p.unary()
+		p.leave()
+		if sign == "+" {
+			return operand
+		}
+		return &Expr{Op: "neg", Args: []*Expr{operand}, Pos: pos}
 	}
 	base := p.primary()
 	if p.err == nil && p.is("^") {
 		pos := p.tok.pos
+		if !p.enter(pos) {
+			return base
+		}
 		p.next()
-		return &Expr{Op: "^", Args: []*Expr{base, p.unary()}, Pos: pos}
+		exponent := p.unary()
+		p.leave()
+		return &Expr{Op: "^", Args: []*Expr{base, exponent}, Pos: pos}
 	}
 	return base
 }
@@ -173,8 +221,11 @@ func (p *parser) primary() *Expr {
 		if !p.is("(") {
 			return &Expr{Op: "var", Name: t.text, Pos: t.pos}
 		}
-		p.next()
 		call := &Expr{Op: "call", Name: t.text, Pos: t.pos}
+		if !p.enter(t.pos) {
+			return call
+		}
+		p.next()
 		if !p.is(")") {
 			for {
 				call.Args = append(call.Args, p.expr())
@@ -184,6 +235,7 @@ func (p *parser) primary() *Expr {
 				p.next()
 			}
 		}
+		p.leave()
 		if !p.is(")") {
 			p.fail(p.tok.pos, "missing \")\" to close %s(", t.text)
 			return call
@@ -191,8 +243,12 @@ func (p *parser) primary() *Expr {
 		p.next()
 		return call
 	case p.is("("):
+		if !p.enter(t.pos) {
+			return &Expr{Op: "num"}
+		}
 		p.next()
 		e := p.expr()
+		p.leave()
 		if !p.is(")") {
 			p.fail(p.tok.pos, "missing \")\"")
 			return e
@@ -331,24 +387,39 @@ func finite(v float64, err error) (float64, error) {
 // MarshalJSON writes e as nested arrays for the page script: ["num", 3], ["var", "fee"],
 // ["+", a, b], ["neg", a], ["call", "min", a, b].
 func (e *Expr) MarshalJSON() ([]byte, error) {
-	var v []any
+	return e.appendJSON(nil)
+}
+
+// appendJSON appends the JSON of e to b. The whole tree goes into one buffer: marshalling
+// each node on its own would copy (and re-check) every subtree once per level above it.
+func (e *Expr) appendJSON(b []byte) ([]byte, error) {
+	op, err := json.Marshal(e.Op)
+	if err != nil {
+		return nil, err
+	}
+	b = append(append(b, '['), op...)
 	switch e.Op {
 	case "num":
-		v = []any{"num", e.Num}
-	case "var":
-		v = []any{"var", e.Name}
-	case "call":
-		v = []any{"call", e.Name}
-		for _, a := range e.Args {
-			v = append(v, a)
+		num, err := json.Marshal(e.Num)
+		if err != nil {
+			return nil, err
 		}
-	default:
-		v = []any{e.Op}
+		return append(append(append(b, ','), num...), ']'), nil
+	case "var", "call":
+		name, err := json.Marshal(e.Name)
+		if err != nil {
+			return nil, err
+		}
+		b = append(append(b, ','), name...)
+	}
+	if e.Op != "var" {
 		for _, a := range e.Args {
-			v = append(v, a)
+			if b, err = a.appendJSON(append(b, ',')); err != nil {
+				return nil, err
+			}
 		}
 	}
-	return json.Marshal(v)
+	return append(b, ']'), nil
 }
 
 // CheckCall reports whether name is a function of the language and, when it is, whether it

@@ -528,12 +528,15 @@ func (p *parser) calculator(w *worksheet.Worksheet, f map[string]strictyaml.Fiel
 	}
 }
 
-// formula parses and checks one formula: known names defined before use, known functions
-// with the right number of arguments, no division by an input that may be zero.
+// formula parses and checks one formula: within the limits of the formula package, known
+// names defined before use, known functions with the right number of arguments, no division
+// by an input that may be zero.
 func (p *parser) formula(n *yaml.Node, src string, defined map[string]bool, inputs map[string]*worksheet.Input) *formula.Expr {
+	// An offset in the formula is a column on the line of a one-line scalar; a block scalar
+	// (| or >) starts on the line below its indicator, so its problems point at the indicator.
 	at := func(offset int) diag.Pos {
 		pos := p.d.Pos(n)
-		if n.Line > 0 && !strings.Contains(src, "\n") {
+		if n.Line > 0 && !strings.Contains(src, "\n") && n.Style&(yaml.LiteralStyle|yaml.FoldedStyle) == 0 {
 			pos.Col += offset
 			if n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0 {
 				pos.Col++

@@ -1,8 +1,10 @@
 package worksheetfile
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"playbook/internal/wanttest"
@@ -55,6 +57,41 @@ func TestGoodWorksheetsCompute(t *testing.T) {
 	}
 	if _, errs := worksheet.Calculate(byID["taxi"], map[string]float64{"hours": 0}); errs["per_hour"] == nil {
 		t.Error("division by zero hours was not reported")
+	}
+}
+
+// TestFormulaLimits loads calculators whose formula is past a limit of the formula package:
+// each gives one error, at the place in the YAML file where the formula goes past the limit,
+// that names the limit and says how to fix it.
+func TestFormulaLimits(t *testing.T) {
+	const head = "id: w\nkind: calculator\ntitle: T\nday: 1\ninputs: [{id: fee, label: F, default: 1}]\noutputs:\n"
+	tests := []struct {
+		name, output string
+		line, col    int
+		says         string
+	}{
+		{"100,000 signs", `  - {id: out, label: O, formula: "` + strings.Repeat("-", 100000) + `fee"}`, 7, 35, "is 100003 characters long, over the limit of 2000"},
+		{"100,000 terms", "  - id: out\n    label: O\n    formula: " + strings.Repeat("fee + ", 99999) + "fee", 9, 14, "is 599997 characters long, over the limit of 2000"},
+		{"5,000 parentheses", `  - {id: out, label: O, formula: '` + strings.Repeat("(", 5000) + "fee" + strings.Repeat(")", 5000) + `'}`, 7, 35, "is 10003 characters long"},
+		{"33 signs", "  - {id: out, label: O, formula: " + strings.Repeat("-", 33) + "fee}", 7, 34 + 32, "nests more than 32 levels deep"},
+		{"33 calls, quoted", `  - {id: out, label: O, formula: "1 + ` + strings.Repeat("abs(", 33) + "fee" + strings.Repeat(")", 33) + `"}`, 7, 35 + 4 + 4*32, "nests more than 32 levels deep"},
+		{"a folded block", "  - id: out\n    label: O\n    formula: >-\n      " + strings.Repeat("(", 40) + "fee" + strings.Repeat(")", 40), 9, 14, "nests more than 32 levels deep"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var d diag.List
+			w := Parse("w.yaml", []byte(head+tt.output+"\n"), langs, &d)
+			if len(d) != 1 {
+				t.Fatalf("want one error, got %d:\n%.2000s", len(d), d.Error())
+			}
+			want := fmt.Sprintf("w.yaml:%d:%d", tt.line, tt.col)
+			if got := d[0]; got.Pos.String() != want || !strings.Contains(got.Message, tt.says) || !strings.Contains(got.Message, "split it into intermediate outputs") {
+				t.Errorf("got %s: %s\nwant %s: ...%s...; split it into intermediate outputs", got.Pos, got.Message, want, tt.says)
+			}
+			if w == nil || len(w.Outputs) != 1 || w.Outputs[0].Expr != nil {
+				t.Errorf("the output of a formula past a limit must have no tree: %+v", w)
+			}
+		})
 	}
 }
 
