@@ -194,6 +194,9 @@ func (c *Converter) Convert(src Source, diags *diag.List) *Document {
 		src.Body = bytes.ToValidUTF8(src.Body, []byte("\uFFFD"))
 	}
 	doc := &Document{Anchors: map[string]bool{}}
+	if tooDeep(src, diags) {
+		return doc
+	}
 	ids := anchor.NewIDs()
 	state := &convertState{src: src, lines: position.NewLines(src.Body), diags: diags, doc: doc, ids: ids,
 		breaks: map[ast.Node]int{}, minutes: map[*ast.Heading]int{}}
@@ -221,6 +224,52 @@ func (c *Converter) Convert(src Source, diags *diag.List) *Document {
 	doc.HTML = append([]byte(nil), buf.Bytes()...)
 	c.bufs.Put(buf)
 	return doc
+}
+
+// MaxIndent is the most columns a line of Markdown may be indented, or nested in quotes
+// (each ">" counts as two): lists and quotes nested deeper cost the Markdown parser time that
+// grows with the cube of the depth (2,000 levels take seconds), and no lesson needs it.
+const MaxIndent = 120
+
+// tooDeep reports, with their positions, the first lines of src indented or quoted more than
+// MaxIndent columns, in one pass over the text, and says whether there were any.
+func tooDeep(src Source, diags *diag.List) bool {
+	lines := position.NewLines(src.Body)
+	found := 0
+	for start := 0; start < len(src.Body); {
+		end := bytes.IndexByte(src.Body[start:], '\n')
+		if end < 0 {
+			end = len(src.Body)
+		} else {
+			end += start
+		}
+		width := 0
+	scan:
+		for _, c := range src.Body[start:end] {
+			switch c {
+			case ' ':
+				width++
+			case '\t':
+				width += 4 - width%4
+			case '>':
+				width += 2
+			default:
+				break scan
+			}
+			if width > MaxIndent {
+				break
+			}
+		}
+		if width > MaxIndent {
+			if found++; found <= 3 {
+				line, col := lines.LineCol(start)
+				diags.Errorf(diag.Pos{Path: src.Path, Line: line + src.LineOffset, Col: col},
+					"this line is indented or quoted more than %d columns deep: lists or quotes nested this far take the build a long time and no reader can follow them; flatten them", MaxIndent)
+			}
+		}
+		start = end + 1
+	}
+	return found > 0
 }
 
 // headingID returns the id attribute of h, or "".

@@ -318,3 +318,31 @@ func TestPlainTextUnescapesTypography(t *testing.T) {
 		t.Errorf("section text = %q", got)
 	}
 }
+
+// TestDeepNestingRefused checks that lists or quotes nested beyond MaxIndent columns are a
+// positioned error found in one pass (2,000 levels of list: the parser alone took 10 s),
+// and that nesting up to the limit converts as before.
+func TestDeepNestingRefused(t *testing.T) {
+	var deep strings.Builder
+	for i := 0; i < 2000; i++ {
+		deep.WriteString(strings.Repeat("  ", i) + "- item\n")
+	}
+	cases := []struct {
+		body string
+		want string
+	}{
+		{"## A\n\n" + deep.String(), "x.md:64:1: this line is indented or quoted more than 120 columns"},
+		{"## A\n\n" + strings.Repeat(">", 61) + " quoted\n", "x.md:3:1: this line is indented or quoted"},
+		{"## A\n\n" + strings.Repeat(" ", 120) + "text\n", ""},
+	}
+	for _, c := range cases {
+		var d diag.List
+		New(Options{}).Convert(Source{Path: "x.md", Body: []byte(c.body)}, &d)
+		switch {
+		case c.want == "" && d.HasErrors():
+			t.Errorf("%.20q: %v", c.body, d)
+		case c.want != "" && (len(d) == 0 || !strings.HasPrefix(d[0].String(), c.want)):
+			t.Errorf("%.20q: %v, want %q first", c.body, d, c.want)
+		}
+	}
+}
