@@ -43,3 +43,12 @@ func TestDecodeErrors(t *testing.T) {
 		}
 	}
 }
+
+func TestLineCol(t *testing.T) {
+	data := []byte("ab\n中文x\n")
+	for _, tt := range []struct{ off, line, col int }{{0, 1, 1}, {2, 1, 3}, {3, 2, 1}, {9, 2, 3}, {99, 3, 1}} {
+		if l, c := LineCol(data, tt.off); l != tt.line || c != tt.col {
+			t.Errorf("LineCol(%d) = %d:%d, want %d:%d", tt.off, l, c, tt.line, tt.col)
+		}
+	}
+}

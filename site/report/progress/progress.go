@@ -6,6 +6,7 @@ package progress
 import (
 	"bytes"
 	"fmt"
+	"playbook/site/report/jsonpos"
 	"time"
 
 	"playbook/site/quiz"
@@ -104,11 +105,11 @@ const maxCount = 1<<53 - 1
 // ("Validation"). It does not compare the site with a course: that is the caller's part.
 func Parse(data []byte) (*Progress, error) {
 	data = bytes.TrimPrefix(data, []byte("\ufeff"))
-	root, err := decodeJSON(data)
+	root, err := jsonpos.Decode(data)
 	if err != nil {
-		se := err.(*syntaxError)
-		line, col := lineCol(data, se.off)
-		return nil, &ParseError{Line: line, Col: col, Msg: se.msg}
+		se := err.(*jsonpos.SyntaxError)
+		line, col := jsonpos.LineCol(data, se.Off)
+		return nil, &ParseError{Line: line, Col: col, Msg: se.Msg}
 	}
 	c := &checker{data: data}
 	p := c.progress(root)

@@ -155,15 +155,6 @@ func TestParseBad(t *testing.T) {
 	}
 }
 
-func TestLineCol(t *testing.T) {
-	data := []byte("ab\n中文x\n")
-	for _, tt := range []struct{ off, line, col int }{{0, 1, 1}, {2, 1, 3}, {3, 2, 1}, {9, 2, 3}, {99, 3, 1}} {
-		if l, c := lineCol(data, tt.off); l != tt.line || c != tt.col {
-			t.Errorf("lineCol(%d) = %d:%d, want %d:%d", tt.off, l, c, tt.line, tt.col)
-		}
-	}
-}
-
 func FuzzParseProgress(f *testing.F) {
 	// The class report's files are real progress files too.
 	for _, dir := range []string{"testdata/good", "testdata/bad", "../testdata/class", "../testdata/tampered"} {
