@@ -1,6 +1,7 @@
 package report
 
 import (
+	"slices"
 	"time"
 
 	"playbook/site/quiz"
@@ -81,7 +82,7 @@ func answerWords(q *quiz.Quiz, x *quiz.Question, resp quiz.Response, texts *text
 		return resp.Choices, x.Answer
 	case quiz.Single, quiz.Multiple:
 		for _, o := range x.Options {
-			if containsID(resp.Choices, o.ID) {
+			if slices.Contains(resp.Choices, o.ID) {
 				given = append(given, word(o.Text))
 			}
 			if x.IsAnswer(o.ID) {
@@ -122,13 +123,4 @@ func orDash(s string) string {
 		return "–"
 	}
 	return s
-}
-
-func containsID(ids []string, id string) bool {
-	for _, x := range ids {
-		if x == id {
-			return true
-		}
-	}
-	return false
 }
