@@ -114,6 +114,19 @@ func TestScenarioEveryPathByKeyboard(t *testing.T) {
 			})
 		}
 		b.t = t
+		// Every run is kept in the learner's progress: attempts, the ends reached, the choices
+		// made; the progress page shows the last end.
+		want := 9 // the storage was cleared before this language
+		got := b.str(`(() => { const k = Object.keys(localStorage).find((k) => k.endsWith(":progress:v1"));
+			const e = JSON.parse(localStorage.getItem(k)).scenarios["double-charge"];
+			return [e.attempts, Object.values(e.ends).reduce((a, b) => a + b, 0), e.picks["opening/listen"], e.best.percent, e.last.end].join(" "); })()`)
+		if wantText := fmt.Sprintf("%d %d %d 100 lost", want, want, want*4/9); got != wantText {
+			t.Errorf("%s: the stored scenario reads %q, want %q (attempts, ends, picks of opening/listen, best percent, last end)", lang, got, wantText)
+		}
+		b.open(lang + "/progress.html")
+		if got, want := b.text(`tr[data-progress-scenario="double-charge"] .progress-status`), map[string]string{"en": "Lost", "zh-CN": "流失"}[lang]; got != want {
+			t.Errorf("%s: the progress page shows %q for the scenario, want %q", lang, got, want)
+		}
 	}
 }
 

@@ -65,6 +65,14 @@
           ? day(e.last.date) + (e.attempts > 1 ? " · " + t("attempts", e.attempts) : "")
           : "–";
       }
+      for (const row of this.el.querySelectorAll("tr[data-progress-scenario]")) {
+        const e = core.own(shown.scenarios, row.dataset.progressScenario);
+        row.querySelector(".progress-status").textContent = e?.last ? t("outcome_" + e.last.outcome) : t("status_not_started");
+        row.querySelector(".progress-best").textContent = e?.best ? num(e.best.percent) + "%" : "–";
+        row.querySelector(".progress-last").textContent = e?.last
+          ? day(e.last.date) + (e.attempts > 1 ? " · " + t("attempts", e.attempts) : "")
+          : "–";
+      }
       this.learner?.show(this.store);
       this.certificate.render();
     }

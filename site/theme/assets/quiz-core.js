@@ -154,7 +154,7 @@
   // ---- Progress store (docs/progress.md) ----
 
   const storageKey = (site) => `playbook:${site}:progress:v${VERSION}`;
-  const emptyStore = (site) => ({ format: FORMAT, version: VERSION, site, learner: "", class: "", quizzes: dict() });
+  const emptyStore = (site) => ({ format: FORMAT, version: VERSION, site, learner: "", class: "", quizzes: dict(), scenarios: dict() });
 
   const isObject = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
   const isCount = (v) => Number.isInteger(v) && v >= 0;
@@ -190,6 +190,32 @@
     (e.best === null || (e.best?.scored !== false && validScore(e.best, false))) && (e.last === null || validScore(e.last, true)) &&
     isObject(e.questions) && safeKeys(e.questions) && Object.values(e.questions).every(validQuestion);
 
+  // validRun checks a role-play scenario's best or last run (docs/progress.md).
+  const validRun = (r) =>
+    isObject(r) && isDate(r.date) && typeof r.version === "string" && typeof r.end === "string" &&
+    typeof r.outcome === "string" && isNum(r.points) && isNum(r.max) && isNum(r.percent) && strings(r.path);
+
+  const counts = (o) => isObject(o) && safeKeys(o) && Object.values(o).every(isCount);
+
+  const validScenario = (e) =>
+    isObject(e) && typeof e.version === "string" && isCount(e.attempts) &&
+    (e.best === null || validRun(e.best)) && (e.last === null || validRun(e.last)) && counts(e.ends) && counts(e.picks);
+
+  // scenariosOf reads the scenarios of a progress file (none in files made before
+  // scenarios existed), or returns null when they are not valid.
+  const scenariosOf = (raw) => {
+    const out = dict();
+    if (raw === undefined) return out;
+    if (!isObject(raw) || !safeKeys(raw)) return null;
+    for (const [id, r] of Object.entries(raw)) {
+      if (!isObject(r)) return null;
+      const e = { version: r.version, attempts: r.attempts, best: r.best ?? null, last: r.last ?? null, ends: dict(r.ends), picks: dict(r.picks) };
+      if (!validScenario({ ...e, ends: r.ends, picks: r.picks })) return null;
+      out[id] = e;
+    }
+    return out;
+  };
+
   // withDicts returns an attempt whose responses and points are dicts (s as it is when they
   // are not objects, which validation then refuses).
   const withDicts = (s) =>
@@ -219,6 +245,9 @@
       if (!validQuiz(e)) return null;
       store.quizzes[id] = e;
     }
+    const scenarios = scenariosOf(data.scenarios);
+    if (!scenarios) return null;
+    store.scenarios = scenarios;
     return store;
   };
 
@@ -259,6 +288,23 @@
     return store;
   };
 
+  // recordScenario adds one finished run of a role-play scenario to the store: run has date,
+  // version, end, outcome, points, max, percent and path (the "step/choice" of every choice
+  // made). The best run is the one with the higher percent; ends and picks count how often
+  // each end was reached and each choice made.
+  const recordScenario = (store, id, run) => {
+    store.scenarios ||= dict();
+    const e = store.scenarios[id] || { version: run.version, attempts: 0, best: null, last: null, ends: dict(), picks: dict() };
+    e.version = run.version;
+    e.attempts += 1;
+    e.last = run;
+    if (!e.best || run.percent > e.best.percent) e.best = run;
+    e.ends[run.end] = (e.ends[run.end] || 0) + 1;
+    for (const p of run.path) e.picks[p] = (e.picks[p] || 0) + 1;
+    store.scenarios[id] = e;
+    return store;
+  };
+
   // clone returns a deep copy of a valid store, made of dicts.
   const clone = (store) => migrate(JSON.parse(JSON.stringify(store)));
 
@@ -296,13 +342,29 @@
       }
       out.quizzes[id] = m;
     }
+    for (const [id, theirs] of Object.entries(other.scenarios || {})) {
+      count++;
+      const ours = out.scenarios[id];
+      if (!ours) { out.scenarios[id] = theirs; continue; }
+      const last = newer(ours.last, theirs.last);
+      const add = (a, b) => {
+        const d = dict(a);
+        for (const [k, n] of Object.entries(b)) d[k] = (d[k] || 0) + n;
+        return d;
+      };
+      out.scenarios[id] = {
+        version: last !== ours.last && last === theirs.last ? theirs.version : ours.version,
+        attempts: ours.attempts + theirs.attempts, best: better(ours.best, theirs.best), last,
+        ends: add(ours.ends, theirs.ends), picks: add(ours.picks, theirs.picks),
+      };
+    }
     return { store: clone(out), count };
   };
 
   // exportStore returns the export file's object: the store with the time of export.
   const exportStore = (store, now = new Date()) => {
     const { format: f, version, site, learner, quizzes } = store;
-    return { format: f, version, site, exported: now.toISOString(), learner, class: store.class || "", quizzes };
+    return { format: f, version, site, exported: now.toISOString(), learner, class: store.class || "", quizzes, scenarios: store.scenarios || dict() };
   };
 
   // storeOptions are the options of Playbook.page.store for the progress store of site.
@@ -456,7 +518,7 @@
   Playbook.quizCore = {
     FORMAT, VERSION, dict, own, round, parseAnswer, answered, fraction, scoreQuestion, totals,
     orderFromPositions, seeded, shuffle, storageKey, emptyStore, migrate, parseStore,
-    recordAttempt, mergeStores, exportStore, storeOptions, statusOf, certificateOf, gradeStore,
+    recordAttempt, recordScenario, mergeStores, exportStore, storeOptions, statusOf, certificateOf, gradeStore,
     NAME_MAX, CLASS_MAX, FILE_NAME_MAX, cleanText, fileSafe, exportName,
     draftPrefix, draftKey, parseDraft, arrange, filled, unanswered, secondsLeft,
   };
