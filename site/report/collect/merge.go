@@ -77,14 +77,16 @@ func mergeQuiz(o, t *progress.QuizProgress) *progress.QuizProgress {
 	return m
 }
 
-// newer returns the later of two attempts by date, a on a tie; a nil attempt loses.
+// newer returns the later of two attempts by date, a on a tie; a nil attempt loses. Dates
+// are compared to the millisecond, as the page's import compares them (a JavaScript Date
+// keeps no finer time), so that both keep the same attempt.
 func newer(a, b *progress.Attempt) *progress.Attempt {
 	switch {
 	case a == nil:
 		return b
 	case b == nil:
 		return a
-	case b.Date.After(a.Date):
+	case b.Date.UnixMilli() > a.Date.UnixMilli():
 		return b
 	}
 	return a
