@@ -98,8 +98,8 @@ func (e *ParseError) Error() string {
 	return fmt.Sprintf("%d:%d: %s", e.Line, e.Col, e.Msg)
 }
 
-// maxCount is the largest count a file may hold: JavaScript's largest safe integer.
-const maxCount = 1<<53 - 1
+// MaxCount is the largest count a file may hold: JavaScript's largest safe integer.
+const MaxCount = 1<<53 - 1
 
 // MaxDepth is how deeply a file may nest objects and lists, the fields the reader ignores
 // included. A real file nests 7 levels; the page refuses deeper files too.

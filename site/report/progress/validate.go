@@ -120,7 +120,7 @@ func (c *checker) count(obj *jsonpos.Value, key, name string) int {
 		c.fail(obj, "%s.%s is missing", name, key)
 		return 0
 	}
-	if v.Kind != jsonpos.Number || !v.Finite() || v.Num < 0 || v.Num != float64(int64(v.Num)) || v.Num > maxCount {
+	if v.Kind != jsonpos.Number || !v.Finite() || v.Num < 0 || v.Num != float64(int64(v.Num)) || v.Num > MaxCount {
 		c.fail(v, "%s.%s must be a whole number, 0 or more, not %s", name, key, v.Describe())
 		return 0
 	}
