@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"crypto/sha256"
+	"encoding/base64"
 	"encoding/hex"
 	"encoding/json"
 	"os"
@@ -171,5 +172,43 @@ func TestImportVectorsAgreeWithGo(t *testing.T) {
 		if got := b.text(".progress-message"); got != message {
 			t.Errorf("importing %q: the page says %q, want %q", name, got, message)
 		}
+	}
+}
+
+// TestImportFuzzAgreesWithGo feeds the page's import 400 files derived from the vectors
+// (vectors.Mutants: types flipped, fields dropped, hostile keys and values, keys given twice,
+// deeper nesting, files cut short) in one evaluation: the page must accept exactly the files
+// the Go reader accepts, and merge them alike.
+func TestImportFuzzAgreesWithGo(t *testing.T) {
+	set := loadVectors(t)
+	mutants := vectors.Mutants(set, 20261125, 400)
+	store := set.Stores["ana"]
+	files := make([]pageFile, len(mutants))
+	for i, m := range mutants {
+		files[i] = pageFile{Base64: base64.StdEncoding.EncodeToString(m.Data), Store: store}
+	}
+	s := buildQuizSite(t, pipeline.Learner)
+	b := quizTab(t, s, progressEN)
+	got := importOnPage(t, b, files)
+	accepted := 0
+	for i, m := range mutants {
+		g := got[i]
+		want, err := vectors.Import(store, m.Data, set.Site)
+		switch {
+		case g.Hash != sha(m.Data):
+			t.Errorf("mutant %s: the page read other bytes", m.Name)
+		case (g.Error == "") != (err == nil):
+			t.Errorf("mutant %s: the page says %q, Go %v\n%s", m.Name, g.Error, err, m.Data)
+		case err == nil && !reflect.DeepEqual(g.Merged, want):
+			gj, _ := json.Marshal(g.Merged)
+			wj, _ := json.Marshal(want)
+			t.Errorf("mutant %s: merged on the page:\n%s\nin Go:\n%s", m.Name, gj, wj)
+		}
+		if err == nil {
+			accepted++
+		}
+	}
+	if accepted < 40 || accepted > len(mutants)-40 {
+		t.Errorf("%d of %d mutants accepted: the fuzz should mix both verdicts", accepted, len(mutants))
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 
 	"playbook/site/report/collect"
@@ -49,5 +50,29 @@ func TestImportVectors(t *testing.T) {
 				t.Errorf("merged into %q:\n got %s\nwant %s", c.store(), g, w)
 			}
 		})
+	}
+}
+
+// TestMutants checks that the differential fuzz's files are the same on every run and mix
+// files the reader accepts with files it refuses for many reasons.
+func TestMutants(t *testing.T) {
+	s := load(t)
+	a, b := Mutants(s, 1, 300), Mutants(s, 1, 300)
+	accepted, reasons := 0, map[string]bool{}
+	for i := range a {
+		if a[i].Name != b[i].Name || string(a[i].Data) != string(b[i].Data) {
+			t.Fatalf("mutant %d differs between two runs: %s / %s", i, a[i].Name, b[i].Name)
+		}
+		if _, err := Read(a[i].Data, s.Site); err == nil {
+			accepted++
+		} else {
+			reasons[err.Error()[strings.Index(err.Error(), " ")+1:]] = true
+		}
+	}
+	if accepted < 30 || accepted > 270 || len(reasons) < 30 {
+		t.Errorf("%d of 300 mutants accepted, %d reasons to refuse the others", accepted, len(reasons))
+	}
+	if string(Mutants(s, 2, 1)[0].Data) == string(a[0].Data) && string(Mutants(s, 2, 2)[1].Data) == string(a[1].Data) {
+		t.Error("another seed gives the same mutants")
 	}
 }
