@@ -92,11 +92,10 @@
     }
 
     async importFile(file) {
-      let text;
-      try { text = await file.text(); } catch { text = ""; }
-      const r = core.parseStore(text, site);
-      if (!r.store) { this.say(t("import_failed")); return; }
-      const merged = core.mergeStores(this.fresh(), r.store);
+      let bytes;
+      try { bytes = await file.arrayBuffer(); } catch { bytes = new ArrayBuffer(0); }
+      const merged = core.importFile(this.fresh(), bytes, site);
+      if (!merged.store) { this.say(t("import_failed")); return; }
       this.store = merged.store;
       this.render();
       this.say(this.available && storage.save(this.store) ? t("imported", merged.count) : t("storage_unavailable"));
