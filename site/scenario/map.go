@@ -1,15 +1,17 @@
 package scenario
 
 import (
+	"cmp"
 	"fmt"
 	"html/template"
+	"slices"
 	"strconv"
 	"strings"
 )
 
 // The map's geometry, in SVG units (1 unit = 1 CSS pixel at 100%).
 const (
-	nodeW, nodeH = 150, 40
+	nodeW, nodeH = 168, 40
 	gapX, gapY   = 24, 58
 	margin       = 16
 )
@@ -88,7 +90,7 @@ func Map(s *Scenario, w *Walk, lang string) template.HTML {
 		for _, t := range r {
 			n := nodes[t]
 			fmt.Fprintf(&b, `<g class="%s"><rect x="%d" y="%d" width="%d" height="%d" rx="6"/><text x="%d" y="%d">%s</text></g>`,
-				n.class, n.x, n.y, nodeW, nodeH, n.x+nodeW/2, n.y+nodeH/2+4, template.HTMLEscapeString(shorten(n.label, 24)))
+				n.class, n.x, n.y, nodeW, nodeH, n.x+nodeW/2, n.y+nodeH/2+4, template.HTMLEscapeString(shorten(n.label, 27)))
 		}
 	}
 	b.WriteString(`</svg>`)
@@ -162,7 +164,43 @@ func (s *Scenario) rows() [][]Target {
 	for i := range s.Ends {
 		ends = append(ends, Target{End: true, Index: i})
 	}
-	return append(rows, ends)
+	rows = append(rows, ends)
+	s.untangle(rows)
+	return rows
+}
+
+// untangle orders each row after the first by the mean place of the nodes that lead to it
+// in the rows above (the barycentre heuristic), so that fewer arrows cross.
+func (s *Scenario) untangle(rows [][]Target) {
+	place := map[Target]float64{}
+	for x, t := range rows[0] {
+		place[t] = float64(x)
+	}
+	for y := 1; y < len(rows); y++ {
+		sum, n := map[Target]float64{}, map[Target]int{}
+		for i, st := range s.Steps {
+			from, ok := place[Target{Index: i}]
+			if !ok {
+				continue
+			}
+			for _, c := range st.Choices {
+				for _, b := range c.Goto {
+					sum[b.To] += from
+					n[b.To]++
+				}
+			}
+		}
+		key := func(t Target) float64 {
+			if n[t] == 0 {
+				return 1e9
+			}
+			return sum[t] / float64(n[t])
+		}
+		slices.SortStableFunc(rows[y], func(a, b Target) int { return cmp.Compare(key(a), key(b)) })
+		for x, t := range rows[y] {
+			place[t] = float64(x) + float64(len(rows[0])-len(rows[y]))/2
+		}
+	}
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
