@@ -11,6 +11,8 @@ import (
 	"playbook/site/material"
 	"playbook/site/quiz"
 	"playbook/site/quiz/quizfile"
+	"playbook/site/scenario"
+	"playbook/site/scenario/scenariofile"
 	"playbook/site/worksheet"
 	"playbook/site/worksheet/worksheetfile"
 )
@@ -23,6 +25,7 @@ func DefaultKinds() *material.Registry {
 		material.Registration{Kind: checklist.MaterialKind(), Parse: checklistfile.ParseMaterial},
 		material.Registration{Kind: worksheet.MaterialKind(), Parse: worksheetfile.ParseMaterial},
 		material.Registration{Kind: quiz.MaterialKind(), Parse: quizfile.ParseMaterial, Review: quizfile.Review},
+		material.Registration{Kind: scenario.MaterialKind(), Parse: scenariofile.ParseMaterial},
 	)
 	if err != nil {
 		panic(err) // the kinds above are fixed: a clash is a programming error caught by every test

@@ -214,7 +214,7 @@ func (t *Theme) String(lang, key string) string {
 
 // scriptGroups are the prefixes (after "js_") of the strings of each page script; the quiz
 // scripts use the keys without a group prefix.
-var scriptGroups = []string{"ck_", "ws_", "sr_", "sl_"}
+var scriptGroups = []string{"ck_", "ws_", "sr_", "sl_", "sc_"}
 
 // ScriptStrings returns the strings one page script uses, in lang: the keys starting with
 // "js_" + group ("" for the quiz scripts, "ck_" for checklists, "ws_" for worksheets,

@@ -21,7 +21,7 @@
   // COMPLETIONS is how many words the word being typed completes to, the most frequent first;
   // each may need a term shard of its own.
   const COMPLETIONS = 4;
-  const TYPES = ["lesson", "day", "quiz", "checklist", "worksheet"];
+  const TYPES = ["lesson", "day", "quiz", "checklist", "worksheet", "scenario"];
 
   // ---- Loading the index ------------------------------------------------------------------
 
