@@ -52,7 +52,14 @@ type site struct {
 // It fails the test on any build error.
 func buildSite(t *testing.T, edition pipeline.Edition) *site {
 	t.Helper()
-	fsys := os.DirFS(repoRoot)
+	return buildSiteFrom(t, repoRoot, edition)
+}
+
+// buildSiteFrom builds one edition of the course in the folder root (the test course of
+// testdata/course, for instance) and writes it into a temporary folder.
+func buildSiteFrom(t *testing.T, root string, edition pipeline.Edition) *site {
+	t.Helper()
+	fsys := os.DirFS(root)
 	res := pipeline.Build(fsys, pipeline.Options{Edition: edition})
 	if res.Diags.HasErrors() {
 		t.Fatalf("building the %s edition of the bundled course failed:\n%s", edition, diagText(res.Diags))

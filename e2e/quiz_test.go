@@ -136,15 +136,16 @@ func (b *tab) visible(sel string) bool {
 	return browsertest.Eval[bool](b.t, b.ctx, `(e => !!e && e.getClientRects().length > 0)(document.querySelector(`+jsString(sel)+`))`)
 }
 
-// waitFor polls a JavaScript condition for up to five seconds.
+// waitFor polls a JavaScript condition until it holds. It gives up after two minutes, a
+// safety net for a page that never gets there, not a budget: a loaded machine may be slow.
 func (b *tab) waitFor(cond, what string) {
 	b.t.Helper()
-	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+	for deadline := time.Now().Add(2 * time.Minute); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
 		if browsertest.Eval[bool](b.t, b.ctx, `!!(`+cond+`)`) {
 			return
 		}
 	}
-	b.t.Fatalf("waited 5s for %s (%s)", what, cond)
+	b.t.Fatalf("waited two minutes for %s (%s)", what, cond)
 }
 
 // stored returns the stored progress store, decoded, or nil when there is none.
@@ -657,7 +658,7 @@ func TestProgressPage(t *testing.T) {
 		select {
 		case m := <-msgs:
 			return m
-		case <-time.After(5 * time.Second):
+		case <-time.After(2 * time.Minute):
 			t.Fatal("Reset my progress asked nothing")
 			return ""
 		}

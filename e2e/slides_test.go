@@ -89,7 +89,7 @@ func (b *tab) waitSlide(n, count int, heading string) {
 	b.t.Helper()
 	counter := fmt.Sprintf("%d / %d", n, count)
 	var v deckView
-	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(25 * time.Millisecond) {
+	for deadline := time.Now().Add(2 * time.Minute); time.Now().Before(deadline); time.Sleep(25 * time.Millisecond) {
 		if v = b.deck(); v.Counter == counter && v.Heading == heading && v.Hash == "#"+strconv.Itoa(n) {
 			break
 		}
@@ -326,7 +326,7 @@ func (b *tab) waitPresenter(n, count int) presenterView {
 	b.t.Helper()
 	counter := fmt.Sprintf("%d / %d", n, count)
 	var v presenterView
-	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(25 * time.Millisecond) {
+	for deadline := time.Now().Add(2 * time.Minute); time.Now().Before(deadline); time.Sleep(25 * time.Millisecond) {
 		if v = b.presenter(); v.Counter == counter && v.Hash == "#"+strconv.Itoa(n) {
 			return v
 		}
@@ -349,7 +349,7 @@ func (b *tab) openPresenter(how string) *tab {
 	var id target.ID
 	select {
 	case id = <-opened:
-	case <-time.After(5 * time.Second):
+	case <-time.After(2 * time.Minute):
 		b.t.Fatalf("pressing the presenter view (%s) opened no window", how)
 	}
 	ctx, cancel := chromedp.NewContext(b.ctx, chromedp.WithTargetID(id))

@@ -1092,6 +1092,9 @@ func TestWorksheetStorageProblems(t *testing.T) {
 		`{"format":"playbook-worksheets","version":1,"site":"another-course","worksheets":{}}`,
 		`{"format":"playbook-worksheets","version":2,"site":"test-course","worksheets":{}}`,
 	} {
+		// Leave the worksheet first: it saves what it has when the page is hidden, which
+		// would overwrite the stored value.
+		b.open("en/index.html")
 		b.run(`localStorage.clear(); localStorage.setItem("` + wsKey + `", ` + jsString(bad) + `)`)
 		b.open(accountsEN)
 		if got := b.text(".ws-notices"); got != corrupt {

@@ -6,9 +6,11 @@ import (
 	"playbook/site/course"
 	"playbook/site/diag"
 	"playbook/site/markdown"
+	"playbook/site/material"
 	"playbook/site/pipeline/plan"
 	"playbook/site/pipeline/render"
 	"playbook/site/quiz"
+	"playbook/site/scenario"
 )
 
 // tocMinimum is how many headings a lesson needs before it gets a table of contents.
@@ -105,6 +107,9 @@ func fillProgress(r *render.Renderer, pg *plan.Page, p *render.Page, _ *diag.Lis
 	}
 	if r.Trainer() && len(exams) > 0 {
 		v.Keys = quiz.Keys(exams)
+	}
+	for _, s := range material.Of[*scenario.Scenario](r.Course().Materials) {
+		v.Scenarios = append(v.Scenarios, MaterialCard{ID: s.ID, Day: s.Day, Title: s.Title.Get(code), URL: plan.RelURL(pg.Out, plan.MaterialPath(code, s))})
 	}
 	p.View = v
 	p.Scripts = append([]string{}, progressScripts...)

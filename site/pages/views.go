@@ -45,9 +45,19 @@ type StandaloneView struct {
 // ProgressView lists every quiz for the progress page.
 type ProgressView struct {
 	Quizzes []QuizCard
+	// Scenarios are the course's role-play scenarios, whose runs the progress keeps too.
+	Scenarios []MaterialCard
 	// Keys are the answer keys of the exams (quiz.Keys), in the trainer edition only: the
 	// page grades imported exam attempts with them. Empty in the learner edition.
 	Keys template.JS
+}
+
+// MaterialCard is a material in a list: its id, day, title and page.
+type MaterialCard struct {
+	ID    string
+	Day   int
+	Title string
+	URL   string
 }
 
 // QuizCard is a quiz in a list.

@@ -52,7 +52,7 @@ func Run(ctx context.Context, ln net.Listener, opts Options) error {
 		res := pipeline.Build(files, pipeline.Options{Edition: opts.Edition, Cache: cache, DeferSearchIndex: true})
 		return res.Site, res.Diags, res.SearchIndex
 	}, opts.Log)
-	srv := &http.Server{Handler: hosts.Guard(session.Server), ReadHeaderTimeout: 10 * time.Second}
+	srv := &http.Server{Handler: hosts.Guard(session.Server, opts.Log), ReadHeaderTimeout: 10 * time.Second}
 	watchCtx, stopWatch := context.WithCancel(ctx)
 	defer stopWatch()
 	watchDone := make(chan struct{})

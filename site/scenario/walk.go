@@ -166,13 +166,36 @@ func (s *Scenario) WalkAll() *Walk {
 	return w
 }
 
-// pathWalk enumerates the paths that visit no state twice, keeping the best one.
+// Path is one way through a scenario: the choices made and the end reached.
+type Path struct {
+	Moves  []Move
+	End    int
+	Points int
+}
+
+// AllPaths returns the paths from the start to an end that visit no state twice, in choice
+// order, at most limit of them.
+func (s *Scenario) AllPaths(limit int) []Path {
+	w := &Walk{End: -1}
+	if len(s.Steps) == 0 {
+		return nil
+	}
+	p := &pathWalk{s: s, w: w, onPath: map[state]bool{}, limit: limit, keep: true}
+	p.from(s.stateOf(s.Start, s.StartValues()), 0, false)
+	return p.all
+}
+
+// pathWalk enumerates the paths that visit no state twice, keeping the best one (and, when
+// keep is set, every path up to limit).
 type pathWalk struct {
 	s      *Scenario
 	w      *Walk
 	onPath map[state]bool
 	path   []Move
 	visits int
+	keep   bool
+	limit  int
+	all    []Path
 }
 
 func (p *pathWalk) from(st state, points int, poor bool) {
@@ -191,6 +214,9 @@ func (p *pathWalk) from(st state, points int, poor bool) {
 			p.w.Paths++
 			if pr && p.s.Ends[e.to.Index].Outcome.Good() {
 				p.w.Recovering++
+			}
+			if p.keep && len(p.all) < p.limit {
+				p.all = append(p.all, Path{Moves: append([]Move(nil), p.path...), End: e.to.Index, Points: pts})
 			}
 			if p.w.Best == nil || pts > p.w.Points {
 				p.w.Best, p.w.Points, p.w.End = append([]Move(nil), p.path...), pts, e.to.Index

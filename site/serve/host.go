@@ -2,11 +2,13 @@ package serve
 
 import (
 	"fmt"
+	"io"
 	"net"
 	"net/http"
 	"net/netip"
 	"slices"
 	"strings"
+	"time"
 )
 
 // Hosts is the set of names a preview answers to in a request's Host header. A browser
@@ -143,10 +145,15 @@ func (h *Hosts) Names() []string {
 
 // Guard returns a handler that passes next only the requests h allows, and answers every
 // other one, whatever its path, with 421 Misdirected Request and a sentence saying which
-// names are accepted and how to add one.
-func (h *Hosts) Guard(next http.Handler) http.Handler {
+// names are accepted and how to add one. It writes the refusals to log (nil: nowhere), a
+// line for the first refusal of each name and then at most a line a minute (refusals), so
+// that the person running the preview sees a name they forgot to allow, and a flood of
+// requests cannot fill the log.
+func (h *Hosts) Guard(next http.Handler, log io.Writer) http.Handler {
+	refused := newRefusals(log, time.Now)
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if !h.Allows(r.Host) {
+			refused.refused(r.Host)
 			h.refuse(w, r)
 			return
 		}

@@ -27,7 +27,7 @@ func TestGuardAnswersOnlyItsOwnNames(t *testing.T) {
 	}
 	live := NewLive()
 	live.Close() // an accepted event stream then ends at once instead of waiting for events
-	guard := hosts.Guard(LiveHandler(site, live))
+	guard := hosts.Guard(LiveHandler(site, live), nil)
 	tests := []struct {
 		host   string
 		path   string
@@ -172,7 +172,7 @@ func TestGuardOverHTTP(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv.Config.Handler = hosts.Guard(Handler(site))
+	srv.Config.Handler = hosts.Guard(Handler(site), nil)
 	srv.Start()
 	defer srv.Close()
 	for host, want := range map[string]int{"": 200, "evil.example": 421, "localhost": 200} {

@@ -12,10 +12,10 @@ import (
 // as the progress page's import, and returns the result; neither argument is changed.
 //
 //   - a quiz only in one side is copied;
-//   - attempts add up;
+//   - attempts add up (to at most progress.MaxCount);
 //   - best is the one with the higher percent (on a tie, ours);
 //   - last is the one with the later date (on a tie, ours); the quiz version goes with it;
-//   - per question, the counts add up and last comes from the side whose last attempt is
+//   - per question, the counts add up (to at most progress.MaxCount) and last comes from the side whose last attempt is
 //     newer; a question only in one side is copied;
 //   - the learner and the class code stay unless empty.
 func Merge(ours, theirs *progress.Progress) *progress.Progress {
@@ -47,7 +47,7 @@ func mergeQuiz(o, t *progress.QuizProgress) *progress.QuizProgress {
 	theirsNewer := newer(o.Last, t.Last) == t.Last && t.Last != o.Last
 	m := &progress.QuizProgress{
 		Version:   o.Version,
-		Attempts:  o.Attempts + t.Attempts,
+		Attempts:  add(o.Attempts, t.Attempts),
 		Best:      o.Best,
 		Last:      o.Last,
 		Questions: maps.Clone(o.Questions),
@@ -72,19 +72,25 @@ func mergeQuiz(o, t *progress.QuizProgress) *progress.QuizProgress {
 		if theirsNewer {
 			last = q.Last
 		}
-		m.Questions[qid] = progress.QuestionCounts{Right: mine.Right + q.Right, Wrong: mine.Wrong + q.Wrong, Partly: mine.Partly + q.Partly, Last: last}
+		m.Questions[qid] = progress.QuestionCounts{Right: add(mine.Right, q.Right), Wrong: add(mine.Wrong, q.Wrong), Partly: add(mine.Partly, q.Partly), Last: last}
 	}
 	return m
 }
 
-// newer returns the later of two attempts by date, a on a tie; a nil attempt loses.
+// add adds two counts, stopping at progress.MaxCount: a larger sum is more than the page
+// can keep exactly, and the page stops there too.
+func add(a, b int) int { return min(a+b, progress.MaxCount) }
+
+// newer returns the later of two attempts by date, a on a tie; a nil attempt loses. Dates
+// are compared to the millisecond, as the page's import compares them (a JavaScript Date
+// keeps no finer time), so that both keep the same attempt.
 func newer(a, b *progress.Attempt) *progress.Attempt {
 	switch {
 	case a == nil:
 		return b
 	case b == nil:
 		return a
-	case b.Date.After(a.Date):
+	case b.Date.UnixMilli() > a.Date.UnixMilli():
 		return b
 	}
 	return a

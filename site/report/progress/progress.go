@@ -98,13 +98,21 @@ func (e *ParseError) Error() string {
 	return fmt.Sprintf("%d:%d: %s", e.Line, e.Col, e.Msg)
 }
 
-// maxCount is the largest count a file may hold: JavaScript's largest safe integer.
-const maxCount = 1<<53 - 1
+// MaxCount is the largest count a file may hold: JavaScript's largest safe integer.
+const MaxCount = 1<<53 - 1
+
+// MaxDepth is how deeply a file may nest objects and lists, the fields the reader ignores
+// included. A real file nests 7 levels; the page refuses deeper files too.
+const MaxDepth = 32
 
 // Parse reads and validates a progress file with the rules of docs/progress.md
 // ("Validation"). It does not compare the site with a course: that is the caller's part.
 func Parse(data []byte) (*Progress, error) {
 	data = bytes.TrimPrefix(data, []byte("\ufeff"))
+	if off := tooDeep(data); off >= 0 {
+		line, col := jsonpos.LineCol(data, off)
+		return nil, &ParseError{Line: line, Col: col, Msg: fmt.Sprintf("objects and lists are nested more than %d deep here", MaxDepth)}
+	}
 	root, err := jsonpos.Decode(data)
 	if err != nil {
 		se := err.(*jsonpos.SyntaxError)
@@ -117,4 +125,26 @@ func Parse(data []byte) (*Progress, error) {
 		return nil, c.err
 	}
 	return p, nil
+}
+
+// tooDeep returns the offset of the first '{' or '[' that opens more than MaxDepth levels,
+// or -1. Brackets inside strings do not count; data need not be valid JSON.
+func tooDeep(data []byte) int {
+	depth, inString := 0, false
+	for i := 0; i < len(data); i++ {
+		switch b := data[i]; {
+		case inString && b == '\\':
+			i++
+		case b == '"':
+			inString = !inString
+		case inString:
+		case b == '{' || b == '[':
+			if depth++; depth > MaxDepth {
+				return i
+			}
+		case b == '}' || b == ']':
+			depth--
+		}
+	}
+	return -1
 }

@@ -3,6 +3,7 @@ package progress
 import (
 	"fmt"
 	"playbook/site/report/jsonpos"
+	"regexp"
 	"time"
 
 	"playbook/site/quiz"
@@ -119,7 +120,7 @@ func (c *checker) count(obj *jsonpos.Value, key, name string) int {
 		c.fail(obj, "%s.%s is missing", name, key)
 		return 0
 	}
-	if v.Kind != jsonpos.Number || !v.Finite() || v.Num < 0 || v.Num != float64(int64(v.Num)) || v.Num > maxCount {
+	if v.Kind != jsonpos.Number || !v.Finite() || v.Num < 0 || v.Num != float64(int64(v.Num)) || v.Num > MaxCount {
 		c.fail(v, "%s.%s must be a whole number, 0 or more, not %s", name, key, v.Describe())
 		return 0
 	}
@@ -142,18 +143,27 @@ func (c *checker) number(v, parent *jsonpos.Value, name string) float64 {
 	return v.Num
 }
 
-// date reads an ISO 8601 time as Date.toISOString writes it (any RFC 3339 time), or a
+// dateForm is the one form of date a progress file may hold (docs/progress.md, "Dates"):
+// a day, or a time in seconds with an optional fraction and a zone. It is checked before
+// time.Parse, which also takes one-digit hours, a comma before the fraction and a zone of
+// +24:00, and the page checks the same pattern, so that both read the same dates.
+var dateForm = regexp.MustCompile(`^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])` +
+	`(T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{1,9})?(Z|[+-]([01]\d|2[0-3]):[0-5]\d))?$`)
+
+// date reads an ISO 8601 time as Date.toISOString writes it (a time of dateForm), or a
 // plain date.
 func (c *checker) date(v *jsonpos.Value, name string) time.Time {
 	if v.Kind != jsonpos.String {
 		c.fail(v, "%s must be a date string, not %s", name, v.Describe())
 		return time.Time{}
 	}
-	if t, err := time.Parse(time.RFC3339Nano, v.Str); err == nil {
-		return t.UTC()
-	}
-	if t, err := time.Parse(time.DateOnly, v.Str); err == nil {
-		return t
+	if dateForm.MatchString(v.Str) {
+		if t, err := time.Parse(time.RFC3339Nano, v.Str); err == nil {
+			return t.UTC()
+		}
+		if t, err := time.Parse(time.DateOnly, v.Str); err == nil {
+			return t
+		}
 	}
 	c.fail(v, "%s %s is not a date such as 2026-11-25T10:00:00.000Z", name, v.Describe())
 	return time.Time{}

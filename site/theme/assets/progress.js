@@ -65,6 +65,14 @@
           ? day(e.last.date) + (e.attempts > 1 ? " · " + t("attempts", e.attempts) : "")
           : "–";
       }
+      for (const row of this.el.querySelectorAll("tr[data-progress-scenario]")) {
+        const e = core.own(shown.scenarios, row.dataset.progressScenario);
+        row.querySelector(".progress-status").textContent = e?.last ? t("outcome_" + e.last.outcome) : t("status_not_started");
+        row.querySelector(".progress-best").textContent = e?.best ? num(e.best.percent) + "%" : "–";
+        row.querySelector(".progress-last").textContent = e?.last
+          ? day(e.last.date) + (e.attempts > 1 ? " · " + t("attempts", e.attempts) : "")
+          : "–";
+      }
       this.learner?.show(this.store);
       this.certificate.render();
     }
@@ -84,11 +92,10 @@
     }
 
     async importFile(file) {
-      let text;
-      try { text = await file.text(); } catch { text = ""; }
-      const r = core.parseStore(text, site);
-      if (!r.store) { this.say(t("import_failed")); return; }
-      const merged = core.mergeStores(this.fresh(), r.store);
+      let bytes;
+      try { bytes = await file.arrayBuffer(); } catch { bytes = new ArrayBuffer(0); }
+      const merged = core.importFile(this.fresh(), bytes, site);
+      if (!merged.store) { this.say(t("import_failed")); return; }
       this.store = merged.store;
       this.render();
       this.say(this.available && storage.save(this.store) ? t("imported", merged.count) : t("storage_unavailable"));

@@ -154,12 +154,27 @@
   // ---- Progress store (docs/progress.md) ----
 
   const storageKey = (site) => `playbook:${site}:progress:v${VERSION}`;
-  const emptyStore = (site) => ({ format: FORMAT, version: VERSION, site, learner: "", class: "", quizzes: dict() });
+  const emptyStore = (site) => ({ format: FORMAT, version: VERSION, site, learner: "", class: "", quizzes: dict(), scenarios: dict() });
+
+  // Limits of a progress file (docs/progress.md, "Validation"), the same as playbook
+  // report's: its size in bytes and how deeply it may nest objects and lists.
+  const MAX_FILE_SIZE = 8 * 1024 * 1024, MAX_DEPTH = 32;
 
   const isObject = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
-  const isCount = (v) => Number.isInteger(v) && v >= 0;
+  // Counts are whole numbers JavaScript keeps exactly (the report refuses larger ones).
+  const isCount = (v) => Number.isSafeInteger(v) && v >= 0;
   const isNum = (v) => typeof v === "number" && Number.isFinite(v);
-  const isDate = (v) => typeof v === "string" && !Number.isNaN(Date.parse(v));
+  // A date is a day or a time as toISOString writes it (docs/progress.md): Date.parse alone
+  // takes much more ("Nov 25 2026", "24:00", February 30) and the report would refuse it.
+  const DATE = /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{1,9})?(Z|[+-]([01]\d|2[0-3]):[0-5]\d))?$/;
+  const daysIn = (y, m) => [31, y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1];
+  const isDate = (v) => {
+    const m = typeof v === "string" && DATE.exec(v);
+    return !!m && Number(m[3]) <= daysIn(Number(m[1]), Number(m[2])) && !Number.isNaN(Date.parse(v));
+  };
+  // tooDeep reports whether v nests objects and lists more than MAX_DEPTH deep.
+  const tooDeep = (v, depth = 0) =>
+    v !== null && typeof v === "object" && (depth >= MAX_DEPTH || Object.values(v).some((x) => tooDeep(x, depth + 1)));
   const safeKeys = (o) => Object.keys(o).every((k) => k !== "" && k !== "__proto__");
   const strings = (a) => Array.isArray(a) && a.every((s) => typeof s === "string");
 
@@ -174,6 +189,7 @@
   // scores.
   const validScore = (s, withResponses) => {
     if (!isObject(s) || !isDate(s.date) || typeof s.version !== "string") return false;
+    if (s.scored !== undefined && typeof s.scored !== "boolean") return false;
     const scored = s.scored !== false;
     if (scored && !(isNum(s.earned) && isNum(s.max) && isNum(s.percent) && typeof s.passed === "boolean")) return false;
     if (!scored && !(s.earned === null && s.max === null && s.percent === null && s.passed === null)) return false;
@@ -187,8 +203,34 @@
 
   const validQuiz = (e) =>
     isObject(e) && typeof e.version === "string" && isCount(e.attempts) &&
-    (e.best === null || (e.best?.scored !== false && validScore(e.best, false))) && (e.last === null || validScore(e.last, true)) &&
+    (e.best === null || ((e.best?.scored === undefined || e.best.scored === true) && validScore(e.best, false))) && (e.last === null || validScore(e.last, true)) &&
     isObject(e.questions) && safeKeys(e.questions) && Object.values(e.questions).every(validQuestion);
+
+  // validRun checks a role-play scenario's best or last run (docs/progress.md).
+  const validRun = (r) =>
+    isObject(r) && isDate(r.date) && typeof r.version === "string" && typeof r.end === "string" &&
+    typeof r.outcome === "string" && isNum(r.points) && isNum(r.max) && isNum(r.percent) && strings(r.path);
+
+  const counts = (o) => isObject(o) && safeKeys(o) && Object.values(o).every(isCount);
+
+  const validScenario = (e) =>
+    isObject(e) && typeof e.version === "string" && isCount(e.attempts) &&
+    (e.best === null || validRun(e.best)) && (e.last === null || validRun(e.last)) && counts(e.ends) && counts(e.picks);
+
+  // scenariosOf reads the scenarios of a progress file (none in files made before
+  // scenarios existed), or returns null when they are not valid.
+  const scenariosOf = (raw) => {
+    const out = dict();
+    if (raw === undefined) return out;
+    if (!isObject(raw) || !safeKeys(raw)) return null;
+    for (const [id, r] of Object.entries(raw)) {
+      if (!isObject(r)) return null;
+      const e = { version: r.version, attempts: r.attempts, best: r.best ?? null, last: r.last ?? null, ends: dict(r.ends), picks: dict(r.picks) };
+      if (!validScenario({ ...e, ends: r.ends, picks: r.picks })) return null;
+      out[id] = e;
+    }
+    return out;
+  };
 
   // withDicts returns an attempt whose responses and points are dicts (s as it is when they
   // are not objects, which validation then refuses).
@@ -202,6 +244,7 @@
   const migrate = (data) => {
     if (!isObject(data) || data.format !== FORMAT || data.version !== VERSION) return null;
     if (typeof data.site !== "string" || data.site === "" || !isObject(data.quizzes) || !safeKeys(data.quizzes)) return null;
+    if (data.exported !== undefined && !isDate(data.exported)) return null;
     const store = emptyStore(data.site);
     for (const field of ["learner", "class"]) {
       if (data[field] === undefined) continue;
@@ -213,12 +256,15 @@
       const e = {
         version: raw.version, attempts: raw.attempts, best: raw.best ?? null, last: withDicts(raw.last ?? null),
         questions: dict(isObject(raw.questions) ? raw.questions : {},
-          (q) => (isObject(q) ? { right: q.right, wrong: q.wrong, partly: q.partly ?? 0, last: q.last } : q)),
+          (q) => (isObject(q) ? { right: q.right, wrong: q.wrong, partly: q.partly === undefined ? 0 : q.partly, last: q.last } : q)),
       };
       if (raw.questions !== undefined && !isObject(raw.questions)) return null;
       if (!validQuiz(e)) return null;
       store.quizzes[id] = e;
     }
+    const scenarios = scenariosOf(data.scenarios);
+    if (!scenarios) return null;
+    store.scenarios = scenarios;
     return store;
   };
 
@@ -229,6 +275,7 @@
     if (text === null || text === undefined) return { store: emptyStore(site) };
     let data;
     try { data = JSON.parse(text); } catch { return { error: "json" }; }
+    if (tooDeep(data)) return { error: "shape" };
     const store = migrate(data);
     if (!store) return { error: "shape" };
     if (store.site !== site) return { error: "site" };
@@ -259,16 +306,37 @@
     return store;
   };
 
+  // recordScenario adds one finished run of a role-play scenario to the store: run has date,
+  // version, end, outcome, points, max, percent and path (the "step/choice" of every choice
+  // made). The best run is the one with the higher percent; ends and picks count how often
+  // each end was reached and each choice made.
+  const recordScenario = (store, id, run) => {
+    store.scenarios ||= dict();
+    const e = store.scenarios[id] || { version: run.version, attempts: 0, best: null, last: null, ends: dict(), picks: dict() };
+    e.version = run.version;
+    e.attempts = add(e.attempts, 1);
+    e.last = run;
+    if (!e.best || run.percent > e.best.percent) e.best = run;
+    e.ends[run.end] = add(e.ends[run.end] || 0, 1);
+    for (const p of run.path) e.picks[p] = add(e.picks[p] || 0, 1);
+    store.scenarios[id] = e;
+    return store;
+  };
+
   // clone returns a deep copy of a valid store, made of dicts.
   const clone = (store) => migrate(JSON.parse(JSON.stringify(store)));
 
+  // add adds two counts, stopping at the largest integer a number keeps exactly (the report
+  // stops there too): a larger sum would make the store invalid.
+  const add = (a, b) => Math.min(a + b, Number.MAX_SAFE_INTEGER);
+  // newer compares dates to the millisecond: all a Date keeps (the report does the same).
   const newer = (a, b) => (!a ? b : !b ? a : Date.parse(b.date) > Date.parse(a.date) ? b : a);
   const better = (a, b) => (!a ? b : !b ? a : b.percent > a.percent ? b : a);
 
   // mergeStores merges progress from another file into store (both valid, same site): the
   // better best score, the attempts added up, the newer last attempt; question counts add up
-  // and the last result comes from the side with the newer last attempt; the learner's name
-  // and class code stay unless empty. It returns the merged store (a new object) and how
+  // (counts stop at Number.MAX_SAFE_INTEGER) and the last result comes from the side with
+  // the newer last attempt; the learner's name and class code stay unless empty. It returns the merged store (a new object) and how
   // many quizzes the other file had.
   const mergeStores = (store, other) => {
     const out = clone(store);
@@ -283,7 +351,7 @@
       const theirsNewer = last !== ours.last && last === theirs.last;
       const m = {
         version: theirsNewer ? theirs.version : ours.version,
-        attempts: ours.attempts + theirs.attempts,
+        attempts: add(ours.attempts, theirs.attempts),
         best: better(ours.best, theirs.best),
         last,
         questions: dict(ours.questions),
@@ -291,18 +359,48 @@
       for (const [qid, q] of Object.entries(theirs.questions)) {
         const o = m.questions[qid];
         m.questions[qid] = o
-          ? { right: o.right + q.right, wrong: o.wrong + q.wrong, partly: o.partly + q.partly, last: theirsNewer ? q.last : o.last }
+          ? { right: add(o.right, q.right), wrong: add(o.wrong, q.wrong), partly: add(o.partly, q.partly), last: theirsNewer ? q.last : o.last }
           : { ...q };
       }
       out.quizzes[id] = m;
     }
+    for (const [id, theirs] of Object.entries(other.scenarios || {})) {
+      count++;
+      const ours = out.scenarios[id];
+      if (!ours) { out.scenarios[id] = theirs; continue; }
+      const last = newer(ours.last, theirs.last);
+      const addAll = (a, b) => {
+        const d = dict(a);
+        for (const [k, n] of Object.entries(b)) d[k] = add(d[k] || 0, n);
+        return d;
+      };
+      out.scenarios[id] = {
+        version: last !== ours.last && last === theirs.last ? theirs.version : ours.version,
+        attempts: add(ours.attempts, theirs.attempts), best: better(ours.best, theirs.best), last,
+        ends: addAll(ours.ends, theirs.ends), picks: addAll(ours.picks, theirs.picks),
+      };
+    }
     return { store: clone(out), count };
+  };
+
+  // importFile reads the bytes of an imported file (an ArrayBuffer or a typed array) and
+  // merges them into store: { store, count } as mergeStores gives them, or { error }: "size"
+  // (larger than MAX_FILE_SIZE), "json" (not UTF-8, or not JSON), "shape" or "site" as
+  // parseStore gives them. One byte order mark at the start is dropped, as the report does.
+  const importFile = (store, bytes, site) => {
+    if (bytes.byteLength > MAX_FILE_SIZE) return { error: "size" };
+    let text;
+    try { text = new TextDecoder("utf-8", { fatal: true }).decode(bytes); } catch { return { error: "json" }; }
+    const r = parseStore(text, site);
+    if (!r.store) return r;
+    const merged = mergeStores(store, r.store);
+    return merged.store ? merged : { error: "shape" };
   };
 
   // exportStore returns the export file's object: the store with the time of export.
   const exportStore = (store, now = new Date()) => {
     const { format: f, version, site, learner, quizzes } = store;
-    return { format: f, version, site, exported: now.toISOString(), learner, class: store.class || "", quizzes };
+    return { format: f, version, site, exported: now.toISOString(), learner, class: store.class || "", quizzes, scenarios: store.scenarios || dict() };
   };
 
   // storeOptions are the options of Playbook.page.store for the progress store of site.
@@ -456,7 +554,7 @@
   Playbook.quizCore = {
     FORMAT, VERSION, dict, own, round, parseAnswer, answered, fraction, scoreQuestion, totals,
     orderFromPositions, seeded, shuffle, storageKey, emptyStore, migrate, parseStore,
-    recordAttempt, mergeStores, exportStore, storeOptions, statusOf, certificateOf, gradeStore,
+    MAX_FILE_SIZE, MAX_DEPTH, importFile, recordAttempt, recordScenario, mergeStores, exportStore, storeOptions, statusOf, certificateOf, gradeStore,
     NAME_MAX, CLASS_MAX, FILE_NAME_MAX, cleanText, fileSafe, exportName,
     draftPrefix, draftKey, parseDraft, arrange, filled, unanswered, secondsLeft,
   };

@@ -1,1 +1,1 @@
-Playbook.searchLoad({"days":[1,2],"docChunk":12,"docs":20,"facets":true,"fieldGap":1000,"kind":"meta","lang":"zh-CN","shards":1,"types":["checklist","day","lesson","quiz","worksheet"],"version":2});
+Playbook.searchLoad({"days":[1,2],"docChunk":12,"docs":21,"facets":true,"fieldGap":1000,"kind":"meta","lang":"zh-CN","shards":1,"types":["checklist","day","lesson","quiz","scenario","worksheet"],"version":2});
