@@ -1,6 +1,7 @@
 // Package coverage reads frameworks.yaml, the list of the frameworks the course teaches, and
 // works out for each where it is taught and how it is practised: the lesson sections, the
-// quiz questions whose source is one of those sections, and the checklists and worksheets.
+// quiz questions whose source is one of those sections, and the checklists, worksheets and
+// role-play scenarios.
 // The trainer edition shows the result as a table; check reports a framework that should be
 // practised and is not.
 package coverage
@@ -25,7 +26,8 @@ type Framework struct {
 	Name strictyaml.Text
 	// Sections are the lesson sections that teach it.
 	Sections []*lessonref.Ref
-	// Practice lists checklist and worksheet files (checklists/x.yaml, worksheets/y.yaml).
+	// Practice lists checklist, worksheet and scenario files (checklists/x.yaml,
+	// worksheets/y.yaml, scenarios/z.yaml).
 	Practice []string
 	// MustPractise says the syllabus wants a quiz question, a checklist or a worksheet.
 	MustPractise bool
@@ -78,8 +80,8 @@ func Parse(src []byte, langs []string, diags *diag.List) []*Framework {
 		}
 		if list, ok := d.Strings(f, "practice"); ok {
 			for _, p := range list {
-				if !strings.HasPrefix(p, "checklists/") && !strings.HasPrefix(p, "worksheets/") {
-					d.Errorf(f["practice"].Value, "practice %q must be a checklist or worksheet file, e.g. worksheets/man-qualification.yaml", p)
+				if !strings.HasPrefix(p, "checklists/") && !strings.HasPrefix(p, "worksheets/") && !strings.HasPrefix(p, "scenarios/") {
+					d.Errorf(f["practice"].Value, "practice %q must be a checklist, worksheet or scenario file, e.g. worksheets/man-qualification.yaml", p)
 					continue
 				}
 				fw.Practice = append(fw.Practice, p)

@@ -31,7 +31,7 @@ func TestParseErrors(t *testing.T) {
 		{"- id: a\n  name: A\n  sections: [a.md]\n- id: a\n  name: B\n  sections: [b.md]\n", `duplicate framework id "a"`},
 		{"- id: a\n  name: A\n", "names no lesson section"},
 		{"- id: a\n  name: A\n  sections: [/abs.md]\n", "must be a lesson path"},
-		{"- id: a\n  name: A\n  sections: [a.md]\n  practice: [quizzes/q.yaml]\n", "must be a checklist or worksheet"},
+		{"- id: a\n  name: A\n  sections: [a.md]\n  practice: [quizzes/q.yaml]\n", "must be a checklist, worksheet or scenario"},
 		{"- id: a\n  name: {en: A}\n  sections: [a.md]\n", "no zh-CN translation"},
 		{"- id: a\n  name: A\n  sections: [a.md]\n  lessons: []\n", `unknown key "lessons"`},
 	}
