@@ -29,6 +29,7 @@ import (
 	"playbook/site/output"
 	"playbook/site/pipeline"
 	"playbook/site/worksheet"
+	"playbook/site/worksheet/compute"
 	"playbook/site/worksheet/formula"
 )
 
@@ -392,12 +393,12 @@ func TestWorksheetCoreAgreesWithGo(t *testing.T) {
 		for k, sh := range c.Shares {
 			w.Bands = append(w.Bands, &worksheet.Band{ID: strconv.Itoa(k), Share: sh})
 		}
-		rows := make([]worksheet.Row, len(c.Values))
+		rows := make([]compute.Row, len(c.Values))
 		for k, v := range c.Values {
-			rows[k] = worksheet.Row{Value: v}
+			rows[k] = compute.Row{Value: v}
 		}
 		counts := make([]float64, len(c.Shares))
-		for k, r := range worksheet.Rank(w, rows) {
+		for k, r := range compute.Rank(w, rows) {
 			if g.Order[k] != r.Row || g.Share[k] != r.Share || g.Cum[k] != r.CumShare {
 				t.Errorf("%s: rank %d is row %d with share %v and cumulative %v in the page, row %d, %v, %v in Go",
 					c.Name, k+1, g.Order[k], g.Share[k], g.Cum[k], r.Row, r.Share, r.CumShare)
@@ -437,7 +438,7 @@ func TestWorksheetCoreAgreesWithGo(t *testing.T) {
 		for k, wt := range c.Weights {
 			w.Criteria = append(w.Criteria, &worksheet.Criterion{ID: "c" + strconv.Itoa(k), Weight: wt})
 		}
-		want := worksheet.Rate(w, c.Scores)
+		want := compute.Rate(w, c.Scores)
 		band := -1
 		for k, bd := range w.Bands {
 			if bd == want.Band {
@@ -513,12 +514,12 @@ func TestWorksheetRanking(t *testing.T) {
 	// The same bands as Go's Rank.
 	w := &worksheet.Worksheet{Bands: []*worksheet.Band{{ID: "platinum", Share: 1}, {ID: "gold", Share: 4}, {ID: "iron", Share: 15}, {ID: "lead", Share: 80}}}
 	values := []float64{1234.5, 300, 300, 250, 80, 0, -20}
-	rows := make([]worksheet.Row, len(values))
+	rows := make([]compute.Row, len(values))
 	for i, v := range values {
-		rows[i] = worksheet.Row{Value: v}
+		rows[i] = compute.Row{Value: v}
 	}
 	var goBands []string
-	for _, r := range worksheet.Rank(w, rows) {
+	for _, r := range compute.Rank(w, rows) {
 		goBands = append(goBands, w.Bands[r.Band].ID)
 	}
 	if got := b.strs(`Array.from(document.querySelectorAll(".ws-ranking-rows tr:not(.ws-blank)"), tr => tr.dataset.band)`); !slices.Equal(got, goBands) {
@@ -618,11 +619,11 @@ func TestWorksheetRanking100000Rows(t *testing.T) {
 	}
 	// What Go's Rank gives for the same values.
 	w := &worksheet.Worksheet{Bands: []*worksheet.Band{{ID: "platinum", Share: 1}, {ID: "gold", Share: 4}, {ID: "iron", Share: 15}, {ID: "lead", Share: 80}}}
-	rows := make([]worksheet.Row, n)
+	rows := make([]compute.Row, n)
 	for i := range rows {
-		rows[i] = worksheet.Row{Value: float64(i*7919%n) + 0.5}
+		rows[i] = compute.Row{Value: float64(i*7919%n) + 0.5}
 	}
-	ranked := worksheet.Rank(w, rows)
+	ranked := compute.Rank(w, rows)
 	var total float64
 	counts, sums := make([]int, 4), make([]float64, 4)
 	for _, r := range ranked {

@@ -14,6 +14,7 @@ import (
 	"playbook/site/pipeline"
 	"playbook/site/preview"
 	"playbook/site/serve"
+	"playbook/site/serve/hostcheck"
 )
 
 const serveExamples = `  playbook serve                          preview ./ at http://127.0.0.1:8080/
@@ -44,7 +45,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	for _, name := range allow {
-		if _, err := serve.HostName(name); err != nil {
+		if _, err := hostcheck.HostName(name); err != nil {
 			fmt.Fprintf(stderr, "playbook serve: --allow-host %q: %v\n\n", name, err)
 			cmd.usage(stderr)
 			return exitUsage
@@ -55,7 +56,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "playbook serve: %v\n", err)
 		return exitFailed
 	}
-	hosts, err := serve.NewHosts(ln.Addr(), *bind, allow)
+	hosts, err := hostcheck.NewHosts(ln.Addr(), *bind, allow)
 	if err != nil {
 		ln.Close()
 		fmt.Fprintf(stderr, "playbook serve: %v\n", err)
@@ -64,7 +65,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	// SIGTERM (a service manager, a container, kill) stops the preview as Ctrl-C does.
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	url := serve.LocalURL(ln.Addr())
+	url := hostcheck.LocalURL(ln.Addr())
 	err = preview.Run(ctx, ln, preview.Options{Src: *src, Edition: ed, Log: stderr, Hosts: hosts, Ready: func(*serve.Session) {
 		fmt.Fprintf(stdout, "serving the %s edition at %s  (Ctrl-C stops)\n", ed, url)
 		if tcp, ok := ln.Addr().(*net.TCPAddr); ok && !tcp.IP.IsLoopback() {

@@ -13,7 +13,7 @@ import (
 
 	"playbook/internal/golden"
 	"playbook/site/diag"
-	"playbook/site/worksheet"
+	"playbook/site/worksheet/compute"
 	"playbook/site/worksheet/worksheetfile"
 )
 
@@ -166,10 +166,10 @@ func TestSampleFiles(t *testing.T) {
 // rules the worksheet pages follow.
 func TestSampleRanking(t *testing.T) {
 	f := readSample(t, "en")
-	rows := make([]worksheet.Row, len(f.rows))
+	rows := make([]compute.Row, len(f.rows))
 	for i, r := range f.rows {
 		v, _ := strconv.Atoi(r[4])
-		rows[i] = worksheet.Row{Name: r[1], Value: float64(v)}
+		rows[i] = compute.Row{Name: r[1], Value: float64(v)}
 	}
 	for _, c := range []struct {
 		file   string
@@ -189,7 +189,7 @@ func TestSampleRanking(t *testing.T) {
 			t.Fatalf("%s: %v", path, ds)
 		}
 		counts := make([]int, len(w.Bands))
-		for _, r := range worksheet.Rank(w, rows) {
+		for _, r := range compute.Rank(w, rows) {
 			counts[r.Band]++
 		}
 		if !slices.Equal(counts, c.counts) {

@@ -1,13 +1,12 @@
 // Package markdown renders lesson bodies: goldmark with GFM, footnotes, definition lists,
 // typographer and CJK line breaks, plus what the lesson format adds: stable heading anchors in
-// any script (package anchor), "::: trainer" facilitator notes, {minutes=N} section timings,
-// relative links to source files rewritten to output URLs and checked (package links), and a
-// lesson split into slides.
+// any script (package anchor), "::: trainer" facilitator notes and {minutes=N} section timings
+// (package syntax), relative links to source files rewritten to output URLs and checked
+// (package links), and a lesson split into slides (package slides).
 package markdown
 
 import (
 	"bytes"
-	stdhtml "html"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -24,7 +23,11 @@ import (
 	"playbook/site/diag"
 	"playbook/site/markdown/anchor"
 	"playbook/site/markdown/links"
+	"playbook/site/markdown/nesting"
+	"playbook/site/markdown/plaintext"
 	"playbook/site/markdown/position"
+	"playbook/site/markdown/slides"
+	"playbook/site/markdown/syntax"
 )
 
 // Options configures a Converter.
@@ -48,7 +51,7 @@ type Converter struct {
 // New returns a Converter for opts.
 func New(opts Options) *Converter {
 	rendererOpts := []renderer.Option{
-		renderer.WithNodeRenderers(util.Prioritized(extraRenderer{labels: opts.Labels}, 500)),
+		renderer.WithNodeRenderers(util.Prioritized(syntax.Renderer{Labels: opts.Labels}, 500)),
 	}
 	if opts.Unsafe {
 		rendererOpts = append(rendererOpts, html.WithUnsafe())
@@ -71,7 +74,7 @@ func New(opts Options) *Converter {
 			parser.WithAutoHeadingID(),
 			parser.WithHeadingAttribute(),
 			parser.WithBlockParsers(
-				util.Prioritized(containerParser{}, 50),
+				util.Prioritized(syntax.ContainerParser{}, 50),
 				// Just before goldmark's own thematic break parser (200), which it wraps.
 				util.Prioritized(breakParser{parser.NewThematicBreakParser()}, 199),
 			),
@@ -143,6 +146,12 @@ type Document struct {
 	Slides []Slide
 }
 
+// Slide is one slide of a lesson presented as slides.
+type Slide = slides.Slide
+
+// Labels are the interface words the Markdown renderer writes itself, per language.
+type Labels = syntax.Labels
+
 // Section is the plain text under one level-2 heading.
 type Section struct {
 	ID      string
@@ -175,7 +184,7 @@ type convertState struct {
 	// minutes holds the planned minutes of every heading that has some.
 	minutes map[*ast.Heading]int
 	// nested lists the trainer notes kept inside another block (a list, a quote).
-	nested []*Container
+	nested []*syntax.Container
 	// elsewhere holds, with Source.NotesElsewhere, each link's and image's destination for
 	// the other page.
 	elsewhere map[ast.Node][]byte
@@ -194,7 +203,7 @@ func (c *Converter) Convert(src Source, diags *diag.List) *Document {
 		src.Body = bytes.ToValidUTF8(src.Body, []byte("\uFFFD"))
 	}
 	doc := &Document{Anchors: map[string]bool{}}
-	if tooDeep(src, diags) {
+	if nesting.TooDeep(src.Path, src.Body, src.LineOffset, diags) {
 		return doc
 	}
 	ids := anchor.NewIDs()
@@ -213,7 +222,7 @@ func (c *Converter) Convert(src Source, diags *diag.List) *Document {
 	if src.Slides {
 		var ends []int
 		if ends, err = c.renderBlocks(buf, src.Body, root); err == nil {
-			c.splitSlides(state, root, buf.Bytes(), ends)
+			doc.Slides = slides.Split(state.slideInput(c.md.Renderer()), root, buf.Bytes(), ends)
 		}
 	} else {
 		err = c.md.Renderer().Render(buf, src.Body, root)
@@ -224,62 +233,6 @@ func (c *Converter) Convert(src Source, diags *diag.List) *Document {
 	doc.HTML = append([]byte(nil), buf.Bytes()...)
 	c.bufs.Put(buf)
 	return doc
-}
-
-// MaxIndent is the most columns a line of Markdown may be indented, or nested in quotes
-// (each ">" counts as two): lists and quotes nested deeper cost the Markdown parser time that
-// grows with the cube of the depth (2,000 levels take seconds), and no lesson needs it.
-const MaxIndent = 120
-
-// tooDeep reports, with their positions, the first lines of src indented or quoted more than
-// MaxIndent columns, in one pass over the text, and says whether there were any.
-func tooDeep(src Source, diags *diag.List) bool {
-	lines := position.NewLines(src.Body)
-	found := 0
-	for start := 0; start < len(src.Body); {
-		end := bytes.IndexByte(src.Body[start:], '\n')
-		if end < 0 {
-			end = len(src.Body)
-		} else {
-			end += start
-		}
-		width := 0
-	scan:
-		for _, c := range src.Body[start:end] {
-			switch c {
-			case ' ':
-				width++
-			case '\t':
-				width += 4 - width%4
-			case '>':
-				width += 2
-			default:
-				break scan
-			}
-			if width > MaxIndent {
-				break
-			}
-		}
-		if width > MaxIndent {
-			if found++; found <= 3 {
-				line, col := lines.LineCol(start)
-				diags.Errorf(diag.Pos{Path: src.Path, Line: line + src.LineOffset, Col: col},
-					"this line is indented or quoted more than %d columns deep: lists or quotes nested this far take the build a long time and no reader can follow them; flatten them", MaxIndent)
-			}
-		}
-		start = end + 1
-	}
-	return found > 0
-}
-
-// headingID returns the id attribute of h, or "".
-func headingID(h *ast.Heading) string {
-	if v, ok := h.AttributeString("id"); ok {
-		if bs, ok := v.([]byte); ok {
-			return string(bs)
-		}
-	}
-	return ""
 }
 
 // sections splits the top-level blocks of root at level-2 headings and collects their text.
@@ -293,13 +246,13 @@ func sections(root ast.Node, source []byte) []Section {
 	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
 		if h, ok := n.(*ast.Heading); ok && h.Level == 2 {
 			flush()
-			out = append(out, Section{ID: headingID(h), Heading: PlainText(h, source)})
+			out = append(out, Section{ID: anchor.HeadingID(h), Heading: plaintext.Of(h, source)})
 			continue
 		}
-		if c, ok := n.(*Container); ok && c.Name == SlideBlock {
+		if c, ok := n.(*syntax.Container); ok && c.Name == syntax.SlideBlock {
 			continue // the projector's summary of what the section says
 		}
-		b.WriteString(PlainText(n, source))
+		b.WriteString(plaintext.Of(n, source))
 		b.WriteByte(' ')
 	}
 	flush()
@@ -307,47 +260,6 @@ func sections(root ast.Node, source []byte) []Section {
 		out = out[1:]
 	}
 	return out
-}
-
-// PlainText returns the text a reader sees in n and its descendants.
-func PlainText(n ast.Node, source []byte) string {
-	var b bytes.Buffer
-	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			// Blocks (paragraphs, list items, table cells) are separated by a space.
-			if c.Type() == ast.TypeBlock && c != n {
-				b.WriteByte(' ')
-			}
-			return ast.WalkContinue, nil
-		}
-		switch t := c.(type) {
-		case *ast.Text:
-			b.Write(t.Segment.Value(source))
-			if t.SoftLineBreak() {
-				b.WriteByte(' ')
-			}
-		case *ast.String:
-			if t.IsCode() {
-				// The typographer's quotes and dashes come as HTML entities (&rsquo;).
-				b.WriteString(stdhtml.UnescapeString(string(t.Value)))
-			} else {
-				b.Write(t.Value)
-			}
-		case *ast.FencedCodeBlock, *ast.CodeBlock:
-			// An inline code span holds its text as children; only blocks keep it as lines
-			// (asking an inline node for its lines panics).
-			if l := c.Lines(); l != nil {
-				for i := 0; i < l.Len(); i++ {
-					seg := l.At(i)
-					b.Write(seg.Value(source))
-				}
-			}
-		case *Timing:
-			return ast.WalkSkipChildren, nil
-		}
-		return ast.WalkContinue, nil
-	})
-	return strings.TrimSpace(b.String())
 }
 
 // UnwrapParagraph drops the <p> around HTML that is exactly one paragraph, for a text that

@@ -9,7 +9,10 @@ import (
 	"github.com/yuin/goldmark/text"
 
 	"playbook/site/markdown/links"
+	"playbook/site/markdown/plaintext"
 	"playbook/site/markdown/position"
+	"playbook/site/markdown/slides"
+	"playbook/site/markdown/syntax"
 )
 
 // lessonTransformer applies the lesson format to a parsed document: it checks containers,
@@ -28,7 +31,7 @@ func (t lessonTransformer) Transform(root *ast.Document, reader text.Reader, pc 
 	var drop []ast.Node
 	notes := 0 // how many trainer notes the walk is inside
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if c, ok := n.(*Container); ok && c.Name == TrainerBlock {
+		if c, ok := n.(*syntax.Container); ok && c.Name == syntax.TrainerBlock {
 			if entering {
 				notes++
 			} else {
@@ -39,9 +42,9 @@ func (t lessonTransformer) Transform(root *ast.Document, reader text.Reader, pc 
 			return ast.WalkContinue, nil
 		}
 		switch n := n.(type) {
-		case *Container:
+		case *syntax.Container:
 			t.checkContainer(state, n)
-			if n.Name == TrainerBlock && !t.trainer {
+			if n.Name == syntax.TrainerBlock && !t.trainer {
 				drop = append(drop, n)
 				return ast.WalkSkipChildren, nil
 			}
@@ -64,24 +67,24 @@ func (t lessonTransformer) Transform(root *ast.Document, reader text.Reader, pc 
 	}
 }
 
-func (t lessonTransformer) checkContainer(state *convertState, n *Container) {
+func (t lessonTransformer) checkContainer(state *convertState, n *syntax.Container) {
 	pos := state.pos(n.Start)
-	if n.Name != TrainerBlock && n.Name != SlideBlock {
+	if n.Name != syntax.TrainerBlock && n.Name != syntax.SlideBlock {
 		state.diags.Errorf(pos, "unknown block \"::: %s\"; the blocks are \"::: trainer\" for facilitator notes and \"::: slide\" for a slide's own text", n.Name)
 	}
-	if n.Name == SlideBlock && n.Parent() != nil && n.Parent().Kind() != ast.KindDocument {
-		if _, inBlock := n.Parent().(*Container); !inBlock {
+	if n.Name == syntax.SlideBlock && n.Parent() != nil && n.Parent().Kind() != ast.KindDocument {
+		if _, inBlock := n.Parent().(*syntax.Container); !inBlock {
 			state.diags.Errorf(pos, "\"::: slide\" inside a list or a quote cannot be a slide; put it on its own, between the section's paragraphs")
 		}
 	}
-	if n.Name == SlideBlock && state.src.Slides {
-		checkSlideSize(state, n, pos)
+	if n.Name == syntax.SlideBlock && state.src.Slides {
+		slides.CheckSize(n, state.src.Body, pos, state.diags)
 	}
 	if !n.Closed {
 		state.diags.Errorf(pos, "\"::: %s\" is never closed; add a line \":::\" where the block ends", n.Name)
 	}
 	for p := n.Parent(); p != nil; p = p.Parent() {
-		if _, ok := p.(*Container); ok {
+		if _, ok := p.(*syntax.Container); ok {
 			state.diags.Errorf(pos, "\"::: %s\" is inside another ::: block; close the first block before opening the next", n.Name)
 			break
 		}
@@ -133,11 +136,11 @@ func (t lessonTransformer) heading(state *convertState, h *ast.Heading, source [
 	state.checkSetext(h, offset, source)
 	if h.Level == 2 || h.Level == 3 {
 		state.doc.Headings = append(state.doc.Headings, Heading{
-			Level: h.Level, ID: id, Explicit: state.ids.Explicit(id), Text: PlainText(h, source), Minutes: minutes, Material: material, Pos: state.pos(offset),
+			Level: h.Level, ID: id, Explicit: state.ids.Explicit(id), Text: plaintext.Of(h, source), Minutes: minutes, Material: material, Pos: state.pos(offset),
 		})
 	}
 	if minutes > 0 && t.trainer {
-		h.AppendChild(h, &Timing{Minutes: minutes})
+		h.AppendChild(h, &syntax.Timing{Minutes: minutes})
 	}
 }
 

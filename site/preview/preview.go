@@ -16,6 +16,8 @@ import (
 	"playbook/site/output"
 	"playbook/site/pipeline"
 	"playbook/site/serve"
+	"playbook/site/serve/hostcheck"
+	"playbook/site/serve/watch"
 )
 
 // Options configures a preview server.
@@ -27,11 +29,11 @@ type Options struct {
 	Log io.Writer
 	// Ready, when set, is called once the first build is served.
 	Ready func(*serve.Session)
-	// Debounce overrides the watcher's quiet time (see serve.Debounce).
+	// Debounce overrides the watcher's quiet time (see watch.Debounce).
 	Debounce time.Duration
 	// Hosts are the names the server answers to in the Host header; any other gets 421.
-	// nil means the names of the address ln listens on (see serve.NewHosts).
-	Hosts *serve.Hosts
+	// nil means the names of the address ln listens on (see hostcheck.NewHosts).
+	Hosts *hostcheck.Hosts
 }
 
 // Run serves the course on ln until ctx ends, then shuts the server down gracefully (no new
@@ -41,7 +43,7 @@ func Run(ctx context.Context, ln net.Listener, opts Options) error {
 	hosts := opts.Hosts
 	if hosts == nil {
 		var err error
-		if hosts, err = serve.NewHosts(ln.Addr(), "", nil); err != nil {
+		if hosts, err = hostcheck.NewHosts(ln.Addr(), "", nil); err != nil {
 			return err
 		}
 	}
@@ -59,8 +61,8 @@ func Run(ctx context.Context, ln net.Listener, opts Options) error {
 	go func() {
 		defer close(watchDone)
 		in := course.InputsOf(nil)
-		sources := serve.Sources{Root: opts.Src, Dirs: in.Dirs, Files: in.Files, Debounce: opts.Debounce}
-		if err := serve.Watch(watchCtx, sources, func(paths []string) { session.Rebuild(paths) }); err != nil {
+		sources := watch.Sources{Root: opts.Src, Dirs: in.Dirs, Files: in.Files, Debounce: opts.Debounce}
+		if err := watch.Watch(watchCtx, sources, func(paths []string) { session.Rebuild(paths) }); err != nil {
 			fmt.Fprintf(opts.Log, "not watching for changes: %v\n", err)
 		}
 	}()

@@ -21,6 +21,7 @@ import (
 	"playbook/internal/corpus"
 	"playbook/site/pipeline"
 	"playbook/site/serve"
+	"playbook/site/serve/watch"
 )
 
 // copyCourse copies the test course into a temporary folder the test may edit.
@@ -419,7 +420,7 @@ func benchmarkSave(b *testing.B, dir, lesson string) {
 			}
 		}
 		took = append(took, time.Since(t0))
-		time.Sleep(2 * serve.Debounce) // keep saves apart, as an author's are
+		time.Sleep(2 * watch.Debounce) // keep saves apart, as an author's are
 	}
 	b.StopTimer()
 	slices.Sort(took)

@@ -1,6 +1,6 @@
 package quiz
 
-import "math/rand/v2"
+import "playbook/site/quiz/order"
 
 // Arrange puts the options of every single and multiple question of q into the order its
 // pages, packs, exports and search index show, so that the position of an option tells
@@ -51,7 +51,7 @@ func arrange(x *Question, order []int) {
 // Arrangement returns, for n options of question questionID in quiz quizID, the authored
 // index of the option shown at each position. It depends on the ids and n only.
 func Arrangement(quizID, questionID string, n int) []int {
-	return rand.New(rand.NewPCG(seed(quizID, questionID, "options"))).Perm(n)
+	return order.Rand(quizID, questionID, "options").Perm(n)
 }
 
 // sortByOption orders ids as the options that carry them.

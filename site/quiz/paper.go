@@ -1,9 +1,10 @@
 package quiz
 
 import (
-	"math/rand/v2"
 	"strconv"
 	"strings"
+
+	"playbook/site/quiz/order"
 )
 
 // PaperVersions are the versions an exam is printed in for a classroom, so that neighbours
@@ -31,7 +32,7 @@ func Paper(q *Quiz, v string) *Quiz {
 			open = append(open, &c)
 		}
 	}
-	rng := rand.New(rand.NewPCG(seed(q.ID, "paper", v)))
+	rng := order.Rand(q.ID, "paper", v)
 	rng.Shuffle(len(scored), func(i, j int) { scored[i], scored[j] = scored[j], scored[i] })
 	p.Questions = append(scored, open...)
 	return &p
@@ -75,7 +76,7 @@ func KeyOf(p *Quiz, version string) PaperKey {
 			}
 		case Ordering:
 			var marks []string
-			for _, at := range derangement(questionRand(p, x), len(x.Items)) {
+			for _, at := range order.Derangement(questionRand(p, x), len(x.Items)) {
 				marks = append(marks, strconv.Itoa(at+1))
 			}
 			a.Marks = strings.Join(marks, ", ")

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"playbook/site/material"
+	"playbook/site/quiz/order"
 	"playbook/site/strictyaml"
 )
 
@@ -155,7 +156,7 @@ func newQuestionView(q *Quiz, x *Question, number int, r Renderer, withKey bool)
 		if withKey {
 			qv.Key = []template.HTML{template.HTML(strings.Join(steps, " → "))}
 		}
-		for _, i := range derangement(rng, len(x.Items)) {
+		for _, i := range order.Derangement(rng, len(x.Items)) {
 			qv.Items = append(qv.Items, ChoiceView{ID: x.Items[i].ID, Text: r.Markdown(x.Items[i].Text, true)})
 		}
 		if withKey {
@@ -187,7 +188,7 @@ func matchChoices(x *Question, rng *rand.Rand) []matchChoice {
 		choices = append(choices, matchChoice{Pair: DistractorID(i), Text: d})
 	}
 	var out []matchChoice
-	for k, i := range derangement(rng, len(choices)) {
+	for k, i := range order.Derangement(rng, len(choices)) {
 		c := choices[i]
 		c.ID = "r" + strconv.Itoa(k+1)
 		out = append(out, c)
@@ -227,7 +228,7 @@ func FromPage(q *Quiz, responses map[string]Response) map[string]Response {
 // questionRand is the random source of the fixed orders shown for question x: ordering
 // items and matching choices.
 func questionRand(q *Quiz, x *Question) *rand.Rand {
-	return rand.New(rand.NewPCG(seed(q.ID, x.ID)))
+	return order.Rand(q.ID, x.ID)
 }
 
 // matchingView fills qv with the terms of matching question x and its choices, shuffled by
@@ -363,35 +364,6 @@ func (q *Quiz) Version() string {
 		}
 	}
 	return strconv.FormatUint(uint64(h.Sum32()), 36)
-}
-
-func seed(parts ...string) (uint64, uint64) {
-	h := fnv.New64a()
-	for _, p := range parts {
-		h.Write([]byte(p))
-		h.Write([]byte{0})
-	}
-	s := h.Sum64()
-	return s, s ^ 0x9e3779b97f4a7c15
-}
-
-// derangement returns a fixed shuffle of 0..n-1 that leaves the first position moved when
-// n > 1, so a displayed order never gives the right order away.
-func derangement(rng *rand.Rand, n int) []int {
-	idx := rng.Perm(n)
-	if n > 1 {
-		identity := true
-		for i, x := range idx {
-			if i != x {
-				identity = false
-				break
-			}
-		}
-		if identity {
-			idx = append(idx[1:], idx[0])
-		}
-	}
-	return idx
 }
 
 // FormatPoints writes points the shortest way: 1, 0.5, 2.25.

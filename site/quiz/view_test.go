@@ -12,6 +12,7 @@ import (
 	"playbook/site/lessonref"
 	"playbook/site/quiz"
 	"playbook/site/quiz/quizfile"
+	"playbook/site/quiz/score"
 	"playbook/site/strictyaml"
 )
 
@@ -163,7 +164,7 @@ func TestFromPageScoresAsThePage(t *testing.T) {
 				x = qq
 			}
 		}
-		if f := quiz.Fraction(x, got["match"]); f != c.want {
+		if f := score.Fraction(x, got["match"]); f != c.want {
 			t.Errorf("%s: %v scores %v, want %v", c.name, c.matches, f, c.want)
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"playbook/site/quiz"
+	"playbook/site/quiz/score"
 	"playbook/site/report/progress"
 	"playbook/site/strictyaml"
 )
@@ -38,7 +39,7 @@ type ReviewItem struct {
 }
 
 // grade scores the last attempt of a learner's quiz entry with the course's key, with the
-// same rules and the same vectors as the page (quiz.Score after quiz.FromPage). It returns
+// same rules and the same vectors as the page (score.Score after quiz.FromPage). It returns
 // nil when there is nothing to grade: no last attempt, no responses kept, or an attempt
 // taken on another version of the quiz, whose option ids may mean other options.
 func (r *Report) grade(qs *QuizStats, a *progress.Attempt, texts *texts) *Review {
@@ -47,7 +48,7 @@ func (r *Report) grade(qs *QuizStats, a *progress.Attempt, texts *texts) *Review
 		return nil
 	}
 	responses := quiz.FromPage(q, a.Responses)
-	res := quiz.Score(q, responses)
+	res := score.Score(q, responses)
 	rv := &Review{Quiz: qs, Date: a.Date, Earned: res.Earned, Max: res.Max, Percent: res.Percent, Passed: res.Passed, Graded: !a.Scored}
 	n := 0
 	for _, x := range q.Questions {
@@ -58,13 +59,13 @@ func (r *Report) grade(qs *QuizStats, a *progress.Attempt, texts *texts) *Review
 		resp := responses[x.ID]
 		item := ReviewItem{Number: n, ID: x.ID, Prompt: texts.prompt(q, x), Earned: res.Points[x.ID], Max: x.Points, TrueFalse: x.Type == quiz.TrueFalse}
 		item.Given, item.Key = answerWords(q, x, resp, texts)
-		f := quiz.Fraction(x, resp)
+		f := score.Fraction(x, resp)
 		switch {
 		case f >= 1:
 			item.Result = progress.Right
 		case f > 0:
 			item.Result = progress.Partly
-		case quiz.Answered(x, resp):
+		case score.Answered(x, resp):
 			item.Result = progress.Wrong
 		default:
 			item.Result = progress.Unanswered
@@ -95,7 +96,7 @@ func answerWords(q *quiz.Quiz, x *quiz.Question, resp quiz.Response, texts *text
 			text[it.ID] = word(it.Text)
 			key = append(key, text[it.ID])
 		}
-		if quiz.Answered(x, resp) {
+		if score.Answered(x, resp) {
 			for _, id := range resp.Order {
 				given = append(given, orDash(text[id]))
 			}

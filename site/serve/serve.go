@@ -1,11 +1,4 @@
 // Package serve serves a built site from memory over HTTP, for the live preview.
-//
-// A preview answers only to the names it is served under (Hosts): localhost, 127.0.0.1 and
-// [::1] when it listens on a loopback address (the default) or on every address, plus the
-// address it was asked to bind to and the names added with --allow-host. Any other Host header gets 421 Misdirected Request, on every path, the
-// live-reload event stream included. This stops DNS rebinding: a web page whose own domain
-// is made to resolve to 127.0.0.1 would otherwise read the preview, answer keys and all,
-// through the browser of the person who has it open.
 package serve
 
 import (

@@ -97,3 +97,13 @@ func stripInlineMarkup(s string) string {
 		s = s[:i] + s[i+j+1:]
 	}
 }
+
+// HeadingID returns the id attribute of h, or "".
+func HeadingID(h *ast.Heading) string {
+	if v, ok := h.AttributeString("id"); ok {
+		if bs, ok := v.([]byte); ok {
+			return string(bs)
+		}
+	}
+	return ""
+}

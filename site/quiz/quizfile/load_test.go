@@ -9,6 +9,7 @@ import (
 	"playbook/internal/wanttest"
 	"playbook/site/diag"
 	"playbook/site/quiz"
+	"playbook/site/quiz/score"
 )
 
 var langs = []string{"en", "zh-CN"}
@@ -102,6 +103,6 @@ func FuzzLoadQuiz(f *testing.F) {
 				}
 			}
 		}
-		_ = quiz.Score(q, nil)
+		_ = score.Score(q, nil)
 	})
 }

@@ -23,6 +23,24 @@ func RequiredColumns() []string { return []string{"item_id", "answer_id", "check
 // formula removed. Every row must name the same checklist; the copy's name, version and
 // header fields come from the first row.
 func ParseCSV(data []byte) (*Copy, error) {
+	data, err := csvText(data)
+	if err != nil {
+		return nil, err
+	}
+	r := csv.NewReader(bytes.NewReader(data))
+	r.Comma = separator(data)
+	r.FieldsPerRecord = -1
+	r.LazyQuotes = true
+	f := &csvFile{data: data, r: r}
+	if err := f.readHeader(); err != nil {
+		return nil, err
+	}
+	return f.readRows()
+}
+
+// csvText checks that data is UTF-8 and returns it without its byte order mark, with lines
+// ended by a carriage return alone turned into lines ended by a newline.
+func csvText(data []byte) ([]byte, error) {
 	data = bytes.TrimPrefix(data, bom)
 	if !utf8.Valid(data) {
 		off := 0
@@ -40,109 +58,145 @@ func ParseCSV(data []byte) (*Copy, error) {
 		// Old spreadsheets on the Mac end lines with a carriage return alone.
 		data = bytes.ReplaceAll(data, []byte("\r"), []byte("\n"))
 	}
-	r := csv.NewReader(bytes.NewReader(data))
-	r.Comma = separator(data)
-	r.FieldsPerRecord = -1
-	r.LazyQuotes = true
-	fail := func(line, byteCol int, msg string) (*Copy, error) {
-		return nil, &ParseError{Line: line, Col: charCol(data, line, byteCol), Msg: msg}
+	return data, nil
+}
+
+// csvFile is a CSV export being read: its rows, found by column name, with positions for
+// messages.
+type csvFile struct {
+	data []byte
+	r    *csv.Reader
+	// col maps each column name of the header row to its index (the first, if repeated).
+	col map[string]int
+	// headLine is the line of the header row.
+	headLine int
+}
+
+// fail is a ParseError at a line and a byte column of data.
+func (f *csvFile) fail(line, byteCol int, msg string) error {
+	return &ParseError{Line: line, Col: charCol(f.data, line, byteCol), Msg: msg}
+}
+
+// readErr is the ParseError of an error of the CSV reader.
+func (f *csvFile) readErr(err error) error {
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		return f.fail(pe.Line, pe.Column, "not CSV: "+pe.Err.Error())
 	}
-	readErr := func(err error) (*Copy, error) {
-		var pe *csv.ParseError
-		if errors.As(err, &pe) {
-			return fail(pe.Line, pe.Column, "not CSV: "+pe.Err.Error())
-		}
-		return nil, &ParseError{Msg: "not CSV: " + err.Error()}
-	}
+	return &ParseError{Msg: "not CSV: " + err.Error()}
+}
+
+// readHeader reads the header row, the first that is not blank, and checks that it has the
+// required columns.
+func (f *csvFile) readHeader() error {
 	var head []string
 	for head == nil {
-		rec, err := r.Read()
+		rec, err := f.r.Read()
 		if err == io.EOF {
-			return nil, &ParseError{Msg: "not a checklist export: the file is empty"}
+			return &ParseError{Msg: "not a checklist export: the file is empty"}
 		}
 		if err != nil {
-			return readErr(err)
+			return f.readErr(err)
 		}
 		if !blank(rec) {
 			head = rec
 		}
 	}
-	headLine, _ := r.FieldPos(0)
-	col := map[string]int{}
+	f.headLine, _ = f.r.FieldPos(0)
+	f.col = map[string]int{}
 	for i, h := range head {
 		name := strings.ToLower(strings.TrimSpace(h))
-		if _, seen := col[name]; !seen {
-			col[name] = i
+		if _, seen := f.col[name]; !seen {
+			f.col[name] = i
 		}
 	}
 	var missing []string
 	for _, c := range RequiredColumns() {
-		if _, ok := col[c]; !ok {
+		if _, ok := f.col[c]; !ok {
 			missing = append(missing, c)
 		}
 	}
 	if len(missing) > 0 {
-		return fail(headLine, 1, "not a checklist export: the header row lacks the column"+plural(len(missing))+" "+strings.Join(missing, ", "))
+		return f.fail(f.headLine, 1, "not a checklist export: the header row lacks the column"+plural(len(missing))+" "+strings.Join(missing, ", "))
 	}
-	get := func(rec []string, name string) string {
-		i, ok := col[name]
-		if !ok || i >= len(rec) {
-			return ""
-		}
-		return uncell(strings.TrimSpace(rec[i]))
+	return nil
+}
+
+// get is the cell of rec in the named column, trimmed and unguarded; "" without one.
+func (f *csvFile) get(rec []string, name string) string {
+	i, ok := f.col[name]
+	if !ok || i >= len(rec) {
+		return ""
 	}
-	pos := func(rec []string, name string) (int, int) {
-		i := col[name]
-		if i >= len(rec) {
-			i = len(rec) - 1
-		}
-		line, c := r.FieldPos(i)
-		return line, charCol(data, line, c)
+	return uncell(strings.TrimSpace(rec[i]))
+}
+
+// pos is the line and column of the cell of rec in the named column (of its last cell, if
+// the row is shorter), for the row just read.
+func (f *csvFile) pos(rec []string, name string) (int, int) {
+	i := f.col[name]
+	if i >= len(rec) {
+		i = len(rec) - 1
 	}
+	line, c := f.r.FieldPos(i)
+	return line, charCol(f.data, line, c)
+}
+
+// readRows reads the rows after the header into a copy.
+func (f *csvFile) readRows() (*Copy, error) {
 	c := &Copy{Kind: CSV, Fields: map[string]string{}, Actions: map[string]Action{}}
 	rows := 0
 	for {
-		rec, err := r.Read()
+		rec, err := f.r.Read()
 		if err == io.EOF {
 			break
 		}
 		if err != nil {
-			return readErr(err)
+			return nil, f.readErr(err)
 		}
 		if blank(rec) {
 			continue
 		}
 		rows++
-		id := get(rec, "checklist")
-		if rows == 1 {
-			if id == "" {
-				line, cc := pos(rec, "checklist")
-				return nil, &ParseError{Line: line, Col: cc, Msg: "the checklist column is empty"}
-			}
-			c.Checklist, c.ChecklistVersion, c.Name = id, get(rec, "checklist_version"), get(rec, "copy_name")
-			for _, f := range checklist.Fields {
-				c.Fields[f] = get(rec, f)
-			}
-		} else if id != c.Checklist {
-			line, cc := pos(rec, "checklist")
-			return nil, &ParseError{Line: line, Col: cc, Msg: fmt.Sprintf("this row is of checklist %q, the rows above of %q; export each checklist to its own file", id, c.Checklist)}
+		if err := f.checklistOf(c, rec, rows == 1); err != nil {
+			return nil, err
 		}
-		item := get(rec, "item_id")
+		item := f.get(rec, "item_id")
 		if item == "" || item == "__proto__" {
 			continue
 		}
-		if level := get(rec, "answer_id"); level != "" {
-			line, cc := pos(rec, "answer_id")
+		if level := f.get(rec, "answer_id"); level != "" {
+			line, cc := f.pos(rec, "answer_id")
 			c.setAnswer(Answer{Item: item, Level: level, Line: line, Col: cc})
 		}
-		if owner, due := get(rec, "owner"), get(rec, "due"); owner != "" || due != "" {
+		if owner, due := f.get(rec, "owner"), f.get(rec, "due"); owner != "" || due != "" {
 			c.Actions[item] = Action{Owner: owner, Due: due}
 		}
 	}
 	if rows == 0 {
-		return fail(headLine, 1, "the file has a header row but no items")
+		return nil, f.fail(f.headLine, 1, "the file has a header row but no items")
 	}
 	return c, nil
+}
+
+// checklistOf takes the checklist, its version, the copy's name and header fields from the
+// first row into c, and checks that every later row names the same checklist.
+func (f *csvFile) checklistOf(c *Copy, rec []string, first bool) error {
+	id := f.get(rec, "checklist")
+	if first {
+		if id == "" {
+			line, cc := f.pos(rec, "checklist")
+			return &ParseError{Line: line, Col: cc, Msg: "the checklist column is empty"}
+		}
+		c.Checklist, c.ChecklistVersion, c.Name = id, f.get(rec, "checklist_version"), f.get(rec, "copy_name")
+		for _, name := range checklist.Fields {
+			c.Fields[name] = f.get(rec, name)
+		}
+	} else if id != c.Checklist {
+		line, cc := f.pos(rec, "checklist")
+		return &ParseError{Line: line, Col: cc, Msg: fmt.Sprintf("this row is of checklist %q, the rows above of %q; export each checklist to its own file", id, c.Checklist)}
+	}
+	return nil
 }
 
 // separator is the first of comma, semicolon and tab found in the first line of data.

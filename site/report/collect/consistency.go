@@ -83,7 +83,7 @@ func checkScore(q *quiz.Quiz, a *progress.Attempt, current bool) string {
 }
 
 // percentRange returns the lowest and highest percent, rounded to one decimal as
-// quiz.Score does, of the points that round to earned at 4 decimals.
+// score.Score does, of the points that round to earned at 4 decimals.
 func percentRange(earned, max float64) (float64, float64) {
 	if max <= 0 {
 		return 0, 0

@@ -10,6 +10,7 @@ import (
 	"playbook/internal/wanttest"
 	"playbook/site/diag"
 	"playbook/site/worksheet"
+	"playbook/site/worksheet/compute"
 )
 
 var langs = []string{"en", "zh-CN"}
@@ -33,22 +34,22 @@ func TestGoodWorksheetsCompute(t *testing.T) {
 		}
 		byID[w.ID] = w
 	}
-	if r := worksheet.Rate(byID["accounts"], map[string]float64{"share": 5, "risk": 3}); !r.Complete || r.Percent != 83 || r.Band.ID != "a" {
+	if r := compute.Rate(byID["accounts"], map[string]float64{"share": 5, "risk": 3}); !r.Complete || r.Percent != 83 || r.Band.ID != "a" {
 		t.Errorf("rating: %+v", r)
 	}
-	if r := worksheet.Rate(byID["accounts"], map[string]float64{"share": 5}); r.Complete || r.Band != nil {
+	if r := compute.Rate(byID["accounts"], map[string]float64{"share": 5}); r.Complete || r.Band != nil {
 		t.Errorf("incomplete rating: %+v", r)
 	}
-	if o := worksheet.Decide(byID["man"], map[string]bool{"money": false, "need": true}); o == nil || o.Label.Get("en") != "Check credit" {
+	if o := compute.Decide(byID["man"], map[string]bool{"money": false, "need": true}); o == nil || o.Label.Get("en") != "Check credit" {
 		t.Errorf("decision: %+v", o)
 	}
-	if o := worksheet.Decide(byID["man"], map[string]bool{"money": true}); o != nil {
+	if o := compute.Decide(byID["man"], map[string]bool{"money": true}); o != nil {
 		t.Errorf("decision with a factor unanswered: %+v", o)
 	}
-	if q := worksheet.Place(byID["value-matrix"], 5, 0); q == nil || q.ID != "gold" {
+	if q := compute.Place(byID["value-matrix"], 5, 0); q == nil || q.ID != "gold" {
 		t.Errorf("matrix: %+v (split 5 is high)", q)
 	}
-	if q := worksheet.Place(byID["value-matrix"], 4.9, 1); q == nil || q.ID != "iron" {
+	if q := compute.Place(byID["value-matrix"], 4.9, 1); q == nil || q.ID != "iron" {
 		t.Errorf("matrix: %+v", q)
 	}
 	vals, errs := worksheet.Calculate(byID["taxi"], map[string]float64{"hours": 10})
@@ -112,13 +113,13 @@ func FuzzLoadWorksheet(f *testing.F) {
 		}
 		switch w.Kind {
 		case worksheet.Ranking:
-			worksheet.Rank(w, []worksheet.Row{{Value: 3}, {Value: -1}, {Value: 3}})
+			compute.Rank(w, []compute.Row{{Value: 3}, {Value: -1}, {Value: 3}})
 		case worksheet.Rating:
-			worksheet.Rate(w, map[string]float64{})
+			compute.Rate(w, map[string]float64{})
 		case worksheet.Decision:
-			worksheet.Decide(w, map[string]bool{})
+			compute.Decide(w, map[string]bool{})
 		case worksheet.Matrix:
-			worksheet.Place(w, 1, 1)
+			compute.Place(w, 1, 1)
 		case worksheet.Calculator:
 			worksheet.Calculate(w, nil)
 		}

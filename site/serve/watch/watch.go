@@ -1,4 +1,5 @@
-package serve
+// Package watch reports changes to a course's source folders, one report per burst of saves.
+package watch
 
 import (
 	"context"

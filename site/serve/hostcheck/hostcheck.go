@@ -1,4 +1,13 @@
-package serve
+// Package hostcheck keeps a preview to the names it is served under.
+//
+// A preview answers only to the names it is served under (Hosts): localhost, 127.0.0.1 and
+// [::1] when it listens on a loopback address (the default) or on every address, plus the
+// address it was asked to bind to and the names added with --allow-host. Any other Host
+// header gets 421 Misdirected Request, on every path, the live-reload event stream included.
+// This stops DNS rebinding: a web page whose own domain is made to resolve to 127.0.0.1 would
+// otherwise read the preview, answer keys and all, through the browser of the person who has
+// it open.
+package hostcheck
 
 import (
 	"fmt"

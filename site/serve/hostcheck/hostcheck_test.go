@@ -1,4 +1,4 @@
-package serve
+package hostcheck
 
 import (
 	"bufio"
@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"playbook/site/output"
+	"playbook/site/serve"
 )
 
 func loopback(port int) net.Addr { return &net.TCPAddr{IP: net.IPv4(127, 0, 0, 1), Port: port} }
@@ -25,9 +26,9 @@ func TestGuardAnswersOnlyItsOwnNames(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	live := NewLive()
+	live := serve.NewLive()
 	live.Close() // an accepted event stream then ends at once instead of waiting for events
-	guard := hosts.Guard(LiveHandler(site, live), nil)
+	guard := hosts.Guard(serve.LiveHandler(site, live), nil)
 	tests := []struct {
 		host   string
 		path   string
@@ -52,9 +53,9 @@ func TestGuardAnswersOnlyItsOwnNames(t *testing.T) {
 		{"", "/", 421},
 		{"127.0.0.1:8080", "/assets/site.css", 200},
 		{"evil.example", "/assets/site.css", 421},
-		{"evil.example", LivePrefix + "live.js", 421},
-		{"evil.example", LivePrefix + "events", 421},
-		{"localhost:8080", LivePrefix + "events", 200},
+		{"evil.example", serve.LivePrefix + "live.js", 421},
+		{"evil.example", serve.LivePrefix + "events", 421},
+		{"localhost:8080", serve.LivePrefix + "events", 200},
 		{"evil.example", "/nope.html", 421},
 	}
 	for _, tt := range tests {
@@ -172,7 +173,7 @@ func TestGuardOverHTTP(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv.Config.Handler = hosts.Guard(Handler(site), nil)
+	srv.Config.Handler = hosts.Guard(serve.Handler(site), nil)
 	srv.Start()
 	defer srv.Close()
 	for host, want := range map[string]int{"": 200, "evil.example": 421, "localhost": 200} {

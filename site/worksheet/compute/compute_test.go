@@ -1,10 +1,12 @@
-package worksheet
+package compute
 
 import (
 	"encoding/json"
 	"os"
 	"strconv"
 	"testing"
+
+	"playbook/site/worksheet"
 )
 
 type vectors struct {
@@ -25,7 +27,7 @@ type vectors struct {
 
 func loadVectors(t *testing.T) vectors {
 	t.Helper()
-	data, err := os.ReadFile("testdata/compute-vectors.json")
+	data, err := os.ReadFile("../testdata/compute-vectors.json")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -38,9 +40,9 @@ func loadVectors(t *testing.T) vectors {
 
 func TestRankVectors(t *testing.T) {
 	for _, c := range loadVectors(t).Ranking {
-		w := &Worksheet{ByValue: c.ByValue}
+		w := &worksheet.Worksheet{ByValue: c.ByValue}
 		for i, s := range c.Shares {
-			w.Bands = append(w.Bands, &Band{ID: strconv.Itoa(i), Share: s})
+			w.Bands = append(w.Bands, &worksheet.Band{ID: strconv.Itoa(i), Share: s})
 		}
 		rows := make([]Row, len(c.Values))
 		for i, v := range c.Values {
@@ -60,7 +62,7 @@ func TestRankVectors(t *testing.T) {
 }
 
 func TestRankShares(t *testing.T) {
-	w := &Worksheet{ByValue: true, Bands: []*Band{{Share: 80}, {Share: 20}}}
+	w := &worksheet.Worksheet{ByValue: true, Bands: []*worksheet.Band{{Share: 80}, {Share: 20}}}
 	r := Rank(w, []Row{{Value: 25}, {Value: 75}})
 	if r[0].Row != 1 || r[0].Rank != 1 || r[0].Share != 75 || r[0].CumShare != 75 || r[1].CumShare != 100 {
 		t.Errorf("got %+v", r)

@@ -1,4 +1,4 @@
-package quiz
+package score
 
 import (
 	"encoding/json"
@@ -6,32 +6,34 @@ import (
 	"os"
 	"strings"
 	"testing"
+
+	"playbook/site/quiz"
 )
 
 type vector struct {
-	Name     string   `json:"name"`
-	Type     Type     `json:"type"`
-	Points   float64  `json:"points"`
-	Answer   string   `json:"answer"`
-	Response Response `json:"response"`
-	Earned   float64  `json:"earned"`
+	Name     string        `json:"name"`
+	Type     quiz.Type     `json:"type"`
+	Points   float64       `json:"points"`
+	Answer   string        `json:"answer"`
+	Response quiz.Response `json:"response"`
+	Earned   float64       `json:"earned"`
 }
 
 // questionFromVector builds the question a test vector describes.
-func questionFromVector(v vector) *Question {
-	x := &Question{ID: "q", Type: v.Type, Points: v.Points}
+func questionFromVector(v vector) *quiz.Question {
+	x := &quiz.Question{ID: "q", Type: v.Type, Points: v.Points}
 	fields := strings.Fields(v.Answer)
 	switch v.Type {
-	case Single, Multiple, TrueFalse:
+	case quiz.Single, quiz.Multiple, quiz.TrueFalse:
 		x.Answer = fields
-	case Ordering:
+	case quiz.Ordering:
 		for _, id := range fields {
-			x.Items = append(x.Items, &Item{ID: id})
+			x.Items = append(x.Items, &quiz.Item{ID: id})
 		}
-	case Matching:
+	case quiz.Matching:
 		for _, pair := range fields {
 			left, _, _ := strings.Cut(pair, ":")
-			x.Pairs = append(x.Pairs, &Pair{ID: left})
+			x.Pairs = append(x.Pairs, &quiz.Pair{ID: left})
 		}
 	}
 	return x
@@ -39,7 +41,7 @@ func questionFromVector(v vector) *Question {
 
 // TestScoreVectors runs the cases shared with the page script.
 func TestScoreVectors(t *testing.T) {
-	data, err := os.ReadFile("testdata/score-vectors.json")
+	data, err := os.ReadFile("../testdata/score-vectors.json")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -61,12 +63,12 @@ func TestScoreVectors(t *testing.T) {
 }
 
 func TestScoreQuiz(t *testing.T) {
-	q := &Quiz{PassMark: 60, Questions: []*Question{
-		{ID: "a", Type: Single, Points: 1, Answer: []string{"x"}},
-		{ID: "b", Type: Multiple, Points: 2, Answer: []string{"x", "y"}},
-		{ID: "c", Type: Reflection},
+	q := &quiz.Quiz{PassMark: 60, Questions: []*quiz.Question{
+		{ID: "a", Type: quiz.Single, Points: 1, Answer: []string{"x"}},
+		{ID: "b", Type: quiz.Multiple, Points: 2, Answer: []string{"x", "y"}},
+		{ID: "c", Type: quiz.Reflection},
 	}}
-	r := Score(q, map[string]Response{"a": {Choices: []string{"x"}}, "b": {Choices: []string{"x"}}, "c": {Text: "t"}})
+	r := Score(q, map[string]quiz.Response{"a": {Choices: []string{"x"}}, "b": {Choices: []string{"x"}}, "c": {Text: "t"}})
 	if r.Earned != 2 || r.Max != 3 || r.Percent != 66.7 || !r.Passed {
 		t.Errorf("got %+v", r)
 	}

@@ -1,4 +1,7 @@
-package markdown
+// Package syntax holds what the lesson format adds to Markdown's syntax tree: "::: name"
+// containers (trainer notes, slide blocks) with their block parser, timing badges, and the
+// renderer of both.
+package syntax
 
 import (
 	"bytes"
@@ -59,11 +62,14 @@ func (n *Timing) Dump(source []byte, level int) {
 	ast.DumpHelper(n, source, level, map[string]string{"Minutes": fmt.Sprint(n.Minutes)}, nil)
 }
 
-type containerParser struct{}
+// ContainerParser parses "::: name" ... ":::" blocks into Containers.
+type ContainerParser struct{}
 
-func (containerParser) Trigger() []byte { return []byte{':'} }
+// Trigger implements parser.BlockParser.
+func (ContainerParser) Trigger() []byte { return []byte{':'} }
 
-func (containerParser) Open(parent ast.Node, reader text.Reader, pc parser.Context) (ast.Node, parser.State) {
+// Open implements parser.BlockParser.
+func (ContainerParser) Open(parent ast.Node, reader text.Reader, pc parser.Context) (ast.Node, parser.State) {
 	line, segment := reader.PeekLine()
 	pos := pc.BlockOffset()
 	if pos < 0 || !bytes.HasPrefix(line[pos:], []byte(":::")) {
@@ -78,7 +84,8 @@ func (containerParser) Open(parent ast.Node, reader text.Reader, pc parser.Conte
 	return node, parser.HasChildren
 }
 
-func (containerParser) Continue(node ast.Node, reader text.Reader, pc parser.Context) parser.State {
+// Continue implements parser.BlockParser.
+func (ContainerParser) Continue(node ast.Node, reader text.Reader, pc parser.Context) parser.State {
 	line, _ := reader.PeekLine()
 	if w, pos := util.IndentWidth(line, reader.LineOffset()); w < 4 {
 		if rest := line[pos:]; bytes.HasPrefix(rest, []byte(":::")) && util.IsBlank(rest[3:]) {
@@ -90,9 +97,14 @@ func (containerParser) Continue(node ast.Node, reader text.Reader, pc parser.Con
 	return parser.Continue | parser.HasChildren
 }
 
-func (containerParser) Close(node ast.Node, reader text.Reader, pc parser.Context) {}
-func (containerParser) CanInterruptParagraph() bool                                { return true }
-func (containerParser) CanAcceptIndentedLine() bool                                { return false }
+// Close implements parser.BlockParser.
+func (ContainerParser) Close(node ast.Node, reader text.Reader, pc parser.Context) {}
+
+// CanInterruptParagraph implements parser.BlockParser.
+func (ContainerParser) CanInterruptParagraph() bool { return true }
+
+// CanAcceptIndentedLine implements parser.BlockParser.
+func (ContainerParser) CanAcceptIndentedLine() bool { return false }
 
 // Labels are the interface words the Markdown renderer writes itself, per language.
 type Labels struct {
@@ -102,22 +114,25 @@ type Labels struct {
 	Minutes string
 }
 
-type extraRenderer struct {
-	labels Labels
+// Renderer renders Containers (trainer notes framed and labelled, slide blocks left out) and
+// Timings, in the words of Labels.
+type Renderer struct {
+	Labels Labels
 }
 
-func (r extraRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+// RegisterFuncs implements renderer.NodeRenderer.
+func (r Renderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(KindContainer, r.renderContainer)
 	reg.Register(KindTiming, r.renderTiming)
 }
 
-func (r extraRenderer) renderContainer(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+func (r Renderer) renderContainer(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 	if node.(*Container).Name == SlideBlock {
-		return ast.WalkSkipChildren, nil // for the projector only (see splitSlides)
+		return ast.WalkSkipChildren, nil // for the projector only (see package slides)
 	}
 	if entering {
 		_, _ = w.WriteString(`<aside class="trainer-notes"><p class="trainer-notes-label">`)
-		_, _ = w.Write(util.EscapeHTML([]byte(r.labels.TrainerNotes)))
+		_, _ = w.Write(util.EscapeHTML([]byte(r.Labels.TrainerNotes)))
 		_, _ = w.WriteString("</p>\n")
 	} else {
 		_, _ = w.WriteString("</aside>\n")
@@ -125,10 +140,10 @@ func (r extraRenderer) renderContainer(w util.BufWriter, source []byte, node ast
 	return ast.WalkContinue, nil
 }
 
-func (r extraRenderer) renderTiming(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+func (r Renderer) renderTiming(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 	if entering {
 		_, _ = w.WriteString(` <span class="timing">`)
-		_, _ = w.Write(util.EscapeHTML([]byte(fmt.Sprintf(r.labels.Minutes, node.(*Timing).Minutes))))
+		_, _ = w.Write(util.EscapeHTML([]byte(fmt.Sprintf(r.Labels.Minutes, node.(*Timing).Minutes))))
 		_, _ = w.WriteString(`</span>`)
 	}
 	return ast.WalkSkipChildren, nil

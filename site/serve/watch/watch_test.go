@@ -1,4 +1,4 @@
-package serve
+package watch
 
 import (
 	"context"
