@@ -16,7 +16,8 @@ import (
 
 // TestBundledScenarios plays the best path of every role-play scenario of the bundled course
 // in both languages (it must reach the end the build found, with full marks), and checks in
-// print that each of its three cards fits in its half page.
+// print that each of its three cards fits in its room: half a page for the rep's card and the
+// observer's sheet, a page for the customer's card.
 func TestBundledScenarios(t *testing.T) {
 	s := buildSite(t, pipeline.Learner)
 	all := material.Of[*scenario.Scenario](s.course.Materials)
@@ -68,7 +69,7 @@ func TestBundledScenarios(t *testing.T) {
 				t.Errorf("%s: %d cards, want 3", name, n)
 			}
 			for _, o := range over {
-				t.Errorf("%s: a card does not fit in half a page: %s", name, o)
+				t.Errorf("%s: a card does not fit in its room on paper: %s", name, o)
 			}
 		}
 	}
