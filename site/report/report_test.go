@@ -266,7 +266,7 @@ func TestDuplicates(t *testing.T) {
 		"gil.json: skipped: duplicate of " + a + " (the same file)",
 		filepath.Join(".", "gil.json") + ": skipped: duplicate of " + a + " (the same file)",
 		"gil-copy.json: skipped: duplicate of " + a + " (the same content)",
-		"gil-compact.json: skipped: duplicate of " + a + " (the same learner, export time and quizzes)",
+		"gil-compact.json: skipped: duplicate of " + a + " (the same learner, export time, quizzes and role-plays)",
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
