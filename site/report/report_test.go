@@ -63,6 +63,11 @@ func TestGoldenClass(t *testing.T) {
 			}
 			golden.Check(t, filepath.Join("testdata", "golden", "class."+lang+".csv"), learners)
 			golden.Check(t, filepath.Join("testdata", "golden", "class."+lang+"-questions.csv"), questions)
+			roleplays, err := r.RolePlayCSV()
+			if err != nil {
+				t.Fatal(err)
+			}
+			golden.Check(t, filepath.Join("testdata", "golden", "class."+lang+"-roleplays.csv"), roleplays)
 		})
 	}
 }
