@@ -193,6 +193,17 @@ func Make(c *course.Course, siteKey, lang string, inputs []collect.Input) *Repor
 	return r
 }
 
+// RolePlayOtherVersion reports whether any learner last played a scenario in another
+// version than the course's.
+func (r *Report) RolePlayOtherVersion() bool {
+	for _, s := range r.RolePlays {
+		if s.OtherVersion > 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // players are the learners as package roleplay takes them.
 func (r *Report) players() []roleplay.Player {
 	out := make([]roleplay.Player, 0, len(r.Learners))
