@@ -20,7 +20,7 @@ import (
 // as package vectors builds them) and runs each through the progress page's import
 // (quizCore.importFile, what progress.js calls with the chosen file's bytes) into its store.
 // For each it gives the SHA-256 of the bytes (to show they are the bytes Go read), the error
-// and the merged store's summary (vectors.Summary).
+// and the merged store's summary (vectors.Summary, scenarios included).
 const importJS = `async (files) => {
 	const c = Playbook.quizCore, site = Playbook.page.site;
 	const bytesOf = (f) => {
@@ -35,9 +35,12 @@ const importJS = `async (files) => {
 	};
 	const att = (a) => a && { date: new Date(a.date).toISOString(), version: a.version, scored: a.scored !== false, percent: a.scored === false ? 0 : a.percent };
 	const entries = (o, f) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, f(v)]));
+	const run = (r) => r && { date: new Date(r.date).toISOString(), version: r.version, end: r.end, outcome: r.outcome, percent: r.percent, path: r.path };
 	const summary = (s) => ({ learner: s.learner, class: s.class, quizzes: entries(s.quizzes, (e) => ({
 		version: e.version, attempts: e.attempts, best: att(e.best), last: att(e.last),
-		questions: entries(e.questions, (q) => ({ right: q.right, wrong: q.wrong, partly: q.partly, last: q.last })) })) });
+		questions: entries(e.questions, (q) => ({ right: q.right, wrong: q.wrong, partly: q.partly, last: q.last })) })),
+		scenarios: entries(s.scenarios || {}, (e) => ({
+			version: e.version, attempts: e.attempts, best: run(e.best), last: run(e.last), ends: entries(e.ends, (n) => n), picks: entries(e.picks, (n) => n) })) });
 	const hex = (buf) => Array.from(new Uint8Array(buf), (x) => x.toString(16).padStart(2, "0")).join("");
 	const out = [];
 	for (const f of files) {
@@ -182,7 +185,7 @@ func TestImportVectorsAgreeWithGo(t *testing.T) {
 func TestImportFuzzAgreesWithGo(t *testing.T) {
 	set := loadVectors(t)
 	mutants := vectors.Mutants(set, 20261125, 400)
-	store := set.Stores["ana"]
+	store := set.Stores["player"] // quizzes and a scenario: both merge
 	files := make([]pageFile, len(mutants))
 	for i, m := range mutants {
 		files[i] = pageFile{Base64: base64.StdEncoding.EncodeToString(m.Data), Store: store}

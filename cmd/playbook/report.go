@@ -27,7 +27,7 @@ func runReport(args []string, stdout, stderr io.Writer) int {
 	cmd := newCommand("report", "report [--src DIR] [--lang LANG] [--out report.html|report.csv|-] [--format html|csv] FILE|DIR...", reportExamples)
 	src := cmd.flags.String("src", ".", "course folder holding playbook.yaml")
 	lang := cmd.flags.String("lang", "", "language of the report (default: the course's default language)")
-	out := cmd.flags.String("out", "report.html", "file to write: .html, or .csv (also writes NAME-questions.csv, and NAME-checklists.csv and NAME-checklist-items.csv for checklist exports); - for HTML on standard output")
+	out := cmd.flags.String("out", "report.html", "file to write: .html, or .csv (also writes NAME-questions.csv, NAME-roleplays.csv when the course has scenarios, and NAME-checklists.csv and NAME-checklist-items.csv for checklist exports); - for HTML on standard output")
 	format := cmd.flags.String("format", "", "html or csv (default: from the --out extension)")
 	files, code, ok := cmd.parseFiles(args, stdout, stderr)
 	if !ok {

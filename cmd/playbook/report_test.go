@@ -65,7 +65,7 @@ func TestReportCSVAndFolder(t *testing.T) {
 	dir := t.TempDir()
 	out := filepath.Join(dir, "class.csv")
 	code, stdout, stderr := runCLI("report", "--src", reportCourse, "--out", out, reportClass)
-	if code != 0 || !strings.HasSuffix(stdout, "wrote "+out+" and "+filepath.Join(dir, "class-questions.csv")+"\n") {
+	if code != 0 || !strings.HasSuffix(stdout, "wrote "+out+" and "+filepath.Join(dir, "class-questions.csv")+" and "+filepath.Join(dir, "class-roleplays.csv")+"\n") {
 		t.Fatalf("exit %d\n%s%s", code, stdout, stderr)
 	}
 	learners, err1 := os.ReadFile(out)
@@ -79,7 +79,11 @@ func TestReportCSVAndFolder(t *testing.T) {
 	if !bytes.HasPrefix(questions, []byte("\ufeffquiz_id,quiz_title,day,number,question_id,")) || bytes.Count(questions, []byte("\r\n")) != 11 { // a header and 10 scored questions
 		t.Errorf("questions CSV:\n%s", questions)
 	}
-	assertOnlyFiles(t, dir, "class-questions.csv", "class.csv")
+	roleplays, err := os.ReadFile(filepath.Join(dir, "class-roleplays.csv"))
+	if err != nil || !bytes.Contains(roleplays, []byte("\r\nBo Chen,,double-charge,The double charge,1,2,85.7,85.7,won,recovered,2026-11-24 16:00:00,yes\r\n")) {
+		t.Errorf("role-plays CSV (%v):\n%s", err, roleplays)
+	}
+	assertOnlyFiles(t, dir, "class-questions.csv", "class-roleplays.csv", "class.csv")
 }
 
 func TestReportToStdout(t *testing.T) {

@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"playbook/site/report/roleplay"
 )
 
 // LearnerColumns returns the columns of the learners CSV file: one row per learner and quiz of
@@ -66,6 +68,12 @@ func (r *Report) CSV() (learners, questions []byte, err error) {
 	}
 	questions, err = writeCSV(rows)
 	return learners, questions, err
+}
+
+// RolePlayCSV renders the role-plays CSV file: one row per learner and scenario of the
+// course (roleplay.Columns).
+func (r *Report) RolePlayCSV() ([]byte, error) {
+	return writeCSV(roleplay.Rows(r.RolePlays, r.players(), cell))
 }
 
 func writeCSV(rows [][]string) ([]byte, error) {

@@ -14,6 +14,7 @@ import (
 	"playbook/site/quiz"
 	"playbook/site/report/collect"
 	"playbook/site/report/team"
+	"playbook/site/scenario"
 	"playbook/site/theme"
 )
 
@@ -103,6 +104,9 @@ func kindKey(k collect.Kind) string {
 	return [...]string{"report_kind_unreadable", "report_kind_malformed", "report_kind_foreign",
 		"report_kind_duplicate", "report_kind_inconsistent", "report_kind_removed"}[k]
 }
+
+// OutcomeText words the outcome of a scenario's end with the role-play page's words.
+func (v htmlView) OutcomeText(o scenario.Outcome) string { return v.T("sc_outcome_" + string(o)) }
 
 // ModeText words a quiz mode with the theme's words.
 func (v htmlView) ModeText(m quiz.Mode) string {

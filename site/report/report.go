@@ -17,7 +17,9 @@ import (
 	"playbook/site/material"
 	"playbook/site/quiz"
 	"playbook/site/report/collect"
+	"playbook/site/report/roleplay"
 	"playbook/site/report/team"
+	"playbook/site/scenario"
 )
 
 // Report is a class report, ready to render.
@@ -37,6 +39,8 @@ type Report struct {
 	// Reteach are the questions most learners got wrong or partly right in their last
 	// result, most first; at most MaxReteach.
 	Reteach []*QuestionStats
+	// RolePlays are the course's scenarios in course order, with the class's runs.
+	RolePlays []*roleplay.Stats
 	// Merged and Skipped count the input files.
 	Merged, Skipped int
 	// Team is the roll-up of the checklist exports among the inputs (package team); Files
@@ -185,7 +189,28 @@ func Make(c *course.Course, siteKey, lang string, inputs []collect.Input) *Repor
 		qs.summarize(r.Learners)
 	}
 	r.Reteach = reteach(r.Quizzes, texts)
+	r.RolePlays = roleplay.Summarize(material.Of[*scenario.Scenario](c.Materials), r.players(), texts.scenario)
 	return r
+}
+
+// RolePlayOtherVersion reports whether any learner last played a scenario in another
+// version than the course's.
+func (r *Report) RolePlayOtherVersion() bool {
+	for _, s := range r.RolePlays {
+		if s.OtherVersion > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// players are the learners as package roleplay takes them.
+func (r *Report) players() []roleplay.Player {
+	out := make([]roleplay.Player, 0, len(r.Learners))
+	for _, l := range r.Learners {
+		out = append(out, roleplay.Player{Name: l.Name, Class: l.Class, Scenarios: l.Progress.Scenarios})
+	}
+	return out
 }
 
 // HasReviews reports whether any learner has an exam attempt to review.

@@ -63,6 +63,11 @@ func TestGoldenClass(t *testing.T) {
 			}
 			golden.Check(t, filepath.Join("testdata", "golden", "class."+lang+".csv"), learners)
 			golden.Check(t, filepath.Join("testdata", "golden", "class."+lang+"-questions.csv"), questions)
+			roleplays, err := r.RolePlayCSV()
+			if err != nil {
+				t.Fatal(err)
+			}
+			golden.Check(t, filepath.Join("testdata", "golden", "class."+lang+"-roleplays.csv"), roleplays)
 		})
 	}
 }
@@ -266,7 +271,7 @@ func TestDuplicates(t *testing.T) {
 		"gil.json: skipped: duplicate of " + a + " (the same file)",
 		filepath.Join(".", "gil.json") + ": skipped: duplicate of " + a + " (the same file)",
 		"gil-copy.json: skipped: duplicate of " + a + " (the same content)",
-		"gil-compact.json: skipped: duplicate of " + a + " (the same learner, export time and quizzes)",
+		"gil-compact.json: skipped: duplicate of " + a + " (the same learner, export time, quizzes and role-plays)",
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))

@@ -10,6 +10,7 @@ import (
 	"playbook/site/markdown"
 	"playbook/site/material"
 	"playbook/site/quiz"
+	"playbook/site/scenario"
 	"playbook/site/strictyaml"
 )
 
@@ -40,9 +41,15 @@ func (x *texts) prompt(q *quiz.Quiz, question *quiz.Question) string {
 }
 
 // inline returns a text of quiz q as plain text on one line (see prompt).
-func (x *texts) inline(q *quiz.Quiz, t strictyaml.Text) string {
+func (x *texts) inline(q *quiz.Quiz, t strictyaml.Text) string { return x.plain(q.Path, t) }
+
+// scenario returns a text of scenario s as plain text on one line (see prompt).
+func (x *texts) scenario(s *scenario.Scenario, t strictyaml.Text) string { return x.plain(s.Path, t) }
+
+// plain returns a text of the file at path as plain text on one line.
+func (x *texts) plain(path string, t strictyaml.Text) string {
 	var diags diag.List // the course was checked; a text that renders badly still has words
-	doc := x.conv.Convert(markdown.Source{Path: q.Path, Body: []byte(x.get(t))}, &diags)
+	doc := x.conv.Convert(markdown.Source{Path: path, Body: []byte(x.get(t))}, &diags)
 	return strings.Join(strings.Fields(material.PlainText(template.HTML(doc.HTML))), " ")
 }
 

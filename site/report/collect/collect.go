@@ -152,10 +152,11 @@ func (m *merger) add(in Input) {
 	}
 	exportKey := ""
 	if !p.Exported.IsZero() {
-		quizzes, _ := json.Marshal(p.Quizzes) // maps encode with sorted keys
-		exportKey = LearnerKey(p.Learner) + "\x00" + p.Exported.Format(time.RFC3339Nano) + "\x00" + string(quizzes)
+		// Maps encode with sorted keys.
+		records, _ := json.Marshal([]any{p.Quizzes, p.Scenarios})
+		exportKey = LearnerKey(p.Learner) + "\x00" + p.Exported.Format(time.RFC3339Nano) + "\x00" + string(records)
 		if first, ok := m.exports[exportKey]; ok {
-			skip(Duplicate, 0, 0, "duplicate of %s (the same learner, export time and quizzes)", first)
+			skip(Duplicate, 0, 0, "duplicate of %s (the same learner, export time, quizzes and role-plays)", first)
 			return
 		}
 	}

@@ -17,9 +17,12 @@ import (
 //   - last is the one with the later date (on a tie, ours); the quiz version goes with it;
 //   - per question, the counts add up (to at most progress.MaxCount) and last comes from the side whose last attempt is
 //     newer; a question only in one side is copied;
-//   - the learner and the class code stay unless empty.
+//   - the learner and the class code stay unless empty;
+//   - scenarios merge alike (mergeScenario): attempts add up, best and last as above, and
+//     the counts of ends and choices add up.
 func Merge(ours, theirs *progress.Progress) *progress.Progress {
-	out := &progress.Progress{Site: ours.Site, Exported: ours.Exported, Learner: ours.Learner, Class: ours.Class, Quizzes: map[string]*progress.QuizProgress{}}
+	out := &progress.Progress{Site: ours.Site, Exported: ours.Exported, Learner: ours.Learner, Class: ours.Class,
+		Quizzes: map[string]*progress.QuizProgress{}, Scenarios: map[string]*progress.ScenarioProgress{}}
 	if out.Learner == "" {
 		out.Learner = theirs.Learner
 	}
@@ -39,6 +42,16 @@ func Merge(ours, theirs *progress.Progress) *progress.Progress {
 			continue
 		}
 		out.Quizzes[id] = mergeQuiz(o, t)
+	}
+	for id, e := range ours.Scenarios {
+		out.Scenarios[id] = cloneScenario(e)
+	}
+	for id, t := range theirs.Scenarios {
+		if o, ok := out.Scenarios[id]; ok {
+			out.Scenarios[id] = mergeScenario(o, t)
+		} else {
+			out.Scenarios[id] = cloneScenario(t)
+		}
 	}
 	return out
 }

@@ -30,6 +30,9 @@ type Progress struct {
 	Class   string
 	// Quizzes are the entries by quiz id.
 	Quizzes map[string]*QuizProgress
+	// Scenarios are the role-play entries by scenario id; empty when the file has none
+	// (files made before scenarios existed).
+	Scenarios map[string]*ScenarioProgress
 }
 
 // QuizProgress is a learner's record of one quiz.

@@ -75,6 +75,7 @@ func (c *checker) progress(root *jsonpos.Value) *Progress {
 		}
 		p.Quizzes[id] = e
 	}
+	p.Scenarios = c.scenarios(root)
 	if c.failed() {
 		return nil
 	}
@@ -120,8 +121,13 @@ func (c *checker) count(obj *jsonpos.Value, key, name string) int {
 		c.fail(obj, "%s.%s is missing", name, key)
 		return 0
 	}
+	return c.countOf(v, name+"."+key)
+}
+
+// countOf reads v (named name in messages) as a whole number from 0 to MaxCount.
+func (c *checker) countOf(v *jsonpos.Value, name string) int {
 	if v.Kind != jsonpos.Number || !v.Finite() || v.Num < 0 || v.Num != float64(int64(v.Num)) || v.Num > MaxCount {
-		c.fail(v, "%s.%s must be a whole number, 0 or more, not %s", name, key, v.Describe())
+		c.fail(v, "%s must be a whole number, 0 or more, not %s", name, v.Describe())
 		return 0
 	}
 	return int(v.Num)

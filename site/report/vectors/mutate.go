@@ -29,19 +29,27 @@ var (
 // Mutants derives n files from the accepted cases of s, deterministically from seed: each
 // takes one case and applies one to three mutations (a value of another type, a field
 // dropped, a key renamed to a hostile one, a hostile number or string, a key given twice,
-// deeper nesting), or cuts the file short. Their verdicts are whatever the Go reader says:
-// the point is that the page says the same.
+// deeper nesting), or cuts the file short. Half of them start from a case with scenarios,
+// which are few among the cases, so that the scenario rules get their share. Their verdicts
+// are whatever the Go reader says: the point is that the page says the same.
 func Mutants(s *Set, seed uint64, n int) []Mutant {
-	var bases []*Case
+	var bases, withScenarios []*Case
 	for _, c := range s.Cases {
 		if c.Accept && len(c.Data) < 64<<10 {
 			bases = append(bases, c)
+			if bytes.Contains(c.Data, []byte(`"scenarios":{"`)) {
+				withScenarios = append(withScenarios, c)
+			}
 		}
 	}
 	r := rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
 	out := make([]Mutant, 0, n)
 	for i := 0; i < n; i++ {
-		base := bases[r.IntN(len(bases))]
+		from := bases
+		if len(withScenarios) > 0 && r.IntN(2) == 0 {
+			from = withScenarios
+		}
+		base := from[r.IntN(len(from))]
 		m := mutant{r: r}
 		data := m.apply(base.Data)
 		out = append(out, Mutant{Name: fmt.Sprintf("%d: %s: %s", i, base.Name, m.what), Data: data})

@@ -3,12 +3,34 @@ package vectors
 import "playbook/site/report/progress"
 
 // Summary is what a merge is compared by, in Go and in the page: the learner, the class code
-// and per quiz what the merge rules choose. Fields the merge copies untouched (responses,
-// points, earned, max) are left out.
+// and per quiz and scenario what the merge rules choose. Fields the merge copies untouched
+// (responses, points, earned, max) are left out.
 type Summary struct {
-	Learner string                 `json:"learner"`
-	Class   string                 `json:"class"`
-	Quizzes map[string]QuizSummary `json:"quizzes"`
+	Learner   string                     `json:"learner"`
+	Class     string                     `json:"class"`
+	Quizzes   map[string]QuizSummary     `json:"quizzes"`
+	Scenarios map[string]ScenarioSummary `json:"scenarios"`
+}
+
+// ScenarioSummary is one scenario of a Summary.
+type ScenarioSummary struct {
+	Version  string         `json:"version"`
+	Attempts int            `json:"attempts"`
+	Best     *RunSummary    `json:"best"`
+	Last     *RunSummary    `json:"last"`
+	Ends     map[string]int `json:"ends"`
+	Picks    map[string]int `json:"picks"`
+}
+
+// RunSummary is a best or last run: its date as AttemptSummary's, version, end, outcome,
+// percent and path.
+type RunSummary struct {
+	Date    string   `json:"date"`
+	Version string   `json:"version"`
+	End     string   `json:"end"`
+	Outcome string   `json:"outcome"`
+	Percent float64  `json:"percent"`
+	Path    []string `json:"path"`
 }
 
 // QuizSummary is one quiz of a Summary.
@@ -51,7 +73,18 @@ func Summarize(p *progress.Progress) *Summary {
 		}
 		s.Quizzes[id] = q
 	}
+	s.Scenarios = map[string]ScenarioSummary{}
+	for id, e := range p.Scenarios {
+		s.Scenarios[id] = ScenarioSummary{Version: e.Version, Attempts: e.Attempts, Best: run(e.Best), Last: run(e.Last), Ends: e.Ends, Picks: e.Picks}
+	}
 	return s
+}
+
+func run(r *progress.Run) *RunSummary {
+	if r == nil {
+		return nil
+	}
+	return &RunSummary{Date: r.Date.UTC().Format(isoMilli), Version: r.Version, End: r.End, Outcome: r.Outcome, Percent: r.Percent, Path: r.Path}
 }
 
 func attempt(a *progress.Attempt) *AttemptSummary {

@@ -54,11 +54,11 @@ func TestImportVectors(t *testing.T) {
 }
 
 // TestMutants checks that the differential fuzz's files are the same on every run and mix
-// files the reader accepts with files it refuses for many reasons.
+// files the reader accepts with files it refuses for many reasons, the scenarios' among them.
 func TestMutants(t *testing.T) {
 	s := load(t)
 	a, b := Mutants(s, 1, 300), Mutants(s, 1, 300)
-	accepted, reasons := 0, map[string]bool{}
+	accepted, reasons, scenarios := 0, map[string]bool{}, 0
 	for i := range a {
 		if a[i].Name != b[i].Name || string(a[i].Data) != string(b[i].Data) {
 			t.Fatalf("mutant %d differs between two runs: %s / %s", i, a[i].Name, b[i].Name)
@@ -67,7 +67,13 @@ func TestMutants(t *testing.T) {
 			accepted++
 		} else {
 			reasons[err.Error()[strings.Index(err.Error(), " ")+1:]] = true
+			if strings.Contains(err.Error(), "scenarios") {
+				scenarios++
+			}
 		}
+	}
+	if scenarios < 30 {
+		t.Errorf("%d of 300 mutants refused for their scenarios, want 30 or more", scenarios)
 	}
 	if accepted < 30 || accepted > 270 || len(reasons) < 30 {
 		t.Errorf("%d of 300 mutants accepted, %d reasons to refuse the others", accepted, len(reasons))

@@ -336,8 +336,9 @@
   // mergeStores merges progress from another file into store (both valid, same site): the
   // better best score, the attempts added up, the newer last attempt; question counts add up
   // (counts stop at Number.MAX_SAFE_INTEGER) and the last result comes from the side with
-  // the newer last attempt; the learner's name and class code stay unless empty. It returns the merged store (a new object) and how
-  // many quizzes the other file had.
+  // the newer last attempt; the learner's name and class code stay unless empty; scenarios
+  // merge alike, their counts of ends and picks added up. It returns the merged store (a new
+  // object) and how many quizzes the other file had.
   const mergeStores = (store, other) => {
     const out = clone(store);
     if (!out.learner && other.learner) out.learner = other.learner;
@@ -364,8 +365,9 @@
       }
       out.quizzes[id] = m;
     }
+    // Scenarios merge like quizzes (docs/progress.md); count stays the number of quizzes,
+    // which the page's message names.
     for (const [id, theirs] of Object.entries(other.scenarios || {})) {
-      count++;
       const ours = out.scenarios[id];
       if (!ours) { out.scenarios[id] = theirs; continue; }
       const last = newer(ours.last, theirs.last);
