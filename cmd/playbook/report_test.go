@@ -212,7 +212,8 @@ func TestReportChecklistExports(t *testing.T) {
 		}
 	}
 
-	// CSV: the two files of the progress files, and two of the checklists.
+	// CSV: the files of the progress files (per learner, per question, per role-play of the
+	// course), and two of the checklists.
 	out = filepath.Join(dir, "team.csv")
 	code, stdout, stderr = runCLI("report", "--src", "../..", "--lang", "zh-CN", "--out", out, teamExports)
 	if code != 0 || !strings.HasSuffix(stdout, " and "+filepath.Join(dir, "team-checklist-items.csv")+"\n") {
@@ -223,7 +224,7 @@ func TestReportChecklistExports(t *testing.T) {
 		!bytes.Contains(copies, []byte("\r\nprospect-development,潜在客户开发检查表,陈杰,South,十一月,2026-11-23,yes,23,0,23,44,46,96,well-organised,开发有序,")) {
 		t.Errorf("checklists CSV (%v):\n%s", err, copies)
 	}
-	assertOnlyFiles(t, dir, "team-checklist-items.csv", "team-checklists.csv", "team-questions.csv", "team.csv", "team.html")
+	assertOnlyFiles(t, dir, "team-checklist-items.csv", "team-checklists.csv", "team-questions.csv", "team-roleplays.csv", "team.csv", "team.html")
 }
 
 func TestReportNoUsableExport(t *testing.T) {
