@@ -3,6 +3,7 @@ package collect
 import (
 	"maps"
 	"strings"
+	"time"
 	"unicode"
 
 	"playbook/site/report/progress"
@@ -98,12 +99,18 @@ func add(a, b int) int { return min(a+b, progress.MaxCount) }
 // are compared to the millisecond, as the page's import compares them (a JavaScript Date
 // keeps no finer time), so that both keep the same attempt.
 func newer(a, b *progress.Attempt) *progress.Attempt {
+	return later(a, b, func(x *progress.Attempt) time.Time { return x.Date })
+}
+
+// later returns the later of a and b by the date when gives, to the millisecond; a on a tie,
+// a nil value loses.
+func later[T any](a, b *T, when func(*T) time.Time) *T {
 	switch {
 	case a == nil:
 		return b
 	case b == nil:
 		return a
-	case b.Date.UnixMilli() > a.Date.UnixMilli():
+	case when(b).UnixMilli() > when(a).UnixMilli():
 		return b
 	}
 	return a

@@ -2,6 +2,7 @@ package collect
 
 import (
 	"maps"
+	"time"
 
 	"playbook/site/report/progress"
 )
@@ -25,18 +26,9 @@ func mergeScenario(o, t *progress.ScenarioProgress) *progress.ScenarioProgress {
 	return m
 }
 
-// newerRun returns the later of two runs by date, to the millisecond as newer does; a on a
-// tie; a nil run loses.
+// newerRun returns the later of two runs, as newer does for attempts.
 func newerRun(a, b *progress.Run) *progress.Run {
-	switch {
-	case a == nil:
-		return b
-	case b == nil:
-		return a
-	case b.Date.UnixMilli() > a.Date.UnixMilli():
-		return b
-	}
-	return a
+	return later(a, b, func(x *progress.Run) time.Time { return x.Date })
 }
 
 func addCounts(into, from map[string]int) {
