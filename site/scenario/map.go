@@ -76,7 +76,7 @@ func Map(s *Scenario, w *Walk, lang string) template.HTML {
 			class := "sc-map-edge"
 			if best[Move{Step: i, Choice: j}] {
 				class += " sc-map-best"
-			} else if st.Poor(c) {
+			} else if w.Poor(s, Move{Step: i, Choice: j}) {
 				class += " sc-map-poor"
 			}
 			for _, br := range c.Goto {

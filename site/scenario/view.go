@@ -125,11 +125,11 @@ func NewView(s *Scenario, c material.Context) *View {
 		v.Ends = append(v.Ends, ev)
 		v.data.Ends[e.ID] = endData{Outcome: ev.Outcome, Title: ev.Title, Debrief: string(ev.Debrief)}
 	}
-	for _, st := range s.Steps {
-		v.addStep(s, st, c)
+	w := s.WalkAll()
+	for i, st := range s.Steps {
+		v.addStep(s, w, i, st, c)
 	}
 	v.data.Start = s.Steps[s.Start].ID
-	w := s.WalkAll()
 	v.BestPoints, v.data.Max = w.Points, w.Points
 	for _, m := range w.Best {
 		st, ch := s.Steps[m.Step], s.Steps[m.Step].Choices[m.Choice]
@@ -143,15 +143,15 @@ func NewView(s *Scenario, c material.Context) *View {
 	return v
 }
 
-func (v *View) addStep(s *Scenario, st *Step, c material.Context) {
+func (v *View) addStep(s *Scenario, w *Walk, i int, st *Step, c material.Context) {
 	r := c.Render
 	sv := StepView{ID: st.ID, Says: r.Markdown(st.Says, false)}
 	if !st.Situation.IsZero() {
 		sv.Situation = r.Markdown(st.Situation, false)
 	}
 	sd := stepData{Situation: string(sv.Situation), Says: string(sv.Says)}
-	for _, ch := range st.Choices {
-		cv := ChoiceView{ID: ch.ID, Text: r.Markdown(ch.Text, true), Feedback: r.Markdown(ch.Feedback, false), Points: ch.Points, Poor: st.Poor(ch)}
+	for j, ch := range st.Choices {
+		cv := ChoiceView{ID: ch.ID, Text: r.Markdown(ch.Text, true), Feedback: r.Markdown(ch.Feedback, false), Points: ch.Points, Poor: w.Poor(s, Move{Step: i, Choice: j})}
 		if ch.If != nil {
 			cv.If = ch.If.Source
 		}

@@ -38,12 +38,28 @@ type Walk struct {
 	// Truncated is true when the scenario had too many paths to walk them all.
 	Truncated bool
 
+	// offered counts, per choice, the states that offer it; worse those of them that also
+	// offer a choice worth more.
+	offered, worse map[Move]int
+
 	reachedSteps, reachedEnds []bool
 	stuck                     map[int]string // step -> the values with which no choice is offered
 	dead                      map[int]bool   // steps from which, with some values, no end is reached
 }
 
-// Poor reports whether choice c of step s earns fewer points than the best choice there.
+// Poor reports whether the choice m is a poor one: wherever the conversation offers it, a
+// choice worth more is offered beside it. A choice the walk never offers is judged by its
+// step (Step.Poor).
+func (w *Walk) Poor(s *Scenario, m Move) bool {
+	if n := w.offered[m]; n > 0 {
+		return w.worse[m] == n
+	}
+	st := s.Steps[m.Step]
+	return st.Poor(st.Choices[m.Choice])
+}
+
+// Poor reports whether choice c of step s earns fewer points than the best choice there,
+// whatever the conditions offer.
 func (s *Step) Poor(c *Choice) bool {
 	best := 0
 	for _, x := range s.Choices {
@@ -100,7 +116,7 @@ func (s *Scenario) edges(st state) []edge {
 // targets all exist (the loader's checks).
 func (s *Scenario) WalkAll() *Walk {
 	w := &Walk{End: -1, reachedSteps: make([]bool, len(s.Steps)), reachedEnds: make([]bool, len(s.Ends)),
-		stuck: map[int]string{}, dead: map[int]bool{}}
+		stuck: map[int]string{}, dead: map[int]bool{}, offered: map[Move]int{}, worse: map[Move]int{}}
 	if len(s.Steps) == 0 {
 		return w
 	}
@@ -114,6 +130,7 @@ func (s *Scenario) WalkAll() *Walk {
 		st := queue[0]
 		queue = queue[1:]
 		w.reachedSteps[st.step] = true
+		w.count(s, st)
 		es := s.edges(st)
 		if len(es) == 0 {
 			if _, known := w.stuck[st.step]; !known {
@@ -185,6 +202,28 @@ func (s *Scenario) AllPaths(limit int) []Path {
 	return p.all
 }
 
+// count records which choices st offers, and which of them are worth less than another.
+func (w *Walk) count(s *Scenario, st state) {
+	offered := s.offered(st)
+	best := bestOffered(s, st.step, offered)
+	for _, i := range offered {
+		m := Move{Step: st.step, Choice: i}
+		w.offered[m]++
+		if s.Steps[st.step].Choices[i].Points < best {
+			w.worse[m]++
+		}
+	}
+}
+
+// bestOffered is the most points among the choices offered of a step.
+func bestOffered(s *Scenario, step int, offered []int) int {
+	best := 0
+	for _, i := range offered {
+		best = max(best, s.Steps[step].Choices[i].Points)
+	}
+	return best
+}
+
 // pathWalk enumerates the paths that visit no state twice, keeping the best one (and, when
 // keep is set, every path up to limit).
 type pathWalk struct {
@@ -205,9 +244,10 @@ func (p *pathWalk) from(st state, points int, poor bool) {
 	p.onPath[st] = true
 	defer delete(p.onPath, st)
 	step := p.s.Steps[st.step]
+	best := bestOffered(p.s, st.step, p.s.offered(st))
 	for _, e := range p.s.edges(st) {
 		c := step.Choices[e.choice]
-		pts, pr := points+c.Points, poor || step.Poor(c)
+		pts, pr := points+c.Points, poor || c.Points < best
 		p.path = append(p.path, Move{Step: st.step, Choice: e.choice})
 		switch {
 		case e.to.End:

@@ -123,14 +123,15 @@ func summarize(sc *scenario.Scenario, players []Player, text Texts) *Stats {
 // "step/choice"), most learners first, then in file order.
 func poorChoices(sc *scenario.Scenario, picks map[string]int, text Texts) []*ChoiceStats {
 	var out []*ChoiceStats
-	for _, step := range sc.Steps {
+	w := sc.WalkAll()
+	for i, step := range sc.Steps {
 		best := 0
 		for _, c := range step.Choices {
 			best = max(best, c.Points)
 		}
-		for _, c := range step.Choices {
+		for j, c := range step.Choices {
 			n := picks[step.ID+"/"+c.ID]
-			if n == 0 || !step.Poor(c) {
+			if n == 0 || !w.Poor(sc, scenario.Move{Step: i, Choice: j}) {
 				continue
 			}
 			out = append(out, &ChoiceStats{Step: step.ID, Choice: c.ID, Says: Shorten(text(sc, step.Says), SaysLength),

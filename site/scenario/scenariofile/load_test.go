@@ -190,3 +190,56 @@ func FuzzLoadScenario(f *testing.F) {
 		s.WalkAll()
 	})
 }
+
+// TestPoorDependsOnWhatIsOffered: a choice is poor when a choice worth more is offered beside
+// it wherever it is offered; the best choice available when the better one is not is not
+// poor, and a path through it still counts as recovering only for its poor moves.
+func TestPoorDependsOnWhatIsOffered(t *testing.T) {
+	src := `id: offered
+day: 1
+title: T
+variables: {mood: 0}
+rep: {situation: S, goal: G}
+customer: {role: R, motives: M}
+steps:
+  - id: one
+    says: Hello
+    choices:
+      - {id: warm, text: Warm, points: 2, feedback: F, goto: two}
+      - {id: cold, text: Cold, feedback: F, set: {mood: -1}, goto: two}
+  - id: two
+    says: Well?
+    choices:
+      - {id: best, text: Best, points: 3, feedback: F, if: mood >= 0, goto: won}
+      - {id: calm, text: Calm, points: 2, feedback: F, if: mood < 0, goto: won}
+      - {id: rush, text: Rush, feedback: F, goto: lost}
+ends:
+  - {id: won, outcome: won, title: W, debrief: D}
+  - {id: lost, outcome: lost, title: L, debrief: D}
+  - {id: never, outcome: partial, title: P, debrief: D}
+`
+	var diags diag.List
+	s := Parse("scenarios/offered.yaml", []byte(src), langs, &diags)
+	// "never" is an end no path reaches: an error. Without it the scenario is good.
+	if !strings.Contains(diags.Error(), "end never is never reached") {
+		t.Fatalf("want the unreached end reported, got %v", diags)
+	}
+	diags = nil
+	s = Parse("scenarios/offered.yaml", []byte(strings.Replace(src, "  - {id: never, outcome: partial, title: P, debrief: D}\n", "", 1)), langs, &diags)
+	if s == nil {
+		t.Fatalf("refused: %v", diags)
+	}
+	w := s.WalkAll()
+	for _, c := range []struct {
+		step, choice int
+		poor         bool
+	}{{0, 0, false}, {0, 1, true}, {1, 0, false}, {1, 1, false}, {1, 2, true}} {
+		if got := w.Poor(s, scenario.Move{Step: c.step, Choice: c.choice}); got != c.poor {
+			t.Errorf("%s/%s poor = %t, want %t", s.Steps[c.step].ID, s.Steps[c.step].Choices[c.choice].ID, got, c.poor)
+		}
+	}
+	// Recovering: cold (poor) then calm (the best on offer) to won. Cold then rush is lost.
+	if w.Recovering != 1 {
+		t.Errorf("%d recovering paths, want 1", w.Recovering)
+	}
+}
