@@ -168,6 +168,30 @@ type progressFile struct {
 	Learner  string                   `json:"learner"`
 	Class    string                   `json:"class"`
 	Quizzes  map[string]*quizProgress `json:"quizzes"`
+	// Scenarios are the role-play runs (docs/progress.md), by scenario id.
+	Scenarios map[string]*scenarioProgress `json:"scenarios"`
+}
+
+// scenarioProgress is a learner's record of one role-play scenario.
+type scenarioProgress struct {
+	Version  string         `json:"version"`
+	Attempts int            `json:"attempts"`
+	Best     *scenarioRun   `json:"best"`
+	Last     *scenarioRun   `json:"last"`
+	Ends     map[string]int `json:"ends"`
+	Picks    map[string]int `json:"picks"`
+}
+
+// scenarioRun is one finished run of a scenario.
+type scenarioRun struct {
+	Date    string   `json:"date"`
+	Version string   `json:"version"`
+	End     string   `json:"end"`
+	Outcome string   `json:"outcome"`
+	Points  float64  `json:"points"`
+	Max     float64  `json:"max"`
+	Percent float64  `json:"percent"`
+	Path    []string `json:"path"`
 }
 
 type quizProgress struct {
