@@ -22,7 +22,7 @@ func WriteGIFT(w io.Writer, quizzes []*quiz.Quiz, lang string, r quiz.Renderer) 
 	var b strings.Builder
 	b.WriteString("// Exported by Playbook. Import in Moodle: Question bank > Import > GIFT format.\n\n")
 	for _, q := range quizzes {
-		fmt.Fprintf(&b, "$CATEGORY: $course$/top/%s\n\n", giftEscape(q.Title.Get(lang)))
+		fmt.Fprintf(&b, "%s\n\n", giftCategory(q.Title.Get(lang)))
 		for _, x := range q.Questions {
 			writeGIFTQuestion(&b, q, x, r)
 		}

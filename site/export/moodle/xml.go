@@ -16,7 +16,7 @@ import (
 func WriteMoodleXML(w io.Writer, quizzes []*quiz.Quiz, lang string, r quiz.Renderer) error {
 	doc := mxQuiz{}
 	for _, q := range quizzes {
-		doc.Questions = append(doc.Questions, mxQuestion{Type: "category", Category: &mxText{Text: "$course$/top/" + q.Title.Get(lang)}})
+		doc.Questions = append(doc.Questions, mxQuestion{Type: "category", Category: &mxText{Text: categoryPath(q.Title.Get(lang))}})
 		for _, x := range q.Questions {
 			doc.Questions = append(doc.Questions, moodleQuestion(q, x, r))
 		}
