@@ -40,7 +40,7 @@ func TestExportGolden(t *testing.T) {
 				for _, q := range doc.Questions {
 					types = append(types, q.Type)
 				}
-				want := "category multichoice multichoice truefalse matching matching essay category multichoice"
+				want := "category multichoice multichoice truefalse ordering matching essay category multichoice"
 				if got := strings.Join(types, " "); got != want {
 					t.Errorf("question types %q, want %q", got, want)
 				}
