@@ -17,12 +17,12 @@ import (
 // WriteGIFT writes quizzes in Moodle's GIFT format, with texts in lang rendered by r as HTML.
 // Each quiz becomes a category. Ordering questions become matching questions (position ->
 // step), the closest core Moodle type. GIFT cannot express matching distractors; they are
-// listed in a comment (Moodle XML keeps them).
+// listed in comments before the question (Moodle XML keeps them).
 func WriteGIFT(w io.Writer, quizzes []*quiz.Quiz, lang string, r quiz.Renderer) error {
 	var b strings.Builder
 	b.WriteString("// Exported by Playbook. Import in Moodle: Question bank > Import > GIFT format.\n\n")
 	for _, q := range quizzes {
-		fmt.Fprintf(&b, "$CATEGORY: $course$/top/%s\n\n", giftEscape(q.Title.Get(lang)))
+		fmt.Fprintf(&b, "%s\n\n", giftCategory(q.Title.Get(lang)))
 		for _, x := range q.Questions {
 			writeGIFTQuestion(&b, q, x, r)
 		}
@@ -41,6 +41,11 @@ func writeGIFTQuestion(b *strings.Builder, q *quiz.Quiz, x *quiz.Question, r qui
 		return "#" + rich(t, true)
 	}
 	fmt.Fprintf(b, "// %s/%s: %s, %s points\n", q.ID, x.ID, x.Type, quiz.FormatPoints(x.Points))
+	// Comments go before the question: Moodle drops comment lines anywhere, but other GIFT
+	// readers (gift-pegjs) refuse them inside the answers.
+	for _, d := range x.Distractors {
+		fmt.Fprintf(b, "// distractor (not expressible in GIFT): %s\n", giftComment(material.PlainText(r.Markdown(d, true))))
+	}
 	fmt.Fprintf(b, "::%s::[html]%s {\n", giftEscape(q.ID+"/"+x.ID), rich(x.Prompt, false))
 	switch x.Type {
 	case quiz.Single:
@@ -75,9 +80,6 @@ func writeGIFTQuestion(b *strings.Builder, q *quiz.Quiz, x *quiz.Question, r qui
 		for _, p := range x.Pairs {
 			fmt.Fprintf(b, "\t=%s -> %s\n", rich(p.Left, true), plain(p.Right))
 		}
-		for _, d := range x.Distractors {
-			fmt.Fprintf(b, "\t// distractor (not expressible in GIFT): %s\n", plain(d))
-		}
 	}
 	general := x.Explanation
 	if general.IsZero() {
@@ -107,6 +109,9 @@ func giftEscape(s string) string {
 	}
 	return b.String()
 }
+
+// giftComment returns s on one line, for a comment: a comment ends at the line break.
+func giftComment(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 // moodleWeight formats a grade percentage with the five decimals Moodle lists its fractions in.
 func moodleWeight(w float64) string {

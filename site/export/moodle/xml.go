@@ -11,12 +11,12 @@ import (
 )
 
 // WriteMoodleXML writes quizzes in Moodle XML, with texts in lang rendered by r as HTML. Each
-// quiz becomes a category; ordering questions become matching questions (position -> step),
-// the closest core Moodle type; matching distractors become extra wrong answers.
+// quiz becomes a category; ordering questions become Moodle ordering questions (a core type
+// since Moodle 4.4); matching distractors become extra wrong answers.
 func WriteMoodleXML(w io.Writer, quizzes []*quiz.Quiz, lang string, r quiz.Renderer) error {
 	doc := mxQuiz{}
 	for _, q := range quizzes {
-		doc.Questions = append(doc.Questions, mxQuestion{Type: "category", Category: &mxText{Text: "$course$/top/" + q.Title.Get(lang)}})
+		doc.Questions = append(doc.Questions, mxQuestion{Type: "category", Category: &mxText{Text: categoryPath(q.Title.Get(lang))}})
 		for _, x := range q.Questions {
 			doc.Questions = append(doc.Questions, moodleQuestion(q, x, r))
 		}
@@ -61,21 +61,34 @@ type mxSub struct {
 }
 
 type mxQuestion struct {
-	Type            string     `xml:"type,attr"`
-	Category        *mxText    `xml:"category,omitempty"`
-	Name            *mxText    `xml:"name,omitempty"`
-	QuestionText    *mxRich    `xml:"questiontext,omitempty"`
-	GeneralFeedback *mxRich    `xml:"generalfeedback,omitempty"`
-	DefaultGrade    string     `xml:"defaultgrade,omitempty"`
-	Penalty         string     `xml:"penalty,omitempty"`
-	IDNumber        string     `xml:"idnumber,omitempty"`
-	Single          string     `xml:"single,omitempty"`
-	Shuffle         string     `xml:"shuffleanswers,omitempty"`
-	Numbering       string     `xml:"answernumbering,omitempty"`
-	Answers         []mxAnswer `xml:"answer"`
-	Subquestions    []mxSub    `xml:"subquestion"`
-	ResponseFormat  string     `xml:"responseformat,omitempty"`
-	GraderInfo      *mxRich    `xml:"graderinfo,omitempty"`
+	Type            string  `xml:"type,attr"`
+	Category        *mxText `xml:"category,omitempty"`
+	Name            *mxText `xml:"name,omitempty"`
+	QuestionText    *mxRich `xml:"questiontext,omitempty"`
+	GeneralFeedback *mxRich `xml:"generalfeedback,omitempty"`
+	DefaultGrade    string  `xml:"defaultgrade,omitempty"`
+	Penalty         string  `xml:"penalty,omitempty"`
+	IDNumber        string  `xml:"idnumber,omitempty"`
+	Single          string  `xml:"single,omitempty"`
+	Shuffle         string  `xml:"shuffleanswers,omitempty"`
+	Numbering       string  `xml:"answernumbering,omitempty"`
+	*mxOrdering
+	Answers        []mxAnswer `xml:"answer"`
+	Subquestions   []mxSub    `xml:"subquestion"`
+	ResponseFormat string     `xml:"responseformat,omitempty"`
+	GraderInfo     *mxRich    `xml:"graderinfo,omitempty"`
+}
+
+// mxOrdering holds the options of Moodle's ordering question type (qtype_ordering, in core
+// since Moodle 4.4), as its import_from_xml reads them.
+type mxOrdering struct {
+	LayoutType     string `xml:"layouttype"`
+	SelectType     string `xml:"selecttype"`
+	SelectCount    int    `xml:"selectcount"`
+	GradingType    string `xml:"gradingtype"`
+	ShowGrading    string `xml:"showgrading"`
+	NumberingStyle string `xml:"numberingstyle"`
+	ShowNumCorrect int    `xml:"shownumcorrect"`
 }
 
 func moodleQuestion(q *quiz.Quiz, x *quiz.Question, r quiz.Renderer) mxQuestion {
@@ -124,9 +137,14 @@ func moodleQuestion(q *quiz.Quiz, x *quiz.Question, r quiz.Renderer) mxQuestion 
 			m.Answers = append(m.Answers, mxAnswer{Fraction: fraction, Format: "moodle_auto_format", Text: o.ID, Feedback: rich(o.Feedback, true)})
 		}
 	case quiz.Ordering:
-		m.Type, m.Shuffle = "matching", "true"
+		// Every item shown, in a random order, one point share per item in its right
+		// place (ABSOLUTE_POSITION): Playbook's own scoring. The fraction of an answer is
+		// its place in the right order.
+		m.Type = "ordering"
+		m.mxOrdering = &mxOrdering{LayoutType: "VERTICAL", SelectType: "ALL", SelectCount: len(x.Items),
+			GradingType: "ABSOLUTE_POSITION", ShowGrading: "SHOW", NumberingStyle: "none", ShowNumCorrect: 1}
 		for i, it := range x.Items {
-			m.Subquestions = append(m.Subquestions, mxSub{Format: "html", Text: fmt.Sprint(i + 1), Answer: mxText{Text: plain(it.Text)}})
+			m.Answers = append(m.Answers, mxAnswer{Fraction: fmt.Sprint(i + 1), Format: "html", Text: string(r.Markdown(it.Text, true))})
 		}
 	case quiz.Matching:
 		m.Type, m.Shuffle = "matching", "true"
