@@ -13,7 +13,7 @@ import (
 
 	"playbook/site/quiz"
 	"playbook/site/report/collect"
-	"playbook/site/report/team"
+	"playbook/site/report/team/teamview"
 	"playbook/site/scenario"
 	"playbook/site/theme"
 )
@@ -25,7 +25,7 @@ var pageTemplate string
 var reportStyle string
 
 // pageStyle is the report's one stylesheet: its own and the team checklists'.
-var pageStyle = reportStyle + team.Style()
+var pageStyle = reportStyle + teamview.Style()
 
 var page = template.Must(template.New("report").Funcs(template.FuncMap{
 	"add": func(a, b int) int { return a + b },
@@ -52,7 +52,7 @@ func (r *Report) HTML() ([]byte, error) {
 	}
 	var buf bytes.Buffer
 	v := htmlView{Report: r, CSP: CSP(), Style: template.CSS(pageStyle), theme: th}
-	if v.TeamSections, v.TeamFiles, err = r.Team.HTML(r.Lang, th); err != nil {
+	if v.TeamSections, v.TeamFiles, err = teamview.HTML(r.Team, r.Lang, th); err != nil {
 		return nil, err
 	}
 	if err := page.Execute(&buf, v); err != nil {

@@ -11,6 +11,7 @@ import (
 	"playbook/site/material"
 	"playbook/site/output"
 	"playbook/site/quiz"
+	"playbook/site/report/team/teamview"
 	"playbook/site/scenario"
 	"playbook/site/theme"
 )
@@ -59,7 +60,7 @@ func (r *Report) Render(format, out string) ([]output.File, error) {
 	if err != nil {
 		return nil, err
 	}
-	copyRows, itemRows := r.Team.CSV(r.Lang, th)
+	copyRows, itemRows := teamview.CSV(r.Team, r.Lang, th)
 	copies, err := writeCSV(copyRows)
 	if err != nil {
 		return nil, err
