@@ -13,6 +13,7 @@ import (
 	"playbook/site/pipeline"
 	"playbook/site/report"
 	"playbook/site/report/collect"
+	"playbook/site/report/reportview"
 )
 
 const reportExamples = `  playbook report progress/*.json                   write report.html from the class's files
@@ -79,7 +80,7 @@ func runReport(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "playbook report: no %s could be used (%s); no report was written\n", what, r.Summary())
 		return exitFailed
 	}
-	outputs, err := r.Render(kind, *out)
+	outputs, err := reportview.Render(r, kind, *out)
 	if err != nil {
 		fmt.Fprintf(stderr, "playbook report: %v\n", err)
 		return exitFailed

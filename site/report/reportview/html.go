@@ -1,4 +1,6 @@
-package report
+// Package reportview writes the class report (package report) out: as one self-contained
+// HTML page, with the team checklists' sections (package teamview) in it, or as CSV files.
+package reportview
 
 import (
 	"bytes"
@@ -12,6 +14,7 @@ import (
 	"time"
 
 	"playbook/site/quiz"
+	"playbook/site/report"
 	"playbook/site/report/collect"
 	"playbook/site/report/team/teamview"
 	"playbook/site/scenario"
@@ -43,9 +46,9 @@ func CSP() string {
 	return "default-src 'none'; style-src " + StyleHash() + "; base-uri 'none'; form-action 'none'"
 }
 
-// HTML renders the report as one self-contained page: no script, nothing loaded from
+// HTML renders the report r as one self-contained page: no script, nothing loaded from
 // anywhere, every text from the files and the course escaped by html/template.
-func (r *Report) HTML() ([]byte, error) {
+func HTML(r *report.Report) ([]byte, error) {
 	th, err := theme.Load()
 	if err != nil {
 		return nil, fmt.Errorf("the embedded theme is broken: %w", err)
@@ -63,7 +66,7 @@ func (r *Report) HTML() ([]byte, error) {
 
 // htmlView is the report with what its template needs to word it.
 type htmlView struct {
-	*Report
+	*report.Report
 	CSP   string
 	Style template.CSS
 	// TeamSections and TeamFiles are the team checklists' sections and their files section.
@@ -92,7 +95,7 @@ func (v htmlView) Date(t time.Time) string {
 }
 
 // StatusText words a learner's status in a quiz.
-func (v htmlView) StatusText(s Status) string {
+func (v htmlView) StatusText(s report.Status) string {
 	return v.T("report_" + strings.ToLower(string(s)))
 }
 
