@@ -6,6 +6,7 @@ import (
 	"os"
 	"time"
 
+	"playbook/internal/cli"
 	"playbook/site/output"
 	"playbook/site/pipeline"
 )
@@ -16,37 +17,37 @@ const buildExamples = `  playbook build                          build ./ into .
 `
 
 func runBuild(args []string, stdout, stderr io.Writer) int {
-	cmd := newCommand("build", "build [--src DIR] [--out DIR] [--base-url URL] [--edition learner|trainer]", buildExamples)
-	src := cmd.flags.String("src", ".", "course folder holding playbook.yaml")
-	out := cmd.flags.String("out", "public", "output folder; replaced only when the build succeeds")
-	baseURL := cmd.flags.String("base-url", "", "absolute URL the site is published at; enables sitemap.xml and 404.html")
-	edition := cmd.flags.String("edition", "learner", "learner, or trainer (adds facilitator notes and timings)")
-	if code, ok := cmd.parse(args, stdout, stderr); !ok {
+	cmd := cli.NewCommand("build", "build [--src DIR] [--out DIR] [--base-url URL] [--edition learner|trainer]", buildExamples)
+	src := cmd.Flags.String("src", ".", "course folder holding playbook.yaml")
+	out := cmd.Flags.String("out", "public", "output folder; replaced only when the build succeeds")
+	baseURL := cmd.Flags.String("base-url", "", "absolute URL the site is published at; enables sitemap.xml and 404.html")
+	edition := cmd.Flags.String("edition", "learner", "learner, or trainer (adds facilitator notes and timings)")
+	if code, ok := cmd.Parse(args, stdout, stderr); !ok {
 		return code
 	}
 	ed, err := pipeline.ParseEdition(*edition)
 	if err != nil {
 		fmt.Fprintf(stderr, "playbook build: --edition %q: %v\n\n", *edition, err)
-		cmd.usage(stderr)
-		return exitUsage
+		cmd.Usage(stderr)
+		return cli.ExitUsage
 	}
 	if output.Covers(*out, *src) {
 		fmt.Fprintf(stderr, "playbook build: --out %s would replace the course itself; choose a folder such as public\n\n", *out)
-		cmd.usage(stderr)
-		return exitUsage
+		cmd.Usage(stderr)
+		return cli.ExitUsage
 	}
 	start := time.Now()
 	res := pipeline.Build(os.DirFS(*src), pipeline.Options{Edition: ed, BaseURL: *baseURL})
-	printDiags(stderr, res.Diags)
+	cli.PrintDiags(stderr, res.Diags)
 	if res.Diags.HasErrors() {
 		fmt.Fprintf(stderr, "build failed; %s was left as it was\n", *out)
-		return exitFailed
+		return cli.ExitFailed
 	}
 	note := func(n string) { fmt.Fprintf(stderr, "note: %s\n", n) }
 	if err := output.WriteReport(res.Site, *out, note); err != nil {
 		fmt.Fprintf(stderr, "playbook build: %v\n", err)
-		return exitFailed
+		return cli.ExitFailed
 	}
 	fmt.Fprintf(stdout, "built %d pages (%s edition) into %s in %s\n", res.Pages, ed, *out, time.Since(start).Round(time.Millisecond))
-	return exitOK
+	return cli.ExitOK
 }

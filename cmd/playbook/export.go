@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 
+	"playbook/internal/cli"
 	"playbook/site/export"
 	"playbook/site/output"
 )
@@ -15,55 +16,55 @@ const exportExamples = `  playbook export quizzes --format gift --out day-quizze
 `
 
 func runExport(args []string, stdout, stderr io.Writer) int {
-	cmd := newCommand("export", "export quizzes --format gift|moodle-xml [--lang LANG] [--quiz ID] [--src DIR] --out FILE", exportExamples)
+	cmd := cli.NewCommand("export", "export quizzes --format gift|moodle-xml [--lang LANG] [--quiz ID] [--src DIR] --out FILE", exportExamples)
 	if len(args) == 0 || args[0] != "quizzes" {
 		if len(args) > 0 && (args[0] == "-h" || args[0] == "--help" || args[0] == "-help") {
-			cmd.usage(stdout)
-			return exitOK
+			cmd.Usage(stdout)
+			return cli.ExitOK
 		}
 		what := "nothing"
 		if len(args) > 0 {
 			what = fmt.Sprintf("%q", args[0])
 		}
 		fmt.Fprintf(stderr, "playbook export: cannot export %s; the only thing to export is quizzes\n\n", what)
-		cmd.usage(stderr)
-		return exitUsage
+		cmd.Usage(stderr)
+		return cli.ExitUsage
 	}
-	src := cmd.flags.String("src", ".", "course folder holding playbook.yaml")
-	format := cmd.flags.String("format", "", "gift or moodle-xml")
-	lang := cmd.flags.String("lang", "", "language of the texts (default: the course's default language)")
-	out := cmd.flags.String("out", "", "file to write, or - for standard output")
-	var ids multiFlag
-	cmd.flags.Var(&ids, "quiz", "export only this quiz id (repeatable)")
-	if code, ok := cmd.parse(args[1:], stdout, stderr); !ok {
+	src := cmd.Flags.String("src", ".", "course folder holding playbook.yaml")
+	format := cmd.Flags.String("format", "", "gift or moodle-xml")
+	lang := cmd.Flags.String("lang", "", "language of the texts (default: the course's default language)")
+	out := cmd.Flags.String("out", "", "file to write, or - for standard output")
+	var ids cli.MultiFlag
+	cmd.Flags.Var(&ids, "quiz", "export only this quiz id (repeatable)")
+	if code, ok := cmd.Parse(args[1:], stdout, stderr); !ok {
 		return code
 	}
 	if *format != "gift" && *format != "moodle-xml" {
 		fmt.Fprintf(stderr, "playbook export: --format must be gift or moodle-xml\n\n")
-		cmd.usage(stderr)
-		return exitUsage
+		cmd.Usage(stderr)
+		return cli.ExitUsage
 	}
 	if *out == "" {
 		fmt.Fprintf(stderr, "playbook export: --out is required (a file name, or - for standard output)\n\n")
-		cmd.usage(stderr)
-		return exitUsage
+		cmd.Usage(stderr)
+		return cli.ExitUsage
 	}
 	data, diags := export.Quizzes(os.DirFS(*src), *format, *lang, ids)
-	printDiags(stderr, diags)
+	cli.PrintDiags(stderr, diags)
 	if diags.HasErrors() {
-		return exitFailed
+		return cli.ExitFailed
 	}
 	if *out == "-" {
 		_, err := stdout.Write(data)
 		if err != nil {
-			return exitFailed
+			return cli.ExitFailed
 		}
-		return exitOK
+		return cli.ExitOK
 	}
 	if err := output.WriteFile(*out, data); err != nil {
 		fmt.Fprintf(stderr, "playbook export: %v\n", err)
-		return exitFailed
+		return cli.ExitFailed
 	}
 	fmt.Fprintf(stdout, "wrote %s (%s)\n", *out, *format)
-	return exitOK
+	return cli.ExitOK
 }

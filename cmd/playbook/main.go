@@ -5,19 +5,13 @@ import (
 	"fmt"
 	"io"
 	"os"
+
+	"playbook/internal/cli"
 )
 
 func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
-
-// Exit codes.
-const (
-	exitOK      = 0
-	exitFailed  = 1
-	exitUsage   = 2
-	programName = "playbook"
-)
 
 const mainUsage = `Playbook builds a searchable, printable CRM training site from Markdown and YAML.
 
@@ -40,7 +34,7 @@ Run "playbook <command> --help" for a command's flags and examples.
 func run(args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
 		fmt.Fprint(stderr, mainUsage)
-		return exitUsage
+		return cli.ExitUsage
 	}
 	switch args[0] {
 	case "build":
@@ -59,8 +53,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return runVersion(args[1:], stdout, stderr)
 	case "help", "-h", "--help", "-help":
 		fmt.Fprint(stdout, mainUsage)
-		return exitOK
+		return cli.ExitOK
 	}
 	fmt.Fprintf(stderr, "playbook: unknown command %q\n\n%s", args[0], mainUsage)
-	return exitUsage
+	return cli.ExitUsage
 }

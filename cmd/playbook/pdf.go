@@ -9,6 +9,7 @@ import (
 	"os/signal"
 	"path/filepath"
 
+	"playbook/internal/cli"
 	"playbook/site/output"
 	"playbook/site/pdf"
 	"playbook/site/pipeline"
@@ -21,22 +22,22 @@ const pdfExamples = `  playbook pdf --all --out handouts
 `
 
 func runPDF(args []string, stdout, stderr io.Writer) int {
-	cmd := newCommand("pdf", "pdf [--day N | --all] [--edition learner|trainer] [--paper a4|letter] [--lang LANG] [--chromium PATH] [--src DIR] --out DIR", pdfExamples)
-	src := cmd.flags.String("src", ".", "course folder holding playbook.yaml")
-	day := cmd.flags.Int("day", 0, "print the packs of this day")
-	all := cmd.flags.Bool("all", false, "print the packs of every day")
-	edition := cmd.flags.String("edition", "learner", "learner prints the participants' packs; trainer the trainer's packs (timetable, notes, answer keys)")
-	paper := cmd.flags.String("paper", "a4", "a4 or letter")
-	lang := cmd.flags.String("lang", "", "print only this language (default: every language of the course)")
-	chromium := cmd.flags.String("chromium", "", "the browser to print with (default: $"+pdf.EnvChromium+", else chromium, chromium-browser or google-chrome on PATH)")
-	out := cmd.flags.String("out", "", "folder to write the PDFs into (created when missing)")
-	if code, ok := cmd.parse(args, stdout, stderr); !ok {
+	cmd := cli.NewCommand("pdf", "pdf [--day N | --all] [--edition learner|trainer] [--paper a4|letter] [--lang LANG] [--chromium PATH] [--src DIR] --out DIR", pdfExamples)
+	src := cmd.Flags.String("src", ".", "course folder holding playbook.yaml")
+	day := cmd.Flags.Int("day", 0, "print the packs of this day")
+	all := cmd.Flags.Bool("all", false, "print the packs of every day")
+	edition := cmd.Flags.String("edition", "learner", "learner prints the participants' packs; trainer the trainer's packs (timetable, notes, answer keys)")
+	paper := cmd.Flags.String("paper", "a4", "a4 or letter")
+	lang := cmd.Flags.String("lang", "", "print only this language (default: every language of the course)")
+	chromium := cmd.Flags.String("chromium", "", "the browser to print with (default: $"+pdf.EnvChromium+", else chromium, chromium-browser or google-chrome on PATH)")
+	out := cmd.Flags.String("out", "", "folder to write the PDFs into (created when missing)")
+	if code, ok := cmd.Parse(args, stdout, stderr); !ok {
 		return code
 	}
 	usage := func(format string, a ...any) int {
 		fmt.Fprintf(stderr, "playbook pdf: "+format+"\n\n", a...)
-		cmd.usage(stderr)
-		return exitUsage
+		cmd.Usage(stderr)
+		return cli.ExitUsage
 	}
 	ed, err := pipeline.ParseEdition(*edition)
 	if err != nil {
@@ -58,7 +59,7 @@ func runPDF(args []string, stdout, stderr io.Writer) int {
 	browser, err := pdf.FindChromium(*chromium)
 	if err != nil {
 		fmt.Fprintf(stderr, "playbook pdf: %v\n", err)
-		return exitFailed
+		return cli.ExitFailed
 	}
 	run := pdfRun{src: *src, edition: ed, lang: *lang, day: *day, out: *out, opts: pdf.Options{Chromium: browser, Paper: sheet}}
 	return run.print(stdout, stderr, usage)
@@ -78,10 +79,10 @@ type pdfRun struct {
 // nothing to print.
 func (r pdfRun) print(stdout, stderr io.Writer, usage func(format string, a ...any) int) int {
 	res := pipeline.Build(os.DirFS(r.src), pipeline.Options{Edition: r.edition})
-	printDiags(stderr, res.Diags)
+	cli.PrintDiags(stderr, res.Diags)
 	if res.Diags.HasErrors() {
 		fmt.Fprintln(stderr, "the course has errors; no PDF was written")
-		return exitFailed
+		return cli.ExitFailed
 	}
 	chosen, err := pipeline.ChoosePacks(res.Manifest.Packs(r.edition == pipeline.Trainer), r.lang, r.day)
 	if err != nil {
@@ -108,11 +109,11 @@ func (r pdfRun) print(stdout, stderr io.Writer, usage func(format string, a ...a
 		if errors.Is(err, context.Canceled) {
 			fmt.Fprintln(stderr, "interrupted")
 		}
-		return exitFailed
+		return cli.ExitFailed
 	}
 	for _, j := range jobs {
 		fmt.Fprintf(stdout, "wrote %s\n", j.Out)
 	}
-	fmt.Fprintf(stdout, "printed %s on %s\n", count(len(jobs), "PDF"), r.opts.Paper.Name)
-	return exitOK
+	fmt.Fprintf(stdout, "printed %s on %s\n", cli.Count(len(jobs), "PDF"), r.opts.Paper.Name)
+	return cli.ExitOK
 }

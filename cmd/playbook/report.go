@@ -7,12 +7,14 @@ import (
 	"path/filepath"
 	"strings"
 
+	"playbook/internal/cli"
 	"playbook/site/course"
 	"playbook/site/diag"
 	"playbook/site/output"
 	"playbook/site/pipeline"
 	"playbook/site/report"
 	"playbook/site/report/collect"
+	"playbook/site/report/reportview"
 )
 
 const reportExamples = `  playbook report progress/*.json                   write report.html from the class's files
@@ -24,19 +26,19 @@ const reportExamples = `  playbook report progress/*.json                   writ
 `
 
 func runReport(args []string, stdout, stderr io.Writer) int {
-	cmd := newCommand("report", "report [--src DIR] [--lang LANG] [--out report.html|report.csv|-] [--format html|csv] FILE|DIR...", reportExamples)
-	src := cmd.flags.String("src", ".", "course folder holding playbook.yaml")
-	lang := cmd.flags.String("lang", "", "language of the report (default: the course's default language)")
-	out := cmd.flags.String("out", "report.html", "file to write: .html, or .csv (also writes NAME-questions.csv, NAME-roleplays.csv when the course has scenarios, and NAME-checklists.csv and NAME-checklist-items.csv for checklist exports); - for HTML on standard output")
-	format := cmd.flags.String("format", "", "html or csv (default: from the --out extension)")
-	files, code, ok := cmd.parseFiles(args, stdout, stderr)
+	cmd := cli.NewCommand("report", "report [--src DIR] [--lang LANG] [--out report.html|report.csv|-] [--format html|csv] FILE|DIR...", reportExamples)
+	src := cmd.Flags.String("src", ".", "course folder holding playbook.yaml")
+	lang := cmd.Flags.String("lang", "", "language of the report (default: the course's default language)")
+	out := cmd.Flags.String("out", "report.html", "file to write: .html, or .csv (also writes NAME-questions.csv, NAME-roleplays.csv when the course has scenarios, and NAME-checklists.csv and NAME-checklist-items.csv for checklist exports); - for HTML on standard output")
+	format := cmd.Flags.String("format", "", "html or csv (default: from the --out extension)")
+	files, code, ok := cmd.ParseFiles(args, stdout, stderr)
 	if !ok {
 		return code
 	}
 	usageError := func(format string, args ...any) int {
 		fmt.Fprintf(stderr, "playbook report: "+format+"\n\n", args...)
-		cmd.usage(stderr)
-		return exitUsage
+		cmd.Usage(stderr)
+		return cli.ExitUsage
 	}
 	if len(files) == 0 {
 		return usageError("name the progress files to report on (for example progress/*.json), or a folder holding them; checklist exports (.json, .csv) may be among them")
@@ -54,9 +56,9 @@ func runReport(args []string, stdout, stderr io.Writer) int {
 	report.CheckCourse(c, *src, *lang, &diags)
 	if diags.HasErrors() {
 		diags.Sort()
-		printDiags(stderr, diags.Errors())
+		cli.PrintDiags(stderr, diags.Errors())
 		fmt.Fprintf(stderr, "playbook report: the course in %s has errors; no report was written\n", *src)
-		return exitFailed
+		return cli.ExitFailed
 	}
 
 	r := report.Make(c, pipeline.SiteKey(c.Config), *lang, collect.ReadPaths(files))
@@ -77,31 +79,31 @@ func runReport(args []string, stdout, stderr io.Writer) int {
 			what = "progress file or checklist export"
 		}
 		fmt.Fprintf(stderr, "playbook report: no %s could be used (%s); no report was written\n", what, r.Summary())
-		return exitFailed
+		return cli.ExitFailed
 	}
-	outputs, err := r.Render(kind, *out)
+	outputs, err := reportview.Render(r, kind, *out)
 	if err != nil {
 		fmt.Fprintf(stderr, "playbook report: %v\n", err)
-		return exitFailed
+		return cli.ExitFailed
 	}
 	if *out == "-" {
 		if _, err := stdout.Write(outputs[0].Data); err != nil {
 			fmt.Fprintf(stderr, "playbook report: %v\n", err)
-			return exitFailed
+			return cli.ExitFailed
 		}
 		fmt.Fprintln(stderr, r.Summary())
-		return exitOK
+		return cli.ExitOK
 	}
 	if err := output.WriteFiles(outputs); err != nil {
 		fmt.Fprintf(stderr, "playbook report: %v\n", err)
-		return exitFailed
+		return cli.ExitFailed
 	}
 	names := make([]string, len(outputs))
 	for i, o := range outputs {
 		names[i] = o.Path
 	}
 	fmt.Fprintf(stdout, "%s; wrote %s\n", r.Summary(), strings.Join(names, " and "))
-	return exitOK
+	return cli.ExitOK
 }
 
 // reportFormat decides between html and csv from --format and the --out extension.

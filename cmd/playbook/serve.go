@@ -11,6 +11,7 @@ import (
 	"strings"
 	"syscall"
 
+	"playbook/internal/cli"
 	"playbook/site/pipeline"
 	"playbook/site/preview"
 	"playbook/site/serve"
@@ -24,43 +25,43 @@ const serveExamples = `  playbook serve                          preview ./ at h
 `
 
 func runServe(args []string, stdout, stderr io.Writer) int {
-	cmd := newCommand("serve", "serve [--src DIR] [--port N] [--bind ADDR] [--allow-host NAME]... [--edition learner|trainer] [--open]", serveExamples)
-	src := cmd.flags.String("src", ".", "course folder holding playbook.yaml")
-	port := cmd.flags.Int("port", 8080, "port to listen on (0 picks a free one)")
-	bind := cmd.flags.String("bind", "127.0.0.1", "address to listen on; other machines can connect only if you bind elsewhere")
-	var allow multiFlag
-	cmd.flags.Var(&allow, "allow-host", "also answer requests for the host `NAME` or IP address (repeatable). Otherwise the\n"+
+	cmd := cli.NewCommand("serve", "serve [--src DIR] [--port N] [--bind ADDR] [--allow-host NAME]... [--edition learner|trainer] [--open]", serveExamples)
+	src := cmd.Flags.String("src", ".", "course folder holding playbook.yaml")
+	port := cmd.Flags.Int("port", 8080, "port to listen on (0 picks a free one)")
+	bind := cmd.Flags.String("bind", "127.0.0.1", "address to listen on; other machines can connect only if you bind elsewhere")
+	var allow cli.MultiFlag
+	cmd.Flags.Var(&allow, "allow-host", "also answer requests for the host `NAME` or IP address (repeatable). Otherwise the\n"+
 		"preview answers only to the --bind address (and to localhost, 127.0.0.1 and [::1] when that is\n"+
 		"a loopback address or 0.0.0.0) and refuses any other Host with 421, so that no web page can\n"+
 		"read it by pointing a domain of its own at this machine (DNS rebinding)")
-	edition := cmd.flags.String("edition", "learner", "learner or trainer")
-	open := cmd.flags.Bool("open", false, "open the site in the default browser")
-	if code, ok := cmd.parse(args, stdout, stderr); !ok {
+	edition := cmd.Flags.String("edition", "learner", "learner or trainer")
+	open := cmd.Flags.Bool("open", false, "open the site in the default browser")
+	if code, ok := cmd.Parse(args, stdout, stderr); !ok {
 		return code
 	}
 	ed, err := pipeline.ParseEdition(*edition)
 	if err != nil {
 		fmt.Fprintf(stderr, "playbook serve: --edition %q: %v\n\n", *edition, err)
-		cmd.usage(stderr)
-		return exitUsage
+		cmd.Usage(stderr)
+		return cli.ExitUsage
 	}
 	for _, name := range allow {
 		if _, err := hostcheck.HostName(name); err != nil {
 			fmt.Fprintf(stderr, "playbook serve: --allow-host %q: %v\n\n", name, err)
-			cmd.usage(stderr)
-			return exitUsage
+			cmd.Usage(stderr)
+			return cli.ExitUsage
 		}
 	}
 	ln, err := net.Listen("tcp", net.JoinHostPort(*bind, strconv.Itoa(*port)))
 	if err != nil {
 		fmt.Fprintf(stderr, "playbook serve: %v\n", err)
-		return exitFailed
+		return cli.ExitFailed
 	}
 	hosts, err := hostcheck.NewHosts(ln.Addr(), *bind, allow)
 	if err != nil {
 		ln.Close()
 		fmt.Fprintf(stderr, "playbook serve: %v\n", err)
-		return exitFailed
+		return cli.ExitFailed
 	}
 	// SIGTERM (a service manager, a container, kill) stops the preview as Ctrl-C does.
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
@@ -79,7 +80,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	}})
 	if err != nil {
 		fmt.Fprintf(stderr, "playbook serve: %v\n", err)
-		return exitFailed
+		return cli.ExitFailed
 	}
-	return exitOK
+	return cli.ExitOK
 }

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"io"
 	"runtime/debug"
+
+	"playbook/internal/cli"
 )
 
 // version is set at link time with -ldflags "-X main.version=v1.2.3"; otherwise the module
@@ -11,12 +13,12 @@ import (
 var version = ""
 
 func runVersion(args []string, stdout, stderr io.Writer) int {
-	cmd := newCommand("version", "version", "  playbook version\n")
-	if code, ok := cmd.parse(args, stdout, stderr); !ok {
+	cmd := cli.NewCommand("version", "version", "  playbook version\n")
+	if code, ok := cmd.Parse(args, stdout, stderr); !ok {
 		return code
 	}
 	fmt.Fprintf(stdout, "playbook %s\n", versionString())
-	return exitOK
+	return cli.ExitOK
 }
 
 func versionString() string {

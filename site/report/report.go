@@ -1,15 +1,14 @@
 // Package report makes a trainer's class report from the progress files learners export
 // from the course's progress page (docs/progress.md, docs/report.md): from the files
 // gathered and merged per learner (package collect), it computes who finished what, the
-// scores per quiz and per question and the questions to re-teach, and renders the report
-// as one self-contained HTML page or as two CSV files. Bad files are reported and left
-// out, never fatal.
+// scores per quiz and per question and the questions to re-teach. Bad files are reported
+// and left out, never fatal. Package reportview writes the report out: one self-contained
+// HTML page or CSV files.
 package report
 
 import (
 	"fmt"
 	"math"
-	"strconv"
 	"time"
 
 	"playbook/site/checklist"
@@ -152,9 +151,6 @@ func percent(n, of int) float64 {
 
 func roundTenth(x float64) float64 { return math.Round(x*10) / 10 }
 
-// num formats a number the shortest way: 83.3, 5, 2.8333.
-func num(x float64) string { return strconv.FormatFloat(x, 'f', -1, 64) }
-
 // Make reads the inputs, merges them per learner and computes the report for the course
 // c, whose site key is siteKey, with texts in lang.
 func Make(c *course.Course, siteKey, lang string, inputs []collect.Input) *Report {
@@ -189,7 +185,7 @@ func Make(c *course.Course, siteKey, lang string, inputs []collect.Input) *Repor
 		qs.summarize(r.Learners)
 	}
 	r.Reteach = reteach(r.Quizzes, texts)
-	r.RolePlays = roleplay.Summarize(material.Of[*scenario.Scenario](c.Materials), r.players(), texts.scenario)
+	r.RolePlays = roleplay.Summarize(material.Of[*scenario.Scenario](c.Materials), r.Players(), texts.scenario)
 	return r
 }
 
@@ -204,8 +200,8 @@ func (r *Report) RolePlayOtherVersion() bool {
 	return false
 }
 
-// players are the learners as package roleplay takes them.
-func (r *Report) players() []roleplay.Player {
+// Players are the learners as package roleplay takes them.
+func (r *Report) Players() []roleplay.Player {
 	out := make([]roleplay.Player, 0, len(r.Learners))
 	for _, l := range r.Learners {
 		out = append(out, roleplay.Player{Name: l.Name, Class: l.Class, Scenarios: l.Progress.Scenarios})

@@ -3,7 +3,9 @@ package team
 import (
 	"os"
 	"path/filepath"
+	"strconv"
 	"testing"
+	"time"
 
 	"playbook/site/checklist"
 	"playbook/site/checklist/checklistfile"
@@ -47,4 +49,28 @@ func testTeam(t testing.TB) *Team {
 	t.Helper()
 	exports, _ := Split(exportInputs(t))
 	return Roll(siteKey, testChecklists(t), exports)
+}
+
+// day formats a date as the report does: 2026-11-25; "" for none.
+func day(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.UTC().Format(time.DateOnly)
+}
+
+// signed formats a change with its sign: +28, -3, 0.
+func signed(n int) string {
+	if n > 0 {
+		return "+" + strconv.Itoa(n)
+	}
+	return strconv.Itoa(n)
+}
+
+// levelID is a level's id, or "unanswered" for none.
+func levelID(l *checklist.Level) string {
+	if l == nil {
+		return "unanswered"
+	}
+	return l.ID
 }

@@ -5,8 +5,8 @@
 // each copy with the checklist's own rules, and computes, from each rep's latest copy, the
 // share of every answer per item and the bands, and from the copy before it the change.
 //
-// The report uses it in three calls: Split (which inputs are checklist exports), Roll (the
-// roll-up) and the renderers (HTML sections, CSV rows).
+// The report uses it in two calls: Split (which inputs are checklist exports) and Roll (the
+// roll-up); package teamview words the roll-up (HTML sections, CSV rows).
 package team
 
 import (

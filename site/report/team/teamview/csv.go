@@ -1,10 +1,11 @@
-package team
+package teamview
 
 import (
 	"strconv"
 	"strings"
 
 	"playbook/site/checklist"
+	"playbook/site/report/team"
 	"playbook/site/theme"
 )
 
@@ -31,10 +32,10 @@ func ItemColumns() []string {
 	return []string{"checklist_id", "checklist_title", "number", "section", "item_id", "item_text", "answer_id", "answer_label", "reps", "percent"}
 }
 
-// CSV returns the rows, header first, of the two CSV files of the roll-up in lang: the
+// CSV returns the rows, header first, of the two CSV files of the roll-up t in lang: the
 // copies and the items (see CopyColumns and ItemColumns). Texts that a spreadsheet would
 // take for a formula get a leading '.
-func (t *Team) CSV(lang string, th *theme.Theme) (copies, items [][]string) {
+func CSV(t *team.Team, lang string, th *theme.Theme) (copies, items [][]string) {
 	x := newTexts(lang)
 	copies = [][]string{CopyColumns()}
 	items = [][]string{ItemColumns()}
@@ -57,7 +58,7 @@ func (t *Team) CSV(lang string, th *theme.Theme) (copies, items [][]string) {
 					if ch.Comparable() {
 						row[18] = strconv.Itoa(ch.Delta())
 					}
-					row[19], row[20], row[21] = strconv.Itoa(ch.Count(Up)), strconv.Itoa(ch.Count(Down)), strconv.Itoa(ch.Count(Other))
+					row[19], row[20], row[21] = strconv.Itoa(ch.Count(team.Up)), strconv.Itoa(ch.Count(team.Down)), strconv.Itoa(ch.Count(team.Other))
 					var moved []string
 					for _, m := range ch.Moved {
 						moved = append(moved, m.Item.ID+": "+levelID(m.From)+" > "+levelID(m.To))

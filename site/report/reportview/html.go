@@ -1,4 +1,6 @@
-package report
+// Package reportview writes the class report (package report) out: as one self-contained
+// HTML page, with the team checklists' sections (package teamview) in it, or as CSV files.
+package reportview
 
 import (
 	"bytes"
@@ -12,8 +14,9 @@ import (
 	"time"
 
 	"playbook/site/quiz"
+	"playbook/site/report"
 	"playbook/site/report/collect"
-	"playbook/site/report/team"
+	"playbook/site/report/team/teamview"
 	"playbook/site/scenario"
 	"playbook/site/theme"
 )
@@ -25,7 +28,7 @@ var pageTemplate string
 var reportStyle string
 
 // pageStyle is the report's one stylesheet: its own and the team checklists'.
-var pageStyle = reportStyle + team.Style()
+var pageStyle = reportStyle + teamview.Style()
 
 var page = template.Must(template.New("report").Funcs(template.FuncMap{
 	"add": func(a, b int) int { return a + b },
@@ -43,16 +46,16 @@ func CSP() string {
 	return "default-src 'none'; style-src " + StyleHash() + "; base-uri 'none'; form-action 'none'"
 }
 
-// HTML renders the report as one self-contained page: no script, nothing loaded from
+// HTML renders the report r as one self-contained page: no script, nothing loaded from
 // anywhere, every text from the files and the course escaped by html/template.
-func (r *Report) HTML() ([]byte, error) {
+func HTML(r *report.Report) ([]byte, error) {
 	th, err := theme.Load()
 	if err != nil {
 		return nil, fmt.Errorf("the embedded theme is broken: %w", err)
 	}
 	var buf bytes.Buffer
 	v := htmlView{Report: r, CSP: CSP(), Style: template.CSS(pageStyle), theme: th}
-	if v.TeamSections, v.TeamFiles, err = r.Team.HTML(r.Lang, th); err != nil {
+	if v.TeamSections, v.TeamFiles, err = teamview.HTML(r.Team, r.Lang, th); err != nil {
 		return nil, err
 	}
 	if err := page.Execute(&buf, v); err != nil {
@@ -63,7 +66,7 @@ func (r *Report) HTML() ([]byte, error) {
 
 // htmlView is the report with what its template needs to word it.
 type htmlView struct {
-	*Report
+	*report.Report
 	CSP   string
 	Style template.CSS
 	// TeamSections and TeamFiles are the team checklists' sections and their files section.
@@ -92,7 +95,7 @@ func (v htmlView) Date(t time.Time) string {
 }
 
 // StatusText words a learner's status in a quiz.
-func (v htmlView) StatusText(s Status) string {
+func (v htmlView) StatusText(s report.Status) string {
 	return v.T("report_" + strings.ToLower(string(s)))
 }
 

@@ -1,4 +1,4 @@
-package report
+package reportview
 
 import (
 	"bytes"
@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"playbook/site/report"
 	"playbook/site/report/roleplay"
 )
 
@@ -32,19 +33,19 @@ func QuestionColumns() []string {
 
 // CSV renders the report as two CSV files (RFC 4180, UTF-8 with a byte order mark so that
 // spreadsheet programs read Chinese right, CRLF line ends): the learners file and the
-// questions file.
-func (r *Report) CSV() (learners, questions []byte, err error) {
+// questions file of the report r.
+func CSV(r *report.Report) (learners, questions []byte, err error) {
 	rows := [][]string{LearnerColumns()}
 	for _, l := range r.Learners {
 		for _, lq := range l.Quizzes {
 			row := []string{cell(l.Name), cell(l.Class), lq.Quiz.ID, cell(lq.Quiz.Title), strconv.Itoa(lq.Quiz.Day), string(lq.Quiz.Mode), strconv.Itoa(lq.Attempts), "", "", "", "", yesNo(lq.EntrySkipped), yesNo(lq.Graded)}
 			switch lq.Status {
-			case Passed:
+			case report.Passed:
 				row[7], row[8] = num(lq.Best), "yes"
-			case Failed:
+			case report.Failed:
 				row[7], row[8] = num(lq.Best), "no"
 			}
-			if lq.Status != NotStarted {
+			if lq.Status != report.NotStarted {
 				row[9] = csvTime(lq.LastDate)
 				row[10] = yesNo(!lq.EarlierVersion)
 			}
@@ -70,10 +71,10 @@ func (r *Report) CSV() (learners, questions []byte, err error) {
 	return learners, questions, err
 }
 
-// RolePlayCSV renders the role-plays CSV file: one row per learner and scenario of the
-// course (roleplay.Columns).
-func (r *Report) RolePlayCSV() ([]byte, error) {
-	return writeCSV(roleplay.Rows(r.RolePlays, r.players(), cell))
+// RolePlayCSV renders the role-plays CSV file of the report r: one row per learner and
+// scenario of the course (roleplay.Columns).
+func RolePlayCSV(r *report.Report) ([]byte, error) {
+	return writeCSV(roleplay.Rows(r.RolePlays, r.Players(), cell))
 }
 
 func writeCSV(rows [][]string) ([]byte, error) {
@@ -102,6 +103,9 @@ func yesNo(b bool) string {
 	}
 	return "no"
 }
+
+// num formats a number the shortest way: 83.3, 5, 2.8333.
+func num(x float64) string { return strconv.FormatFloat(x, 'f', -1, 64) }
 
 // csvTime formats a time as spreadsheets read it, in UTC: 2026-11-25 09:41:37.
 func csvTime(t time.Time) string {

@@ -1,4 +1,8 @@
-package team
+// Package teamview words the team roll-up (package team) for the class report: its
+// sections of the report page (HTML, with their stylesheet) and the rows of its two CSV
+// files. Every text from the files and the course is escaped by html/template, or guarded
+// against spreadsheet formulas.
+package teamview
 
 import (
 	"bytes"
@@ -8,6 +12,7 @@ import (
 
 	"playbook/site/checklist"
 	"playbook/site/report/collect"
+	"playbook/site/report/team"
 	"playbook/site/theme"
 )
 
@@ -26,11 +31,11 @@ var sections = template.Must(template.New("team").Funcs(template.FuncMap{
 // own (the page allows only its one inline stylesheet).
 func Style() string { return style }
 
-// HTML renders the roll-up for the report page in lang, with the theme's interface strings:
-// sections has one section per checklist, files the section listing every checklist export
-// and what was done with it. Both are empty when no checklist export was given. Every text
-// from the files and the course is escaped by html/template.
-func (t *Team) HTML(lang string, th *theme.Theme) (sectionsHTML, filesHTML template.HTML, err error) {
+// HTML renders the roll-up t for the report page in lang, with the theme's interface
+// strings: sections has one section per checklist, files the section listing every checklist
+// export and what was done with it. Both are empty when no checklist export was given. Every
+// text from the files and the course is escaped by html/template.
+func HTML(t *team.Team, lang string, th *theme.Theme) (sectionsHTML, filesHTML template.HTML, err error) {
 	if len(t.Files) == 0 {
 		return "", "", nil
 	}
@@ -47,7 +52,7 @@ func (t *Team) HTML(lang string, th *theme.Theme) (sectionsHTML, filesHTML templ
 
 // htmlView is the roll-up with what its template needs to word it.
 type htmlView struct {
-	*Team
+	*team.Team
 	lang  string
 	theme *theme.Theme
 	texts *texts
@@ -60,10 +65,10 @@ func (v htmlView) T(key string) string { return v.theme.String(v.lang, key) }
 func (v htmlView) Tf(key string, args ...any) string { return fmt.Sprintf(v.T(key), args...) }
 
 // Title is a checklist's title in the report's language.
-func (v htmlView) Title(c *Checklist) string { return c.Checklist.Title.Get(v.lang) }
+func (v htmlView) Title(c *team.Checklist) string { return c.Checklist.Title.Get(v.lang) }
 
 // ItemText is an item's text as plain text.
-func (v htmlView) ItemText(c *Checklist, it *checklist.Item) string {
+func (v htmlView) ItemText(c *team.Checklist, it *checklist.Item) string {
 	return v.texts.plain(c.Checklist, it.Text)
 }
 
@@ -90,7 +95,7 @@ func (v htmlView) BandLabel(b *checklist.Band) string {
 func (v htmlView) Pct(x float64) string { return num(x) + "%" }
 
 // Score formats a copy's score: "76%", or "–" when nothing was scored.
-func (v htmlView) Score(c *Copy) string {
+func (v htmlView) Score(c *team.Copy) string {
 	if !c.Scored() {
 		return "–"
 	}
@@ -98,12 +103,12 @@ func (v htmlView) Score(c *Copy) string {
 }
 
 // Points formats a copy's points: "32 / 42".
-func (v htmlView) Points(c *Copy) string {
+func (v htmlView) Points(c *team.Copy) string {
 	return num(c.Result.Earned) + " / " + num(c.Result.Max)
 }
 
 // Mean formats a checklist's mean score, or "–".
-func (v htmlView) Mean(c *Checklist) string {
+func (v htmlView) Mean(c *team.Checklist) string {
 	m, ok := c.Mean()
 	if !ok {
 		return "–"
@@ -112,7 +117,7 @@ func (v htmlView) Mean(c *Checklist) string {
 }
 
 // Date formats a copy's date, or says it has none.
-func (v htmlView) Date(c *Copy) string {
+func (v htmlView) Date(c *team.Copy) string {
 	if c.Date.IsZero() {
 		return v.T("report_team_no_date")
 	}
@@ -121,7 +126,7 @@ func (v htmlView) Date(c *Copy) string {
 
 // Intro counts a checklist's reps and copies and says when the copies are from: "12 reps,
 // 17 copies, dated 2026-08-28 to 2026-11-25."
-func (v htmlView) Intro(c *Checklist) string {
+func (v htmlView) Intro(c *team.Checklist) string {
 	first, last := c.Span()
 	switch {
 	case first.IsZero():
@@ -134,7 +139,7 @@ func (v htmlView) Intro(c *Checklist) string {
 
 // LevelClass is the class that colours a level in the bars: the best level, a level of no
 // points, one between, N/A; "blank" for unanswered.
-func (v htmlView) LevelClass(c *Checklist, l *checklist.Level) string {
+func (v htmlView) LevelClass(c *team.Checklist, l *checklist.Level) string {
 	switch {
 	case l == nil:
 		return "lv-blank"
@@ -149,7 +154,7 @@ func (v htmlView) LevelClass(c *Checklist, l *checklist.Level) string {
 }
 
 // MoveClass is the class of a move's direction.
-func (v htmlView) MoveClass(m Move) string {
+func (v htmlView) MoveClass(m team.Move) string {
 	return [...]string{"other", "up", "down"}[m.Direction()]
 }
 
@@ -160,7 +165,7 @@ type Bar struct {
 }
 
 // Bars are the segments of an item's bar: one per level with answers, then unanswered.
-func (v htmlView) Bars(c *Checklist, t *ItemTally) []Bar {
+func (v htmlView) Bars(c *team.Checklist, t *team.ItemTally) []Bar {
 	var out []Bar
 	x := 0.0
 	add := func(class string, n int) {
@@ -180,7 +185,7 @@ func (v htmlView) Bars(c *Checklist, t *ItemTally) []Bar {
 
 // Sectioned reports whether the checklist's sections have titles, so the item table groups
 // its rows under them.
-func (v htmlView) Sectioned(c *Checklist) bool {
+func (v htmlView) Sectioned(c *team.Checklist) bool {
 	for _, s := range c.Checklist.Sections {
 		if !s.Title.IsZero() {
 			return true
@@ -190,13 +195,13 @@ func (v htmlView) Sectioned(c *Checklist) bool {
 }
 
 // FirstOfSection reports whether the tally is of the first item of its section.
-func (v htmlView) FirstOfSection(t *ItemTally) bool {
+func (v htmlView) FirstOfSection(t *team.ItemTally) bool {
 	return t.Section != nil && len(t.Section.Items) > 0 && t.Section.Items[0] == t.Item
 }
 
 // Moved lists the reps' changes since their previous copy that moved any item.
-func (v htmlView) Moved(c *Checklist) []*Rep {
-	var out []*Rep
+func (v htmlView) Moved(c *team.Checklist) []*team.Rep {
+	var out []*team.Rep
 	for _, r := range c.Reps {
 		if ch := r.Latest().Change; ch != nil && len(ch.Moved) > 0 {
 			out = append(out, r)
@@ -206,7 +211,7 @@ func (v htmlView) Moved(c *Checklist) []*Rep {
 }
 
 // Columns is the number of columns of a checklist's item table.
-func (v htmlView) Columns(c *Checklist) int {
+func (v htmlView) Columns(c *team.Checklist) int {
 	n := len(c.Checklist.Scale) + 4
 	if v.Moved(c) != nil {
 		n++
@@ -215,8 +220,8 @@ func (v htmlView) Columns(c *Checklist) int {
 }
 
 // Moves are the moves of a change in direction d.
-func (v htmlView) Moves(ch *Change, d Direction) []Move {
-	var out []Move
+func (v htmlView) Moves(ch *team.Change, d team.Direction) []team.Move {
+	var out []team.Move
 	for _, m := range ch.Moved {
 		if m.Direction() == d {
 			out = append(out, m)
@@ -242,15 +247,17 @@ func kindKey(k collect.Kind) string {
 }
 
 // UsedAs words what a file used gave: "Lee Wong · Prospect development checklist · 2026-11-25".
-func (v htmlView) UsedAs(f *File) string {
+func (v htmlView) UsedAs(f *team.File) string {
 	return v.Tf("report_team_used_as", f.Rep.Name, v.Title(f.Checklist), v.Date(f.Copy))
 }
 
 // Directions are the columns of the changes table: better, worse, other.
-func (v htmlView) Directions() []Direction { return []Direction{Up, Down, Other} }
+func (v htmlView) Directions() []team.Direction {
+	return []team.Direction{team.Up, team.Down, team.Other}
+}
 
 // FromFileNames reports whether any rep of c is named after a file.
-func (v htmlView) FromFileNames(c *Checklist) bool {
+func (v htmlView) FromFileNames(c *team.Checklist) bool {
 	for _, r := range c.Reps {
 		if r.FromFileName {
 			return true

@@ -1,4 +1,4 @@
-package team
+package teamview
 
 import (
 	"html/template"
