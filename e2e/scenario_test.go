@@ -12,6 +12,7 @@ import (
 	"playbook/site/diag"
 	"playbook/site/pipeline"
 	"playbook/site/scenario"
+	"playbook/site/scenario/graph"
 	"playbook/site/scenario/scenariofile"
 )
 
@@ -38,7 +39,7 @@ func loadScenario(t *testing.T, name string) *scenario.Scenario {
 // "Start again" (Enter), then for each move Tab to its option and Enter. It checks that the
 // focus follows the conversation: on the customer's new turn after each choice, on the end
 // at the end.
-func (b *tab) playByKeyboard(s *scenario.Scenario, lang string, moves []scenario.Move) {
+func (b *tab) playByKeyboard(s *scenario.Scenario, lang string, moves []graph.Move) {
 	b.t.Helper()
 	b.run(`document.querySelector(".sc-toolbar .button").focus()`)
 	b.keys(kb.Enter)

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"html/template"
+	"playbook/site/scenario/graph"
 	"slices"
 	"strconv"
 	"strings"
@@ -16,13 +17,13 @@ const (
 	margin       = 16
 )
 
-var outcomeWords = map[string]map[Outcome]string{
-	"en":    {Won: "won", Recovered: "recovered", Partial: "partial", Lost: "lost", Escalated: "escalated"},
-	"zh-CN": {Won: "成交", Recovered: "挽回", Partial: "部分达成", Lost: "流失", Escalated: "升级"},
+var outcomeWords = map[string]map[graph.Outcome]string{
+	"en":    {graph.Won: "won", graph.Recovered: "recovered", graph.Partial: "partial", graph.Lost: "lost", graph.Escalated: "escalated"},
+	"zh-CN": {graph.Won: "成交", graph.Recovered: "挽回", graph.Partial: "部分达成", graph.Lost: "流失", graph.Escalated: "升级"},
 }
 
 // OutcomeWord names an outcome in lang (English when lang has no words).
-func OutcomeWord(o Outcome, lang string) string {
+func OutcomeWord(o graph.Outcome, lang string) string {
 	if w, ok := outcomeWords[lang][o]; ok {
 		return w
 	}
@@ -38,13 +39,13 @@ type mapNode struct {
 // Map draws the scenario's graph as an SVG: steps in rows by their distance from the start,
 // ends in the last row, one arrow per choice labelled with its letter; the best path drawn
 // bold, poor choices dashed. It is drawn at build time, so it prints.
-func Map(s *Scenario, w *Walk, lang string) template.HTML {
+func Map(s *Scenario, w *graph.Walk, lang string) template.HTML {
 	rows := s.rows()
 	width := 0
 	for _, r := range rows {
 		width = max(width, len(r))
 	}
-	nodes := map[Target]*mapNode{}
+	nodes := map[graph.Target]*mapNode{}
 	for y, r := range rows {
 		offset := (width - len(r)) * (nodeW + gapX) / 2
 		for x, t := range r {
@@ -57,7 +58,7 @@ func Map(s *Scenario, w *Walk, lang string) template.HTML {
 			nodes[t] = n
 		}
 	}
-	best := map[Move]bool{}
+	best := map[graph.Move]bool{}
 	for _, m := range w.Best {
 		best[m] = true
 	}
@@ -68,15 +69,15 @@ func Map(s *Scenario, w *Walk, lang string) template.HTML {
 	fmt.Fprintf(&b, `<title id="sc-map-title-%s">%s</title>`, s.ID, template.HTMLEscapeString(s.Title.Get(lang)))
 	b.WriteString(`<defs><marker id="sc-arrow" viewBox="0 0 10 10" refX="10" refY="5" markerUnits="userSpaceOnUse" markerWidth="9" markerHeight="9" orient="auto-start-reverse"><path d="M0 0L10 5L0 10z"/></marker></defs>`)
 	for i, st := range s.Steps {
-		from := nodes[Target{Index: i}]
+		from := nodes[graph.Target{Index: i}]
 		if from == nil {
 			continue
 		}
 		for j, c := range st.Choices {
 			class := "sc-map-edge"
-			if best[Move{Step: i, Choice: j}] {
+			if best[graph.Move{Step: i, Choice: j}] {
 				class += " sc-map-best"
-			} else if w.Poor(s, Move{Step: i, Choice: j}) {
+			} else if w.Poor(&s.Graph, graph.Move{Step: i, Choice: j}) {
 				class += " sc-map-poor"
 			}
 			for _, br := range c.Goto {
@@ -133,12 +134,12 @@ func shorten(s string, n int) string {
 
 // rows puts every step in the row of its distance from the start (breadth first, every
 // branch counted) and every end in a last row of its own.
-func (s *Scenario) rows() [][]Target {
+func (s *Scenario) rows() [][]graph.Target {
 	depth := make([]int, len(s.Steps))
 	for i := range depth {
 		depth[i] = -1
 	}
-	var rows [][]Target
+	var rows [][]graph.Target
 	if len(s.Steps) == 0 {
 		return rows
 	}
@@ -150,7 +151,7 @@ func (s *Scenario) rows() [][]Target {
 		if depth[i] == len(rows) {
 			rows = append(rows, nil)
 		}
-		rows[depth[i]] = append(rows[depth[i]], Target{Index: i})
+		rows[depth[i]] = append(rows[depth[i]], graph.Target{Index: i})
 		for _, c := range s.Steps[i].Choices {
 			for _, b := range c.Goto {
 				if !b.To.End && depth[b.To.Index] < 0 {
@@ -160,9 +161,9 @@ func (s *Scenario) rows() [][]Target {
 			}
 		}
 	}
-	var ends []Target
+	var ends []graph.Target
 	for i := range s.Ends {
-		ends = append(ends, Target{End: true, Index: i})
+		ends = append(ends, graph.Target{End: true, Index: i})
 	}
 	rows = append(rows, ends)
 	s.untangle(rows)
@@ -171,15 +172,15 @@ func (s *Scenario) rows() [][]Target {
 
 // untangle orders each row after the first by the mean place of the nodes that lead to it
 // in the rows above (the barycentre heuristic), so that fewer arrows cross.
-func (s *Scenario) untangle(rows [][]Target) {
-	place := map[Target]float64{}
+func (s *Scenario) untangle(rows [][]graph.Target) {
+	place := map[graph.Target]float64{}
 	for x, t := range rows[0] {
 		place[t] = float64(x)
 	}
 	for y := 1; y < len(rows); y++ {
-		sum, n := map[Target]float64{}, map[Target]int{}
+		sum, n := map[graph.Target]float64{}, map[graph.Target]int{}
 		for i, st := range s.Steps {
-			from, ok := place[Target{Index: i}]
+			from, ok := place[graph.Target{Index: i}]
 			if !ok {
 				continue
 			}
@@ -190,13 +191,13 @@ func (s *Scenario) untangle(rows [][]Target) {
 				}
 			}
 		}
-		key := func(t Target) float64 {
+		key := func(t graph.Target) float64 {
 			if n[t] == 0 {
 				return 1e9
 			}
 			return sum[t] / float64(n[t])
 		}
-		slices.SortStableFunc(rows[y], func(a, b Target) int { return cmp.Compare(key(a), key(b)) })
+		slices.SortStableFunc(rows[y], func(a, b graph.Target) int { return cmp.Compare(key(a), key(b)) })
 		for x, t := range rows[y] {
 			place[t] = float64(x) + float64(len(rows[0])-len(rows[y]))/2
 		}

@@ -3,6 +3,7 @@ package scenario
 import (
 	"encoding/json"
 	"html/template"
+	"playbook/site/scenario/graph"
 	"strings"
 
 	"playbook/site/material"
@@ -143,7 +144,7 @@ func NewView(s *Scenario, c material.Context) *View {
 	return v
 }
 
-func (v *View) addStep(s *Scenario, w *Walk, i int, st *Step, c material.Context) {
+func (v *View) addStep(s *Scenario, w *graph.Walk, i int, st *graph.Step, c material.Context) {
 	r := c.Render
 	sv := StepView{ID: st.ID, Says: r.Markdown(st.Says, false)}
 	if !st.Situation.IsZero() {
@@ -151,7 +152,7 @@ func (v *View) addStep(s *Scenario, w *Walk, i int, st *Step, c material.Context
 	}
 	sd := stepData{Situation: string(sv.Situation), Says: string(sv.Says)}
 	for j, ch := range st.Choices {
-		cv := ChoiceView{ID: ch.ID, Text: r.Markdown(ch.Text, true), Feedback: r.Markdown(ch.Feedback, false), Points: ch.Points, Poor: w.Poor(s, Move{Step: i, Choice: j})}
+		cv := ChoiceView{ID: ch.ID, Text: r.Markdown(ch.Text, true), Feedback: r.Markdown(ch.Feedback, false), Points: ch.Points, Poor: w.Poor(&s.Graph, graph.Move{Step: i, Choice: j})}
 		if ch.If != nil {
 			cv.If = ch.If.Source
 		}
@@ -184,7 +185,7 @@ func (v *View) addStep(s *Scenario, w *Walk, i int, st *Step, c material.Context
 	v.data.Steps[st.ID] = sd
 }
 
-func (s *Scenario) targetID(t Target) string {
+func (s *Scenario) targetID(t graph.Target) string {
 	if t.End {
 		return s.Ends[t.Index].ID
 	}
@@ -257,7 +258,7 @@ type endData struct {
 }
 
 // condData writes a condition as [variable index, operator, value] triples.
-func condData(c *Cond) [][3]any {
+func condData(c *graph.Cond) [][3]any {
 	if c == nil {
 		return nil
 	}

@@ -17,7 +17,7 @@ import (
 	"playbook/site/report"
 	"playbook/site/report/collect"
 	"playbook/site/report/team/teamview"
-	"playbook/site/scenario"
+	"playbook/site/scenario/graph"
 	"playbook/site/theme"
 )
 
@@ -109,7 +109,7 @@ func kindKey(k collect.Kind) string {
 }
 
 // OutcomeText words the outcome of a scenario's end with the role-play page's words.
-func (v htmlView) OutcomeText(o scenario.Outcome) string { return v.T("sc_outcome_" + string(o)) }
+func (v htmlView) OutcomeText(o graph.Outcome) string { return v.T("sc_outcome_" + string(o)) }
 
 // ModeText words a quiz mode with the theme's words.
 func (v htmlView) ModeText(m quiz.Mode) string {

@@ -11,6 +11,7 @@ import (
 
 	"playbook/site/report/progress"
 	"playbook/site/scenario"
+	"playbook/site/scenario/graph"
 	"playbook/site/strictyaml"
 )
 
@@ -39,7 +40,7 @@ type Stats struct {
 	BestMean, BestMedian, LastMean, LastMedian float64
 	// Ends are the scenario's ends in file order, with the learners who reached each.
 	Ends []*EndStats
-	// Poor are the poor choices (scenario.Step.Poor) that learners made, most learners
+	// Poor are the poor choices (graph.Step.Poor) that learners made, most learners
 	// first, then in file order.
 	Poor []*ChoiceStats
 }
@@ -51,7 +52,7 @@ func (s *Stats) Counted() int { return s.Played - s.OtherVersion }
 type EndStats struct {
 	ID       string
 	Title    string
-	Outcome  scenario.Outcome
+	Outcome  graph.Outcome
 	Learners int
 }
 
@@ -131,7 +132,7 @@ func poorChoices(sc *scenario.Scenario, picks map[string]int, text Texts) []*Cho
 		}
 		for j, c := range step.Choices {
 			n := picks[step.ID+"/"+c.ID]
-			if n == 0 || !w.Poor(sc, scenario.Move{Step: i, Choice: j}) {
+			if n == 0 || !w.Poor(&sc.Graph, graph.Move{Step: i, Choice: j}) {
 				continue
 			}
 			out = append(out, &ChoiceStats{Step: step.ID, Choice: c.ID, Says: Shorten(text(sc, step.Says), SaysLength),

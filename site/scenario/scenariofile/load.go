@@ -13,6 +13,7 @@ import (
 	"playbook/site/diag"
 	"playbook/site/material"
 	"playbook/site/scenario"
+	"playbook/site/scenario/graph"
 	"playbook/site/strictyaml"
 )
 
@@ -54,8 +55,8 @@ func Parse(path string, src []byte, langs []string, diags *diag.List) *scenario.
 	if root.Kind != yaml.MappingNode {
 		return nil
 	}
-	p := &parser{d: d, langs: langs, targets: map[string]scenario.Target{}, vars: map[string]int{}}
-	s := &scenario.Scenario{Path: path, Pos: d.Pos(root)}
+	p := &parser{d: d, langs: langs, targets: map[string]graph.Target{}, vars: map[string]int{}}
+	s := &scenario.Scenario{Path: path, Graph: graph.Graph{Pos: d.Pos(root)}}
 	p.head(s, f, root)
 	p.variables(s, f)
 	p.cards(s, f, root)
@@ -77,7 +78,7 @@ func Parse(path string, src []byte, langs []string, diags *diag.List) *scenario.
 type parser struct {
 	d         *strictyaml.Decoder
 	langs     []string
-	targets   map[string]scenario.Target
+	targets   map[string]graph.Target
 	vars      map[string]int
 	stepNodes []*yaml.Node
 	// stepFields are the keys of each step, read once by declare.
@@ -139,16 +140,16 @@ func (p *parser) variables(s *scenario.Scenario, f map[string]strictyaml.Field) 
 		case p.vars[k.Value] > 0:
 			p.d.Errorf(k, "variable %s is declared twice; keep one", k.Value)
 			continue
-		case len(s.Variables) == scenario.MaxVariables:
-			p.d.Errorf(k, "a scenario has at most %d variables; %s is one too many", scenario.MaxVariables, k.Value)
+		case len(s.Variables) == graph.MaxVariables:
+			p.d.Errorf(k, "a scenario has at most %d variables; %s is one too many", graph.MaxVariables, k.Value)
 			continue
 		}
 		start, err := strconv.Atoi(v.Value)
-		if v.Kind != yaml.ScalarNode || v.Tag != "!!int" || err != nil || start < scenario.MinValue || start > scenario.MaxValue {
-			p.d.Errorf(v, "variable %s must start at a whole number from %d to %d, found %q", k.Value, scenario.MinValue, scenario.MaxValue, v.Value)
+		if v.Kind != yaml.ScalarNode || v.Tag != "!!int" || err != nil || start < graph.MinValue || start > graph.MaxValue {
+			p.d.Errorf(v, "variable %s must start at a whole number from %d to %d, found %q", k.Value, graph.MinValue, graph.MaxValue, v.Value)
 			continue
 		}
-		s.Variables = append(s.Variables, scenario.Variable{Name: k.Value, Start: start, Pos: p.d.Pos(k)})
+		s.Variables = append(s.Variables, graph.Variable{Name: k.Value, Start: start, Pos: p.d.Pos(k)})
 		p.vars[k.Value] = len(s.Variables) // index + 1, so that 0 means unknown
 	}
 }

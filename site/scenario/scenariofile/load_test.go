@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"playbook/site/diag"
-	"playbook/site/scenario"
+	"playbook/site/scenario/graph"
 )
 
 var langs = []string{"en", "zh-CN"}
@@ -165,8 +165,8 @@ ends:
 	if w.Points != 2 || s.Ends[w.End].ID != "won" || w.Truncated {
 		t.Errorf("best %d points to %d (truncated %t)", w.Points, w.End, w.Truncated)
 	}
-	if got := (&scenario.Choice{Set: []scenario.Change{{Var: 0, Delta: 5}}}).Apply([]int{8}); got[0] != scenario.MaxValue {
-		t.Errorf("8 + 5 = %d, want %d", got[0], scenario.MaxValue)
+	if got := (&graph.Choice{Set: []graph.Change{{Var: 0, Delta: 5}}}).Apply([]int{8}); got[0] != graph.MaxValue {
+		t.Errorf("8 + 5 = %d, want %d", got[0], graph.MaxValue)
 	}
 }
 
@@ -234,7 +234,7 @@ ends:
 		step, choice int
 		poor         bool
 	}{{0, 0, false}, {0, 1, true}, {1, 0, false}, {1, 1, false}, {1, 2, true}} {
-		if got := w.Poor(s, scenario.Move{Step: c.step, Choice: c.choice}); got != c.poor {
+		if got := w.Poor(&s.Graph, graph.Move{Step: c.step, Choice: c.choice}); got != c.poor {
 			t.Errorf("%s/%s poor = %t, want %t", s.Steps[c.step].ID, s.Steps[c.step].Choices[c.choice].ID, got, c.poor)
 		}
 	}

@@ -10,6 +10,7 @@ import (
 
 	"playbook/site/lessonref"
 	"playbook/site/scenario"
+	"playbook/site/scenario/graph"
 	"playbook/site/strictyaml"
 )
 
@@ -24,22 +25,22 @@ func (p *parser) declare(s *scenario.Scenario, f map[string]strictyaml.Field, ro
 	if !ok {
 		p.require(f, root, "ends", "ends: [{id: resolved, outcome: recovered, title: ..., debrief: ...}]")
 	}
-	if len(steps)+len(ends) > scenario.MaxSteps {
-		p.d.Errorf(root, "a scenario has at most %d steps and ends together, this one %d; split it into two scenarios", scenario.MaxSteps, len(steps)+len(ends))
+	if len(steps)+len(ends) > graph.MaxSteps {
+		p.d.Errorf(root, "a scenario has at most %d steps and ends together, this one %d; split it into two scenarios", graph.MaxSteps, len(steps)+len(ends))
 		return
 	}
 	for _, n := range steps {
 		sf := p.d.Mapping(n, "a step", stepKeys...)
 		p.stepFields = append(p.stepFields, sf)
-		st := &scenario.Step{Pos: p.d.Pos(n)}
-		st.ID = p.id(sf, n, scenario.Target{Index: len(s.Steps)}, "step")
+		st := &graph.Step{Pos: p.d.Pos(n)}
+		st.ID = p.id(sf, n, graph.Target{Index: len(s.Steps)}, "step")
 		s.Steps = append(s.Steps, st)
 		p.stepNodes = append(p.stepNodes, n)
 	}
 	for _, n := range ends {
 		ef := p.d.Mapping(n, "an end", endKeys...)
-		e := &scenario.End{Pos: p.d.Pos(n)}
-		e.ID = p.id(ef, n, scenario.Target{End: true, Index: len(s.Ends)}, "end")
+		e := &graph.End{Pos: p.d.Pos(n)}
+		e.ID = p.id(ef, n, graph.Target{End: true, Index: len(s.Ends)}, "end")
 		e.Outcome = p.outcome(ef, n)
 		e.Title = p.text(ef, n, "title", "title: {en: ..., zh-CN: ...}")
 		if _, present := ef["debrief"]; !present {
@@ -52,7 +53,7 @@ func (p *parser) declare(s *scenario.Scenario, f map[string]strictyaml.Field, ro
 
 // id reads the id of a step or end and records it as a target; steps and ends share one
 // namespace.
-func (p *parser) id(f map[string]strictyaml.Field, at *yaml.Node, t scenario.Target, what string) string {
+func (p *parser) id(f map[string]strictyaml.Field, at *yaml.Node, t graph.Target, what string) string {
 	id, ok := p.d.ID(f, "id")
 	if !ok {
 		p.require(f, at, "id", "id: opening")
@@ -66,26 +67,26 @@ func (p *parser) id(f map[string]strictyaml.Field, at *yaml.Node, t scenario.Tar
 	return id
 }
 
-func (p *parser) outcome(f map[string]strictyaml.Field, at *yaml.Node) scenario.Outcome {
+func (p *parser) outcome(f map[string]strictyaml.Field, at *yaml.Node) graph.Outcome {
 	o, ok := p.d.String(f, "outcome")
 	if !ok {
 		p.require(f, at, "outcome", "outcome: recovered")
 		return ""
 	}
-	for _, known := range scenario.Outcomes() {
-		if scenario.Outcome(o) == known {
+	for _, known := range graph.Outcomes() {
+		if graph.Outcome(o) == known {
 			return known
 		}
 	}
 	names := make([]string, 0, 5)
-	for _, known := range scenario.Outcomes() {
+	for _, known := range graph.Outcomes() {
 		names = append(names, string(known))
 	}
 	p.d.Errorf(f["outcome"].Value, "outcome %q is not one of %s", o, strings.Join(names, ", "))
 	return ""
 }
 
-func (p *parser) step(st *scenario.Step, n *yaml.Node, f map[string]strictyaml.Field) {
+func (p *parser) step(st *graph.Step, n *yaml.Node, f map[string]strictyaml.Field) {
 	st.Situation, _ = p.d.Localized(f, "situation", p.langs)
 	st.Says = p.text(f, n, "says", "says: {en: ..., zh-CN: ...}")
 	items, ok := p.d.Seq(f, "choices")
@@ -110,9 +111,9 @@ func (p *parser) step(st *scenario.Step, n *yaml.Node, f map[string]strictyaml.F
 	}
 }
 
-func (p *parser) choice(n *yaml.Node, i int) *scenario.Choice {
+func (p *parser) choice(n *yaml.Node, i int) *graph.Choice {
 	f := p.d.Mapping(n, "a choice", choiceKeys...)
-	c := &scenario.Choice{ID: string(rune('a' + i)), Pos: p.d.Pos(n)}
+	c := &graph.Choice{ID: string(rune('a' + i)), Pos: p.d.Pos(n)}
 	if id, ok := p.d.ID(f, "id"); ok {
 		c.ID = id
 	}
@@ -132,7 +133,7 @@ func (p *parser) choice(n *yaml.Node, i int) *scenario.Choice {
 }
 
 // changes reads "set: {trust: 1, mood: -2}".
-func (p *parser) changes(f map[string]strictyaml.Field) []scenario.Change {
+func (p *parser) changes(f map[string]strictyaml.Field) []graph.Change {
 	fl, ok := f["set"]
 	if !ok {
 		return nil
@@ -142,7 +143,7 @@ func (p *parser) changes(f map[string]strictyaml.Field) []scenario.Change {
 		p.d.Errorf(fl.Value, "set must be a mapping of variable: change, e.g. \"set: {trust: 1}\"")
 		return nil
 	}
-	var out []scenario.Change
+	var out []graph.Change
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], strictyaml.Resolve(n.Content[i+1])
 		idx := p.vars[k.Value] - 1
@@ -151,17 +152,17 @@ func (p *parser) changes(f map[string]strictyaml.Field) []scenario.Change {
 			continue
 		}
 		delta, err := strconv.Atoi(strings.TrimPrefix(v.Value, "+"))
-		if v.Kind != yaml.ScalarNode || err != nil || delta < -2*scenario.MaxValue || delta > 2*scenario.MaxValue {
+		if v.Kind != yaml.ScalarNode || err != nil || delta < -2*graph.MaxValue || delta > 2*graph.MaxValue {
 			p.d.Errorf(v, "set %s must be a whole number to add (negative to take away), e.g. 1 or -2; found %q", k.Value, v.Value)
 			continue
 		}
-		out = append(out, scenario.Change{Var: idx, Delta: delta})
+		out = append(out, graph.Change{Var: idx, Delta: delta})
 	}
 	return out
 }
 
 // branches reads "goto: step-id" or a list of {if, to} branches whose last has no if.
-func (p *parser) branches(f map[string]strictyaml.Field, at *yaml.Node) []scenario.Branch {
+func (p *parser) branches(f map[string]strictyaml.Field, at *yaml.Node) []graph.Branch {
 	fl, ok := f["goto"]
 	if !ok {
 		p.require(f, at, "goto", "goto: next-step")
@@ -170,7 +171,7 @@ func (p *parser) branches(f map[string]strictyaml.Field, at *yaml.Node) []scenar
 	n := strictyaml.Resolve(fl.Value)
 	if n != nil && n.Kind == yaml.ScalarNode {
 		if t, ok := p.target(n); ok {
-			return []scenario.Branch{{To: t}}
+			return []graph.Branch{{To: t}}
 		}
 		return nil
 	}
@@ -178,11 +179,11 @@ func (p *parser) branches(f map[string]strictyaml.Field, at *yaml.Node) []scenar
 		p.d.Errorf(fl.Value, "goto must be a step or end id, or a list of branches such as [{if: trust >= 1, to: calm}, {to: angry}]")
 		return nil
 	}
-	var out []scenario.Branch
+	var out []graph.Branch
 	for i, item := range n.Content {
 		item = strictyaml.Resolve(item)
 		bf := p.d.Mapping(item, "a branch", branchKeys...)
-		b := scenario.Branch{}
+		b := graph.Branch{}
 		last := i == len(n.Content)-1
 		if cf, ok := bf["if"]; ok {
 			if last {
@@ -205,10 +206,10 @@ func (p *parser) branches(f map[string]strictyaml.Field, at *yaml.Node) []scenar
 	return out
 }
 
-func (p *parser) target(n *yaml.Node) (scenario.Target, bool) {
+func (p *parser) target(n *yaml.Node) (graph.Target, bool) {
 	if n == nil || n.Kind != yaml.ScalarNode || n.Value == "" {
 		p.d.Errorf(n, "a goto must name a step or an end by its id")
-		return scenario.Target{}, false
+		return graph.Target{}, false
 	}
 	t, ok := p.targets[n.Value]
 	if !ok {
@@ -218,13 +219,13 @@ func (p *parser) target(n *yaml.Node) (scenario.Target, bool) {
 }
 
 // cond reads a condition: comparisons of a variable with a whole number, joined by "and".
-func (p *parser) cond(n *yaml.Node) *scenario.Cond {
+func (p *parser) cond(n *yaml.Node) *graph.Cond {
 	n = strictyaml.Resolve(n)
 	if n == nil || n.Kind != yaml.ScalarNode || strings.TrimSpace(n.Value) == "" {
 		p.d.Errorf(n, "a condition must be text such as \"trust >= 1\" or \"trust >= 1 and mood > 0\"")
 		return nil
 	}
-	c := &scenario.Cond{Source: n.Value}
+	c := &graph.Cond{Source: n.Value}
 	for _, part := range strings.Split(n.Value, " and ") {
 		m := comparison.FindStringSubmatch(part)
 		if m == nil {
@@ -237,7 +238,7 @@ func (p *parser) cond(n *yaml.Node) *scenario.Cond {
 			return nil
 		}
 		v, _ := strconv.Atoi(m[3])
-		c.All = append(c.All, scenario.Compare{Var: idx, Op: m[2], Value: v})
+		c.All = append(c.All, graph.Compare{Var: idx, Op: m[2], Value: v})
 	}
 	return c
 }

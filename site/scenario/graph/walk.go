@@ -1,4 +1,4 @@
-package scenario
+package graph
 
 import (
 	"fmt"
@@ -50,7 +50,7 @@ type Walk struct {
 // Poor reports whether the choice m is a poor one: wherever the conversation offers it, a
 // choice worth more is offered beside it. A choice the walk never offers is judged by its
 // step (Step.Poor).
-func (w *Walk) Poor(s *Scenario, m Move) bool {
+func (w *Walk) Poor(s *Graph, m Move) bool {
 	if n := w.offered[m]; n > 0 {
 		return w.worse[m] == n
 	}
@@ -68,14 +68,14 @@ func (s *Step) Poor(c *Choice) bool {
 	return c.Points < best
 }
 
-func (s *Scenario) stateOf(step int, vals []int) state {
+func (s *Graph) stateOf(step int, vals []int) state {
 	st := state{step: step}
 	copy(st.vals[:], vals)
 	return st
 }
 
 // offered returns the choices of st's step that its values allow.
-func (s *Scenario) offered(st state) []int {
+func (s *Graph) offered(st state) []int {
 	var out []int
 	vals := st.vals[:len(s.Variables)]
 	for i, c := range s.Steps[st.step].Choices {
@@ -93,7 +93,7 @@ type edge struct {
 	next   state
 }
 
-func (s *Scenario) edges(st state) []edge {
+func (s *Graph) edges(st state) []edge {
 	var out []edge
 	vals := st.vals[:len(s.Variables)]
 	for _, i := range s.offered(st) {
@@ -114,7 +114,7 @@ func (s *Scenario) edges(st state) []edge {
 
 // WalkAll walks every path of the scenario from its start. It needs a scenario whose
 // targets all exist (the loader's checks).
-func (s *Scenario) WalkAll() *Walk {
+func (s *Graph) WalkAll() *Walk {
 	w := &Walk{End: -1, reachedSteps: make([]bool, len(s.Steps)), reachedEnds: make([]bool, len(s.Ends)),
 		stuck: map[int]string{}, dead: map[int]bool{}, offered: map[Move]int{}, worse: map[Move]int{}}
 	if len(s.Steps) == 0 {
@@ -192,7 +192,7 @@ type Path struct {
 
 // AllPaths returns the paths from the start to an end that visit no state twice, in choice
 // order, at most limit of them.
-func (s *Scenario) AllPaths(limit int) []Path {
+func (s *Graph) AllPaths(limit int) []Path {
 	w := &Walk{End: -1}
 	if len(s.Steps) == 0 {
 		return nil
@@ -203,7 +203,7 @@ func (s *Scenario) AllPaths(limit int) []Path {
 }
 
 // count records which choices st offers, and which of them are worth less than another.
-func (w *Walk) count(s *Scenario, st state) {
+func (w *Walk) count(s *Graph, st state) {
 	offered := s.offered(st)
 	best := bestOffered(s, st.step, offered)
 	for _, i := range offered {
@@ -216,7 +216,7 @@ func (w *Walk) count(s *Scenario, st state) {
 }
 
 // bestOffered is the most points among the choices offered of a step.
-func bestOffered(s *Scenario, step int, offered []int) int {
+func bestOffered(s *Graph, step int, offered []int) int {
 	best := 0
 	for _, i := range offered {
 		best = max(best, s.Steps[step].Choices[i].Points)
@@ -227,7 +227,7 @@ func bestOffered(s *Scenario, step int, offered []int) int {
 // pathWalk enumerates the paths that visit no state twice, keeping the best one (and, when
 // keep is set, every path up to limit).
 type pathWalk struct {
-	s      *Scenario
+	s      *Graph
 	w      *Walk
 	onPath map[state]bool
 	path   []Move
@@ -271,7 +271,7 @@ func (p *pathWalk) from(st state, points int, poor bool) {
 // Check reports what the walk found: steps and ends no path reaches, steps where no choice
 // is offered, steps with no way to an end, and (as warnings) a scenario with fewer than
 // three ends or two recovering paths, which is a quiz in disguise.
-func (s *Scenario) Check(w *Walk, diags *diag.List) {
+func (s *Graph) Check(w *Walk, diags *diag.List) {
 	if w.Truncated {
 		diags.Errorf(s.Pos, "scenario %s has too many paths to walk (more than %d states or %d steps of paths); split it into smaller scenarios or use fewer variables", s.ID, maxStates, maxVisits)
 		return
@@ -300,7 +300,7 @@ func (s *Scenario) Check(w *Walk, diags *diag.List) {
 }
 
 // describe names the variables' values: "trust = -2, mood = 1".
-func (s *Scenario) describe(vals []int) string {
+func (s *Graph) describe(vals []int) string {
 	if len(vals) == 0 {
 		return "the conversation arrives there"
 	}
