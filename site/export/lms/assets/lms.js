@@ -48,7 +48,7 @@
       set(dialect.score + ".min", 0);
       set(dialect.score + ".max", 100);
       set(dialect.score + ".raw", p.score);
-      if (dialect.scaled) set(dialect.score + ".scaled", Math.round(p.score) / 100);
+      if (dialect.scaled) set(dialect.score + ".scaled", Math.round(p.score * 100) / 10000);
     }
     call("commit", "");
   };
