@@ -2,26 +2,21 @@
 // category paths as Moodle's importers split them, and GIFT through gift-pegjs, the parser
 // of GIFT editors and converters, run by Node.js.
 //
-// gift-pegjs is installed in testdata/node by `npm ci --prefix internal/moodletest/testdata/node`
-// (.ci/run does it). When Node.js or the package is missing, the tests that need them are
-// skipped, unless the environment variable PLAYBOOK_REQUIRE_TOOLS is 1: then they fail, so
-// that a CI job that must run them cannot pass by skipping them.
+// gift-pegjs is one of the repository's npm tools (tools/node, installed by `npm ci --prefix
+// tools/node`; .ci/run does it). When Node.js or the package is missing, the tests that need
+// them are skipped, unless PLAYBOOK_REQUIRE_TOOLS is 1 (see internal/nodetool).
 package moodletest
 
 import (
 	"bytes"
 	"encoding/json"
-	"os"
 	"os/exec"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"testing"
-)
 
-// EnvRequire names the environment variable that turns a missing Node.js or gift-pegjs from
-// a skip into a failure when it is "1".
-const EnvRequire = "PLAYBOOK_REQUIRE_TOOLS"
+	"playbook/internal/nodetool"
+)
 
 // GIFTQuestion is a question, or a category, as gift-pegjs reads it: the fields the tests
 // compare.
@@ -93,22 +88,7 @@ var placeholders = strings.NewReplacer("&&092;", `\`, "&&058;", ":", "&&035;", "
 // (fails it when PLAYBOOK_REQUIRE_TOOLS=1).
 func requireGIFTPegjs(t testing.TB) (node, script string) {
 	t.Helper()
-	_, file, _, _ := runtime.Caller(0)
-	dir := filepath.Join(filepath.Dir(file), "testdata", "node")
-	missing := ""
-	node, err := exec.LookPath("node")
-	if err != nil {
-		missing = "Node.js (apt-get install -y nodejs npm)"
-	} else if _, err := os.Stat(filepath.Join(dir, "node_modules", "gift-pegjs", "package.json")); err != nil {
-		missing = "gift-pegjs (npm ci --prefix " + dir + ")"
-	}
-	switch {
-	case missing == "":
-		return node, filepath.Join(dir, "parse.js")
-	case os.Getenv(EnvRequire) == "1":
-		t.Fatalf("the GIFT parser tests need %s, and %s=1 requires them to run", missing, EnvRequire)
-	default:
-		t.Skipf("the GIFT parser tests need %s", missing)
-	}
-	return "", ""
+	node = nodetool.Command(t, "node", "nodejs")
+	dir := filepath.Dir(nodetool.Module(t, "gift-pegjs")) // tools/node/node_modules
+	return node, filepath.Join(filepath.Dir(dir), "gift-parse.js")
 }

@@ -96,6 +96,14 @@ type Referrer interface {
 	Refs() []Ref
 }
 
+// Graded is a material whose page scores a learner against a pass mark (a quiz). Outputs
+// that report results, such as an LMS package, ask for it instead of asking for a kind.
+type Graded interface {
+	// Grading returns the pass mark in percent, and whether the material's page scores the
+	// learner in the given edition (a page without the answer key does not).
+	Grading(trainer bool) (passMark int, scores bool)
+}
+
 // Of returns the materials of type T, in order: material.Of[*quiz.Quiz](c.Materials).
 func Of[T Material](ms []Material) []T {
 	var out []T

@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 
+	"playbook/site/material"
 	"playbook/site/pipeline/plan"
 	"playbook/site/pipeline/render"
 )
@@ -19,6 +20,9 @@ import (
 type Manifest struct {
 	// Edition is the edition of the whole build.
 	Edition Edition
+	// Site is the site's key (SiteKey); Titles the course's title per language.
+	Site   string
+	Titles map[string]string
 	// Pages are in plan order: per language the home page, each day with its lessons and
 	// materials, the slides, the standalone pages and the site's own pages; then the kit.
 	Pages []Entry
@@ -49,10 +53,26 @@ type Entry struct {
 	Source string
 	// Version is the version of an exam paper ("a"), "" for other pages.
 	Version string
+	// Graded is set on the page of a material that scores the learner in this edition (a
+	// self-check quiz; material.Graded), nil on other pages.
+	Graded *Grade
+}
+
+// Grade is how a page scores a learner.
+type Grade struct {
+	// PassMark is the score in percent needed to pass.
+	PassMark int
 }
 
 func newManifest(p *plan.Plan, r *render.Renderer) *Manifest {
-	m := &Manifest{Edition: p.Edition}
+	cfg := r.Course().Config
+	m := &Manifest{Edition: p.Edition, Site: render.SiteKey(cfg), Titles: map[string]string{}}
+	for _, lang := range cfg.Languages {
+		m.Titles[lang] = cfg.Title[lang]
+		if m.Titles[lang] == "" {
+			m.Titles[lang] = cfg.Title[cfg.DefaultLanguage]
+		}
+	}
 	for _, pg := range p.Pages {
 		e := Entry{
 			Kind: pg.Kind, Lang: pg.Lang.Code, Title: r.Title(pg.Index), Path: pg.Out, Key: pg.Key,
@@ -63,10 +83,28 @@ func newManifest(p *plan.Plan, r *render.Renderer) *Manifest {
 		}
 		if pg.Material != nil {
 			e.Day, e.Source = pg.Material.Meta().Day, pg.Material.Meta().Path
+			if g, ok := pg.Material.(material.Graded); ok && pg.Version == "" {
+				if mark, scores := g.Grading(p.Edition == Trainer); scores {
+					e.Graded = &Grade{PassMark: mark}
+				}
+			}
 		}
 		m.Pages = append(m.Pages, e)
 	}
 	return m
+}
+
+// ReadingOrder returns the pages of day in language lang that are in the reading order (the
+// day's page, its lessons, then its materials), in that order.
+func (m *Manifest) ReadingOrder(lang string, day int) []Entry {
+	var out []Entry
+	for _, e := range m.Pages {
+		if e.Lang == lang && e.Day == day && e.Order > 0 {
+			out = append(out, e)
+		}
+	}
+	slices.SortFunc(out, func(a, b Entry) int { return a.Order - b.Order })
+	return out
 }
 
 // Packs returns the day handout packs, participants' (or, when trainer is true, the

@@ -39,6 +39,12 @@ func (q *Quiz) View(c material.Context) material.View {
 	return v
 }
 
+// Grading implements material.Graded: a self-check's page carries the key and scores the
+// learner; an exam's page does so only in the trainer edition.
+func (q *Quiz) Grading(trainer bool) (passMark int, scores bool) {
+	return q.PassMark, q.Mode == SelfCheck || trainer
+}
+
 // Refs implements material.Referrer: every question's lesson section; scored questions
 // should have one.
 func (q *Quiz) Refs() []material.Ref {

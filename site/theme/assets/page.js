@@ -12,6 +12,7 @@
 //   date(when, options)        a date formatted for the page language
 //   lang, site                 the page language and the key of the site's stored data
 //   store(key, { empty, read }) a localStorage wrapper that survives private mode
+//   emit(type, detail)         report an event to the LMS wrapper showing the page, if any
 // See docs/scripts.md.
 (() => {
   const Playbook = (globalThis.Playbook = globalThis.Playbook || {});
@@ -98,5 +99,20 @@
     },
   });
 
-  Playbook.page = { format, strings, translator, data, json, el, number, date, lang, site, store };
+  // emit reports an event of the page ("quiz": an attempt submitted, "scenario": a run
+  // finished) to the wrapper of an LMS package that shows the page in a frame (docs/lms.md).
+  // The wrapper marks its document with data-playbook-lms; a parent of another origin (or a
+  // page opened from file://) cannot be read, so outside a wrapper nothing is sent and the
+  // page behaves as on the static site. It returns whether the event was sent.
+  const emit = (type, detail) => {
+    try {
+      if (window.parent === window || !window.parent.document.documentElement.dataset.playbookLms) return false;
+      window.parent.postMessage({ playbook: "lms-event", type, detail: JSON.parse(JSON.stringify(detail)) }, "/");
+      return true;
+    } catch {
+      return false;
+    }
+  };
+
+  Playbook.page = { format, strings, translator, data, json, el, number, date, lang, site, store, emit };
 })();

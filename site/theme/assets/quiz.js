@@ -75,6 +75,18 @@
     if (area && typeof a.text === "string") area.value = a.text;
   };
 
+  // layoutOf returns the ids a question offers in the order of the page's markup (before any
+  // shuffle): options, items to order, terms and choices to match. The LMS wrapper numbers
+  // responses by them (SCORM 1.2 takes single characters).
+  const layoutOf = (li) => {
+    const ids = (sel, key) => Array.from(li.querySelectorAll(sel), (n) => n.dataset[key]);
+    const select = li.querySelector(".match-row select");
+    return {
+      options: ids("li.option", "option"), items: ids(".order-item", "item"), lefts: ids(".match-row", "left"),
+      rights: select ? Array.from(select.options, (o) => o.value).filter(Boolean) : [],
+    };
+  };
+
   const MARKS = ["is-right", "is-wrong", "is-partly", "is-unanswered", "is-reflection", "is-chosen", "is-key"];
 
   class QuizPage {
@@ -127,6 +139,7 @@
       const ask = article.querySelector("form[data-learner-prompt]");
       if (ask && notice !== "storage_unavailable") Playbook.learner.prompt(ask, store);
       const draft = this.drafts.load().store.draft; // an unreadable draft is set aside, silently
+      this.layout = Object.fromEntries(this.questions().map((li) => [li.dataset.question, layoutOf(li)]));
       this.arrange(draft);
       this.renumber();
       const restored = draft ? this.restore(draft) : false;
@@ -260,6 +273,10 @@
         : { date, version: this.version, scored: false, earned: null, max: null, percent: null, passed: null, responses, points };
       const { store, notice } = storage.load();
       core.recordAttempt(store, this.id, attempt, results);
+      page.emit("quiz", {
+        quiz: this.id, passMark: this.passMark, attempt, results, layout: this.layout,
+        questions: (this.data.questions || []).map(({ id, type, points }) => ({ id, type, points })),
+      });
       const saved = notice !== "storage_unavailable" && storage.save(store);
       if (saved) this.drafts.clear();
       this.lock(true);

@@ -92,8 +92,9 @@
     if (demo || !progress) {
       status.textContent = demo || progress ? "" : t("not_saved");
     } else {
-      const loaded = progress.load();
-      quizCore.recordScenario(loaded.store, data.id, core.result(data, run));
+      const loaded = progress.load(), result = core.result(data, run);
+      quizCore.recordScenario(loaded.store, data.id, result);
+      page.emit("scenario", { scenario: data.id, run: result });
       status.textContent = progress.save(loaded.store) ? t("saved") : t("not_saved");
     }
     return box;

@@ -1,0 +1,82 @@
+package lms
+
+import (
+	"bytes"
+	"embed"
+	"encoding/json"
+	"fmt"
+	"html/template"
+	"io/fs"
+)
+
+//go:embed wrapper.html assets
+var files embed.FS
+
+var wrapperTemplate = template.Must(template.ParseFS(files, "wrapper.html"))
+
+// CSP is the Content-Security-Policy of a wrapper page: the course pages' policy, plus
+// frames of the package's own pages (frame-src 'self'). Nothing leaves the LMS's host.
+const CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-src 'self'; base-uri 'none'; form-action 'none'"
+
+// Assets are the wrapper's scripts and style, by their name in the wrapper's folder.
+func Assets() map[string][]byte {
+	out := map[string][]byte{}
+	names, _ := fs.Glob(files, "assets/*")
+	for _, n := range names {
+		data, _ := files.ReadFile(n)
+		out[n[len("assets/"):]] = data
+	}
+	return out
+}
+
+// Strings are the wrapper's words in one language.
+type Strings struct {
+	Day       string `json:"-"` // a unit's heading: its day's number and title
+	Pages     string `json:"-"`
+	Previous  string `json:"-"`
+	Next      string `json:"-"`
+	NoScript  string `json:"-"`
+	Connected string `json:"connected"`
+	Offline   string `json:"offline"`
+}
+
+// vocabulary is the wrapper's words in the languages it knows; others get English.
+var vocabulary = map[string]Strings{
+	"en": {Day: "Day %d: %s", Pages: "Pages of the day", Previous: "Previous", Next: "Next", NoScript: "Open the day's first page",
+		Connected: "Your progress is recorded.", Offline: "No LMS found: your progress is not recorded."},
+	"zh-CN": {Day: "第 %d 天：%s", Pages: "本日页面", Previous: "上一页", Next: "下一页", NoScript: "打开本日第一页",
+		Connected: "学习进度已记录。", Offline: "未连接学习平台：进度不会被记录。"},
+}
+
+// Wrapper returns the wrapper page of unit u for the standard ("1.2" or "2004") that
+// lms.js speaks: a bar with the day's pages above a frame that shows them.
+func Wrapper(u Unit, standard string) ([]byte, error) {
+	words := wordsOf(u.Lang)
+	data, err := json.Marshal(struct {
+		Unit     string  `json:"unit"`
+		Day      int     `json:"day"`
+		PassMark int     `json:"passMark"`
+		Pages    []Page  `json:"pages"`
+		Strings  Strings `json:"strings"`
+	}{u.ID, u.Day, u.PassMark, u.Pages, words})
+	if err != nil {
+		return nil, err
+	}
+	var buf bytes.Buffer
+	err = wrapperTemplate.Execute(&buf, map[string]any{
+		"Lang": u.Lang, "Standard": standard, "CSP": CSP, "Title": u.Heading(), "Pages": u.Pages,
+		"T": words, "Data": template.JS(data),
+	})
+	return buf.Bytes(), err
+}
+
+// wordsOf returns the wrapper's words in lang, or in English.
+func wordsOf(lang string) Strings {
+	if w, ok := vocabulary[lang]; ok {
+		return w
+	}
+	return vocabulary["en"]
+}
+
+// Heading is the unit's title as the LMS lists it: "Day 1: What CRM is".
+func (u Unit) Heading() string { return fmt.Sprintf(wordsOf(u.Lang).Day, u.Day, u.Title) }
