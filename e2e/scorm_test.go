@@ -327,7 +327,7 @@ func TestSCORMPackageFromDisk(t *testing.T) {
 	// The wrapper opened without an LMS says so; its encoding of the fullest progress (every
 	// page viewed, every page a quiz and a scenario with the longest end kept) stays within
 	// the bound the export checks against SCORM 1.2's 4,096 characters.
-	browsertest.Open(t, ctx, browsertest.SiteURL(dir, "scorm/day-01.html"))
+	browsertest.Open(t, ctx, browsertest.SiteURL(dir, "lms/day-01.html"))
 	waitFor(t, ctx, `document.querySelector(".lms-status").textContent === "No LMS found: your progress is not recorded."`, "the wrapper's word without an LMS")
 	for _, n := range []int{len(units[0].Pages), 10, 64, 74} {
 		got := browsertest.Eval[int](t, ctx, fmt.Sprintf(`(() => {

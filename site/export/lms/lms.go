@@ -1,8 +1,8 @@
 // Package lms is what every LMS package of the course shares, whatever its standard: the
 // units a learner is tracked by (one per course day, from the build's manifest), the wrapper
 // page that launches a unit and shows its pages in a frame, the scripts that talk to the
-// LMS, and a deterministic zip writer. Package scorm writes SCORM 1.2 and 2004 packages
-// with it; see docs/lms.md.
+// LMS (one adapter per dialect: SCORM's API, cmi5's xAPI), and a deterministic zip writer.
+// Packages scorm and cmi5 write their packages with it; see docs/lms.md.
 package lms
 
 import (
@@ -49,8 +49,11 @@ func (u Unit) Graded() bool {
 	return slices.ContainsFunc(u.Pages, func(p Page) bool { return p.Graded })
 }
 
+// Dir is the folder of the wrappers and their scripts in a package, whatever its standard.
+const Dir = "lms"
+
 // Launch is the path of the unit's wrapper page in the package.
-func (u Unit) Launch() string { return "scorm/" + u.ID + ".html" }
+func (u Unit) Launch() string { return Dir + "/" + u.ID + ".html" }
 
 // Units returns the units of language lang, for the given days (nil for every day of the
 // course), in day order. The error says which languages or days the course has when the

@@ -15,8 +15,36 @@ var files embed.FS
 var wrapperTemplate = template.Must(template.ParseFS(files, "wrapper.html"))
 
 // CSP is the Content-Security-Policy of a wrapper page: the course pages' policy, plus
-// frames of the package's own pages (frame-src 'self'). Nothing leaves the LMS's host.
+// frames of the package's own pages (frame-src 'self'), plus the dialect's connect-src.
 const CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-src 'self'; base-uri 'none'; form-action 'none'"
+
+// Dialect is how the wrappers of a package talk to its LMS.
+type Dialect struct {
+	// Name marks the wrapper (data-playbook-lms); lms.js picks its adapter by it.
+	Name string
+	// Adapter is the script, among the Assets, that connects a wrapper to the LMS.
+	Adapter string
+	// Connect is the policy's connect-src: where the wrapper may send requests; none when
+	// empty. A policy in a meta tag cannot name a host known at launch only, so the
+	// adapter narrows it once launched (docs/lms.md).
+	Connect string
+}
+
+// SCORM is the dialect of SCORM version "1.2" or "2004": the LMS's API is a JavaScript
+// object in a window above the wrapper, so the wrapper sends no request.
+func SCORM(version string) Dialect { return Dialect{Name: version, Adapter: "lms-scorm.js"} }
+
+// CMI5 is cmi5's dialect: the wrapper sends xAPI requests to the LMS's endpoint, a URL
+// given at launch.
+var CMI5 = Dialect{Name: "cmi5", Adapter: "lms-cmi5.js", Connect: "https: http:"}
+
+// policy is the Content-Security-Policy of a wrapper in dialect d.
+func (d Dialect) policy() string {
+	if d.Connect == "" {
+		return CSP
+	}
+	return CSP + "; connect-src " + d.Connect
+}
 
 // Assets are the wrapper's scripts and style, by their name in the wrapper's folder.
 func Assets() map[string][]byte {
@@ -48,9 +76,9 @@ var vocabulary = map[string]Strings{
 		Connected: "学习进度已记录。", Offline: "未连接学习平台：进度不会被记录。"},
 }
 
-// Wrapper returns the wrapper page of unit u for the standard ("1.2" or "2004") that
-// lms.js speaks: a bar with the day's pages above a frame that shows them.
-func Wrapper(u Unit, standard string) ([]byte, error) {
+// Wrapper returns the wrapper page of unit u in dialect d: a bar with the day's pages
+// above a frame that shows them.
+func Wrapper(u Unit, d Dialect) ([]byte, error) {
 	words := wordsOf(u.Lang)
 	data, err := json.Marshal(struct {
 		Unit     string  `json:"unit"`
@@ -64,7 +92,7 @@ func Wrapper(u Unit, standard string) ([]byte, error) {
 	}
 	var buf bytes.Buffer
 	err = wrapperTemplate.Execute(&buf, map[string]any{
-		"Lang": u.Lang, "Standard": standard, "CSP": CSP, "Title": u.Heading(), "Pages": u.Pages,
+		"Lang": u.Lang, "Dialect": d.Name, "Adapter": d.Adapter, "CSP": d.policy(), "Title": u.Heading(), "Pages": u.Pages,
 		"T": words, "Data": template.JS(data),
 	})
 	return buf.Bytes(), err

@@ -75,7 +75,7 @@ func Package(res *pipeline.Result, o Options) ([]byte, error) {
 }
 
 // Files returns the files of the package of res, by their path in it: the whole site, the
-// wrappers and their scripts under scorm/, and imsmanifest.xml.
+// wrappers and their scripts under lms/, and imsmanifest.xml.
 func Files(res *pipeline.Result, o Options) (map[string][]byte, error) {
 	m := res.Manifest
 	if m.Edition != pipeline.Learner {
@@ -90,10 +90,10 @@ func Files(res *pipeline.Result, o Options) (map[string][]byte, error) {
 		files[p], _ = res.Site.Get(p)
 	}
 	for name, data := range lms.Assets() {
-		files["scorm/"+name] = data
+		files[lms.Dir+"/"+name] = data
 	}
 	for _, u := range units {
-		if files[u.Launch()], err = lms.Wrapper(u, o.Version.Name); err != nil {
+		if files[u.Launch()], err = lms.Wrapper(u, lms.SCORM(o.Version.Name)); err != nil {
 			return nil, fmt.Errorf("the wrapper of day %d: %w", u.Day, err)
 		}
 	}

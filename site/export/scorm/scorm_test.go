@@ -148,7 +148,7 @@ func TestPackage(t *testing.T) {
 			t.Errorf("the package lacks %s", p)
 		}
 	}
-	for _, want := range []string{"imsmanifest.xml", "scorm/day-01.html", "scorm/day-10.html", "scorm/lms.js", "scorm/lms-core.js"} {
+	for _, want := range []string{"imsmanifest.xml", "lms/day-01.html", "lms/day-10.html", "lms/lms.js", "lms/lms-core.js", "lms/lms-scorm.js"} {
 		if !names[want] {
 			t.Errorf("the package lacks %s", want)
 		}
