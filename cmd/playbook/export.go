@@ -19,7 +19,10 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 	if len(args) > 0 && args[0] == "scorm" {
 		return runExportSCORM(args[1:], stdout, stderr)
 	}
-	cmd := cli.NewCommand("export", "export quizzes --format gift|moodle-xml [--lang LANG] [--quiz ID] [--src DIR] --out FILE\n  playbook "+scormSynopsis, exportExamples+scormExamples)
+	if len(args) > 0 && args[0] == "cmi5" {
+		return runExportCMI5(args[1:], stdout, stderr)
+	}
+	cmd := cli.NewCommand("export", "export quizzes --format gift|moodle-xml [--lang LANG] [--quiz ID] [--src DIR] --out FILE\n  playbook "+scormSynopsis+"\n  playbook "+cmi5Synopsis, exportExamples+scormExamples+cmi5Examples)
 	if len(args) == 0 || args[0] != "quizzes" {
 		if len(args) > 0 && (args[0] == "-h" || args[0] == "--help" || args[0] == "-help") {
 			cmd.Usage(stdout)
@@ -29,7 +32,7 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 		if len(args) > 0 {
 			what = fmt.Sprintf("%q", args[0])
 		}
-		fmt.Fprintf(stderr, "playbook export: cannot export %s; export quizzes or scorm\n\n", what)
+		fmt.Fprintf(stderr, "playbook export: cannot export %s; export quizzes, scorm or cmi5\n\n", what)
 		cmd.Usage(stderr)
 		return cli.ExitUsage
 	}

@@ -50,26 +50,47 @@ func runExportSCORM(args []string, stdout, stderr io.Writer) int {
 	case !strings.HasSuffix(*out, ".zip"):
 		return usage("--out must name a .zip file, not %q", *out)
 	}
-	res := pipeline.Build(os.DirFS(*src), pipeline.Options{Edition: pipeline.Learner})
+	return writeLMSPackages(stdout, stderr, lmsRequest{
+		name: "scorm", label: "SCORM " + v.Name, src: *src, lang: *lang, day: *day, out: *out,
+		pack: func(res *pipeline.Result, l string, days []int) ([]byte, error) {
+			return scorm.Package(res, scorm.Options{Version: v, Lang: l, Days: days})
+		},
+	})
+}
+
+// lmsRequest is what a command that writes LMS packages asks for.
+type lmsRequest struct {
+	name, label string // the command's name (export NAME) and the standard's, for messages
+	src, lang   string
+	day         int // 0 for every day
+	out         string
+	// pack makes the package of language l for days (nil: every day).
+	pack func(res *pipeline.Result, l string, days []int) ([]byte, error)
+}
+
+// writeLMSPackages builds the learner edition and writes one package per language (FILE-LANG.zip),
+// or the one of the language asked for (FILE.zip).
+func writeLMSPackages(stdout, stderr io.Writer, r lmsRequest) int {
+	res := pipeline.Build(os.DirFS(r.src), pipeline.Options{Edition: pipeline.Learner})
 	cli.PrintDiags(stderr, res.Diags)
 	if res.Diags.HasErrors() {
 		fmt.Fprintln(stderr, "the course has errors; no package was written")
 		return cli.ExitFailed
 	}
 	langs := lms.Languages(res.Manifest)
-	if *lang != "" {
-		langs = []string{*lang}
+	if r.lang != "" {
+		langs = []string{r.lang}
 	}
 	var days []int
-	if *day > 0 {
-		days = []int{*day}
+	if r.day > 0 {
+		days = []int{r.day}
 	}
 	for _, l := range langs {
-		file := *out
-		if *lang == "" && len(langs) > 1 {
-			file = strings.TrimSuffix(*out, ".zip") + "-" + l + ".zip"
+		file := r.out
+		if r.lang == "" && len(langs) > 1 {
+			file = strings.TrimSuffix(r.out, ".zip") + "-" + l + ".zip"
 		}
-		data, err := scorm.Package(res, scorm.Options{Version: v, Lang: l, Days: days})
+		data, err := r.pack(res, l, days)
 		if err == nil {
 			err = os.MkdirAll(filepath.Dir(file), 0o755)
 		}
@@ -77,10 +98,10 @@ func runExportSCORM(args []string, stdout, stderr io.Writer) int {
 			err = output.WriteFile(file, data)
 		}
 		if err != nil {
-			fmt.Fprintf(stderr, "playbook export scorm: %s: %v\n", l, err)
+			fmt.Fprintf(stderr, "playbook export %s: %s: %v\n", r.name, l, err)
 			return cli.ExitFailed
 		}
-		fmt.Fprintf(stdout, "wrote %s (SCORM %s, %s, %d KB)\n", file, v.Name, l, len(data)/1024)
+		fmt.Fprintf(stdout, "wrote %s (%s, %s, %d KB)\n", file, r.label, l, len(data)/1024)
 	}
 	return cli.ExitOK
 }

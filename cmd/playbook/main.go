@@ -22,7 +22,7 @@ Commands:
   build     build the site into a folder (default public/)
   check     check the course for mistakes without writing anything
   serve     build the site and serve it on 127.0.0.1 for preview
-  export    export the quizzes for an LMS (Moodle GIFT or Moodle XML), or the course as SCORM packages
+  export    export the quizzes for an LMS (Moodle GIFT or Moodle XML), or the course as SCORM or cmi5 packages
   pdf       print the day handout packs to PDF with headless Chromium
   report    make a class report from the learners' exported progress files
   version   print the version

@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"html/template"
@@ -20,9 +21,13 @@ import (
 type Manifest struct {
 	// Edition is the edition of the whole build.
 	Edition Edition
-	// Site is the site's key (SiteKey); Titles the course's title per language.
-	Site   string
-	Titles map[string]string
+	// Site is the site's key (SiteKey); Titles the course's title per language and
+	// Descriptions its description (either may be the default language's).
+	Site         string
+	Titles       map[string]string
+	Descriptions map[string]string
+	// BaseURL is the URL the site is published at (base_url, ending in /), "" when unknown.
+	BaseURL string
 	// Pages are in plan order: per language the home page, each day with its lessons and
 	// materials, the slides, the standalone pages and the site's own pages; then the kit.
 	Pages []Entry
@@ -66,12 +71,10 @@ type Grade struct {
 
 func newManifest(p *plan.Plan, r *render.Renderer) *Manifest {
 	cfg := r.Course().Config
-	m := &Manifest{Edition: p.Edition, Site: render.SiteKey(cfg), Titles: map[string]string{}}
+	m := &Manifest{Edition: p.Edition, Site: render.SiteKey(cfg), Titles: map[string]string{}, Descriptions: map[string]string{}, BaseURL: cfg.BaseURL}
 	for _, lang := range cfg.Languages {
-		m.Titles[lang] = cfg.Title[lang]
-		if m.Titles[lang] == "" {
-			m.Titles[lang] = cfg.Title[cfg.DefaultLanguage]
-		}
+		m.Titles[lang] = cmp.Or(cfg.Title[lang], cfg.Title[cfg.DefaultLanguage])
+		m.Descriptions[lang] = cmp.Or(cfg.Description[lang], cfg.Description[cfg.DefaultLanguage])
 	}
 	for _, pg := range p.Pages {
 		e := Entry{
