@@ -1,6 +1,6 @@
 "use strict";
 // The test LMS's side: launches a SCO with a fresh runtime (or one loaded with the data a
-// previous session left), lets the test act in the SCO's frames, and shows what the runtime
+// previous session left), or a cmi5 AU by its launch URL, lets the test act in the SCO's frames, and shows what the runtime
 // recorded.
 (() => {
   const wrapper = () => document.getElementById("sco")?.contentWindow;
@@ -18,6 +18,13 @@
       if (version === "1.2") window.API = runtime; else window.API_1484_11 = runtime;
       this.finished = false;
       runtime.on(version === "1.2" ? "LMSFinish" : "Terminate", () => { this.finished = true; });
+      const frame = document.createElement("iframe");
+      Object.assign(frame, { id: "sco", src: href, width: 1200, height: 700 });
+      document.body.append(frame);
+    },
+    // open frames a launch URL without a SCORM runtime, as a cmi5 LMS launches an AU.
+    open(href) {
+      this.finished = false;
       const frame = document.createElement("iframe");
       Object.assign(frame, { id: "sco", src: href, width: 1200, height: 700 });
       document.body.append(frame);

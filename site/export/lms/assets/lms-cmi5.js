@@ -112,8 +112,9 @@
       headers: { Authorization: `Basic ${token}`, "X-Experience-API-Version": "1.0.3", ...(body ? { "Content-Type": "application/json" } : {}) },
       body: body ? JSON.stringify(body) : undefined,
     });
+    // stateURL addresses a State API document, or (without id) the list of their ids.
     const stateURL = (id) => "activities/state?" + new URLSearchParams({
-      stateId: id, activityId: params.activityId, agent: JSON.stringify(params.actor), registration: params.registration,
+      ...(id ? { stateId: id } : {}), activityId: params.activityId, agent: JSON.stringify(params.actor), registration: params.registration,
     });
     const flush = () => {
       if (busy || !pending.length) return;
@@ -142,7 +143,9 @@
         if (!auth["auth-token"]) return { live: false };
         token = auth["auth-token"];
         s.launchData = await xapi("GET", stateURL("LMS.LaunchData")).then((r) => r.json());
-        const kept = await xapi("GET", stateURL(PROGRESS)).then((r) => (r.ok ? r.json() : {}), () => ({}));
+        // The list first: asking for a document not yet written answers 404, which consoles show.
+        const ids = await xapi("GET", stateURL()).then((r) => (r.ok ? r.json() : []), () => []);
+        const kept = ids.includes(PROGRESS) ? await xapi("GET", stateURL(PROGRESS)).then((r) => r.json()).catch(() => ({})) : {};
         sent = { completed: Boolean(kept.sent?.completed), passed: Boolean(kept.sent?.passed) }; // failed: per session
         send([statement(s, "initialized")]);
         return { live: true, suspend: kept.suspend || "", location: kept.location || "" };
