@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
+	"strings"
 )
 
 //go:embed wrapper.html assets
@@ -46,13 +47,18 @@ func (d Dialect) policy() string {
 	return CSP + "; connect-src " + d.Connect
 }
 
-// Assets are the wrapper's scripts and style, by their name in the wrapper's folder.
-func Assets() map[string][]byte {
+// Assets are the scripts and style of the wrappers in dialect d, by their name in the
+// wrappers' folder: the shared ones and d's adapter (not the other dialects').
+func Assets(d Dialect) map[string][]byte {
 	out := map[string][]byte{}
 	names, _ := fs.Glob(files, "assets/*")
 	for _, n := range names {
+		name := n[len("assets/"):]
+		if strings.HasPrefix(name, "lms-") && name != "lms-core.js" && name != d.Adapter {
+			continue
+		}
 		data, _ := files.ReadFile(n)
-		out[n[len("assets/"):]] = data
+		out[name] = data
 	}
 	return out
 }

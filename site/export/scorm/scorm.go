@@ -89,7 +89,7 @@ func Files(res *pipeline.Result, o Options) (map[string][]byte, error) {
 	for _, p := range res.Site.Paths() {
 		files[p], _ = res.Site.Get(p)
 	}
-	for name, data := range lms.Assets() {
+	for name, data := range lms.Assets(lms.SCORM(o.Version.Name)) {
 		files[lms.Dir+"/"+name] = data
 	}
 	for _, u := range units {
