@@ -789,7 +789,7 @@ func TestWorksheetMatrix(t *testing.T) {
 	if got := dot(); got != "229.0,87.5" {
 		t.Errorf("the dot is at %s, want 229.0,87.5", got)
 	}
-	if got := current(); !slices.Equal(got, []string{"text:platinum", "tr:platinum"}) {
+	if got := current(); !slices.Equal(got, []string{"div:platinum", "tr:platinum"}) {
 		t.Errorf("the highlighted quadrant is %v", got)
 	}
 	b.clickButton("Show the working")

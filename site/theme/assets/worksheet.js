@@ -258,10 +258,8 @@
     const quads = (page.data.quadrants || []).map((q) => {
       const tr = byId(a, "tr", "quadrant", q.id);
       return { tr, xHigh: q.xHigh === true, yHigh: q.yHigh === true, label: q.label, treatment: text(tr?.querySelector("td:last-child")),
-        mark: byId(a, "text", "quadrant", q.id) };
+        mark: byId(a, ".ws-quadrant-label", "quadrant", q.id) };
     });
-    // Quadrant names go to the top of their quadrant, leaving the middle to the dot.
-    for (const q of quads) q.mark?.setAttribute("y", q.yHigh ? "38" : "178");
     const value = (x) => (x.yesNo ? (checked(a, x.id) ? Number(checked(a, x.id).value) : null) : Number.isFinite(x.input.valueAsNumber) ? x.input.valueAsNumber : null);
     return {
       read: () => ({ values: Object.fromEntries(axes.map((x) => [x.id, value(x)])) }),
