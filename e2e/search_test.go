@@ -552,8 +552,20 @@ func TestSearchResultsPage(t *testing.T) {
 		if len(hits) != 2 || hits[0].Type != "Worksheet" || hits[1].Type != "Worksheet" {
 			t.Errorf("filtered to worksheets, the page lists %+v", hits)
 		}
-		if st := b.text(".search-page-status"); !strings.Contains(st, "Showing 2 of 6") {
-			t.Errorf("filtered, the status says %q", st)
+		if st := b.text(".search-page-status"); !strings.Contains(st, "2 of them match the filters.") || strings.Contains(st, "Showing") {
+			t.Errorf("filtered, the status says %q, want the 2 that pass the filters (all of them shown)", st)
+		}
+		// The filters are in the address: a reload keeps them, and so does the language switcher.
+		if loc := browsertest.Location(t, b.ctx); !strings.HasSuffix(loc, "search.html?q=platinum&type=worksheet") {
+			t.Errorf("filtered, the address is %s", loc)
+		}
+		b.open("en/search.html?q=platinum&type=worksheet")
+		b.waitFor(`document.querySelectorAll(".search-page-results .search-result").length === 2`, "the two worksheets after a reload")
+		if b.num(`document.querySelector('.search-filters input[value="worksheet"]').checked ? 1 : 0`) != 1 {
+			t.Error("after a reload the worksheet filter is not chosen")
+		}
+		if href := b.str(`document.querySelector('.lang-switch a[hreflang="zh-CN"]').href`); !strings.HasSuffix(href, "zh-CN/search.html?q=platinum&type=worksheet") {
+			t.Errorf("the language switcher links to %s, losing the query or the filter", href)
 		}
 		b.click(`.search-filters input[name="pb-filter-type"][value=""]`)
 		if n := len(b.hits(".search-page-results .search-result")); n != 6 {
@@ -568,6 +580,17 @@ func TestSearchResultsPage(t *testing.T) {
 			t.Errorf("after a new search the address is %s", loc)
 		}
 		check(t, b, "zh-CN/search.html", "白金", "zh-CN/quizzes/basics-check.html#q-tier", []string{"课节", "测验", "工作表"})
+		// One result: the count is said once, and the query is the query.
+		b.open("zh-CN/search.html?q=" + url.QueryEscape("白金客户"))
+		b.waitFor(`document.querySelectorAll(".search-page-results .search-result").length === 1`, "one result for 白金客户")
+		if st := b.text(".search-page-status"); st != "找到 1 条与“白金客户”相关的结果。" {
+			t.Errorf("one result: the status says %q", st)
+		}
+		// The language switcher keeps a section's anchor.
+		b.open("en/quizzes/basics-check.html#q-think")
+		if href := b.str(`document.querySelector('.lang-switch a[hreflang="zh-CN"]').href`); !strings.HasSuffix(href, "zh-CN/quizzes/basics-check.html#q-think") {
+			t.Errorf("the language switcher links to %s, losing the anchor", href)
+		}
 		b.open("en/search.html")
 		if st := b.text(".search-page-status"); st != "Type a word to search the course." {
 			t.Errorf("without a query the status says %q", st)

@@ -21,7 +21,7 @@
   // COMPLETIONS is how many words the word being typed completes to, the most frequent first;
   // each may need a term shard of its own.
   const COMPLETIONS = 4;
-  const TYPES = ["lesson", "day", "quiz", "checklist", "worksheet", "scenario"];
+  const TYPES = ["lesson", "day", "page", "quiz", "checklist", "worksheet", "scenario"];
 
   // ---- Loading the index ------------------------------------------------------------------
 
@@ -242,7 +242,9 @@
     const n = r.results.length;
     if (n === 0) return forQuery === undefined ? t("none") : t("none_for", forQuery);
     const key = r.capped ? "many" : n === 1 ? "one" : "results";
-    return forQuery === undefined ? t(key, num(n)) : t(key + "_for", num(n), forQuery);
+    if (forQuery === undefined) return t(key, num(n));
+    // js_sr_one_for has the query only: "1 result for “%s”".
+    return key === "one" ? t("one_for", forQuery) : t(key + "_for", num(n), forQuery);
   };
 
   const timings = [];
@@ -508,6 +510,7 @@
       this.filters.addEventListener("change", async (e) => {
         if (e.target.name === "pb-filter-type") this.type = e.target.value;
         if (e.target.name === "pb-filter-day") this.day = e.target.value;
+        this.remember(this.q || "");
         if (this.facets && this.r) { // every match is known: load the first ones that pass
           const seq = this.seq;
           this.rows = [];
@@ -516,7 +519,10 @@
         }
         this.draw();
       });
-      const q = new URLSearchParams(location.search).get("q") || "";
+      const params = new URLSearchParams(location.search);
+      const q = params.get("q") || "";
+      this.type = params.get("type") || "";
+      this.day = params.get("day") || "";
       this.input.value = q;
       this.run(q);
     }
@@ -524,12 +530,7 @@
     async run(q) {
       const seq = ++this.seq;
       const at = performance.now();
-      try {
-        const u = new URL(location.href);
-        if (q.trim()) u.searchParams.set("q", q.trim());
-        else u.searchParams.delete("q");
-        if (u.href !== location.href) history.replaceState(history.state, "", u.href);
-      } catch { /* some browsers refuse history changes under file:// */ }
+      this.remember(q);
       if (!q.trim()) {
         this.q = "";
         this.r = null;
@@ -551,6 +552,20 @@
       this.draw();
       const rendered = performance.now();
       record({ query: q, at, rendered, ms: rendered - at, results: r.results.length, page: true });
+    }
+
+    // remember keeps the query and the filters in the address (?q=...&type=...&day=...), so
+    // that the page can be bookmarked, reloaded or opened in the other language as it is.
+    remember(q) {
+      try {
+        const u = new URL(location.href);
+        for (const [k, v] of [["q", q.trim()], ["type", this.type], ["day", this.day]]) {
+          if (v) u.searchParams.set(k, v);
+          else u.searchParams.delete(k);
+        }
+        if (u.href !== location.href) history.replaceState(history.state, "", u.href);
+        page.keepPlace?.();
+      } catch { /* some browsers refuse history changes under file:// */ }
     }
 
     // matches lists the results to show: with facets, those that pass the filters; without,
@@ -601,7 +616,8 @@
         notes.push(countText(r, this.q));
         if (r.mode === "or") notes.push(t("some_words"));
         if (r.missing) notes.push(t("incomplete"));
-        if (shown.length < r.results.length && r.results.length > 0) notes.push(t("showing", num(shown.length), num(r.results.length)));
+        if (r.results.length > 0 && (this.type || this.day)) notes.push(t("filtered", num(total)));
+        if (shown.length < total) notes.push(t("showing", num(shown.length), num(total)));
       }
       this.status.textContent = notes.join(" ");
       const counted = f ? r.results.map((x) => ({ type: f.type[x.doc], day: f.day[x.doc] })) : rows;
