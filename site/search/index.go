@@ -5,8 +5,6 @@
 package search
 
 import (
-	"bytes"
-	"encoding/json"
 	"fmt"
 	"hash/fnv"
 	"maps"
@@ -19,6 +17,7 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	"playbook/site/search/jsfile"
 	"playbook/site/search/tokenize"
 )
 
@@ -53,8 +52,6 @@ const (
 	// shardBytes is the aimed size of a term shard; docChunk the documents per doc file.
 	shardBytes = 48 << 10
 	docChunk   = 12
-	// snippetRunes is how much of a document's text the index keeps for result snippets.
-	snippetRunes = 200
 	// fieldGap separates the positions of title, heading and body tokens, so that a phrase
 	// never spans two fields.
 	fieldGap = 1000
@@ -155,7 +152,7 @@ func Build(lang, dir string, docs []Doc) map[string][]byte {
 		"kind": "meta", "lang": lang, "version": Version, "docs": n, "shards": shards, "docChunk": docChunk,
 		"fieldGap": fieldGap, "types": docTypes(docs), "days": docDays(docs), "facets": true,
 	}
-	files[dir+"/f.js"] = loader(map[string]any{"kind": "facets", "lang": lang, "runs": facetRuns(docs, docTypes(docs))})
+	files[dir+"/f.js"] = jsfile.Loader(map[string]any{"kind": "facets", "lang": lang, "runs": facetRuns(docs, docTypes(docs))})
 	if shards > vocabFromShards {
 		terms := make([]string, len(v.sorted))
 		dfs := make([]int, len(v.sorted))
@@ -164,7 +161,7 @@ func Build(lang, dir string, docs []Doc) map[string][]byte {
 		}
 		meta["vocab"] = writeVocabulary(files, lang, dir, terms, dfs)
 	}
-	files[dir+"/meta.js"] = loader(meta)
+	files[dir+"/meta.js"] = jsfile.Loader(meta)
 	return files
 }
 
@@ -257,7 +254,7 @@ func (w *shardWriter) tf(r record) float32 {
 // write returns shard k holding terms (in sorted order), and the scratch slice to reuse.
 func (w *shardWriter) write(k int, terms []int32, scratch []posting, sizeHint int) ([]byte, []posting) {
 	buf := make([]byte, 0, sizeHint+sizeHint/4)
-	buf = fmt.Appendf(buf, `Playbook.searchLoad({"kind":"terms","lang":%s,"shard":%d,"terms":{`, jsonString(w.lang), k)
+	buf = fmt.Appendf(buf, `Playbook.searchLoad({"kind":"terms","lang":%s,"shard":%d,"terms":{`, jsfile.String(w.lang), k)
 	for i, g := range terms {
 		ps := scratch[:0]
 		for p := range w.parts {
@@ -275,7 +272,7 @@ func (w *shardWriter) write(k int, terms []int32, scratch []posting, sizeHint in
 		if i > 0 {
 			buf = append(buf, ',')
 		}
-		buf = appendJSONString(buf, w.vocab.terms[g])
+		buf = jsfile.AppendString(buf, w.vocab.terms[g])
 		buf = append(buf, ":["...)
 		buf = strconv.AppendInt(buf, int64(len(ps)), 10)
 		prev := int32(0)
@@ -285,7 +282,7 @@ func (w *shardWriter) write(k int, terms []int32, scratch []posting, sizeHint in
 			buf = strconv.AppendInt(buf, int64(p.doc-prev), 10)
 			prev = p.doc
 			buf = append(buf, ',')
-			buf = appendTF(buf, p.tf)
+			buf = jsfile.AppendTF(buf, p.tf)
 			buf = append(buf, ',')
 			buf = strconv.AppendInt(buf, int64(p.npos), 10)
 			for _, x := range w.parts[p.part].positions[w.vocab.local[p.part][g]].slice(p.pos, p.npos) {
@@ -297,25 +294,6 @@ func (w *shardWriter) write(k int, terms []int32, scratch []posting, sizeHint in
 	}
 	buf = append(buf, "}});\n"...)
 	return buf, scratch
-}
-
-// appendTF appends a term weight as the shortest decimal that reads back as the same float32,
-// as strconv.AppendFloat(buf, tf, 'f', -1, 32) does, but quicker for the two-decimal values of
-// the index (below 10,000; larger ones take the general path).
-func appendTF(buf []byte, tf float32) []byte {
-	cents := math.Round(float64(tf) * 100)
-	if tf < 0 || cents >= 1e6 || float32(cents/100) != tf {
-		return strconv.AppendFloat(buf, float64(tf), 'f', -1, 32)
-	}
-	c := int64(cents)
-	buf = strconv.AppendInt(buf, c/100, 10)
-	if frac := c % 100; frac != 0 {
-		buf = append(buf, '.', byte('0'+frac/10))
-		if frac%10 != 0 {
-			buf = append(buf, byte('0'+frac%10))
-		}
-	}
-	return buf
 }
 
 // writeDocs writes the documents' display data (address, title, heading, type, day, the
@@ -330,16 +308,16 @@ func writeDocs(files map[string][]byte, lang, dir string, docs []Doc) {
 			}
 			buf = append(buf, '[')
 			for _, s := range []string{d.URL, d.Title, d.Heading, d.Type} {
-				buf = appendJSONString(buf, s)
+				buf = jsfile.AppendString(buf, s)
 				buf = append(buf, ',')
 			}
 			buf = strconv.AppendInt(buf, int64(d.Day), 10)
 			buf = append(buf, ',')
-			buf = appendSnippet(buf, d.Body)
+			buf = jsfile.AppendSnippet(buf, d.Body)
 			buf = append(buf, ']')
 		}
 		buf = append(buf, `],"kind":"docs","lang":`...)
-		buf = appendJSONString(buf, lang)
+		buf = jsfile.AppendString(buf, lang)
 		buf = append(buf, "});\n"...)
 		files[fmt.Sprintf("%s/d-%d.js", dir, c)] = buf
 	}
@@ -375,7 +353,7 @@ func writeVocabulary(files map[string][]byte, lang, dir string, terms []string, 
 		if g == nil {
 			g = []any{}
 		}
-		files[fmt.Sprintf("%s/v-%d.js", dir, k)] = loader(map[string]any{"kind": "vocab", "lang": lang, "shard": k, "terms": g})
+		files[fmt.Sprintf("%s/v-%d.js", dir, k)] = jsfile.Loader(map[string]any{"kind": "vocab", "lang": lang, "shard": k, "terms": g})
 	}
 	return v
 }
@@ -474,40 +452,6 @@ func indexRange(docs []Doc, from, to int, lens [][3]int32) part {
 	return part{terms: tk.Terms(), single: tk.Single(), records: records, npos: npos, positions: positions}
 }
 
-// jsonString quotes s as a JSON string without escaping HTML characters.
-func jsonString(s string) string {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	_ = enc.Encode(s)
-	return strings.TrimSuffix(buf.String(), "\n")
-}
-
-// appendJSONString appends jsonString(s): directly when s needs no escape (valid UTF-8, no
-// quote, backslash, control character, U+2028 or U+2029), through the encoder otherwise.
-func appendJSONString(buf []byte, s string) []byte {
-	high := false
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c < 0x20 || c == '"' || c == '\\' {
-			return append(buf, jsonString(s)...)
-		}
-		high = high || c >= 0x80
-	}
-	if high && !plainUTF8(s) {
-		return append(buf, jsonString(s)...)
-	}
-	buf = append(buf, '"')
-	buf = append(buf, s...)
-	return append(buf, '"')
-}
-
-// plainUTF8 reports whether s is valid UTF-8 without U+2028 or U+2029, which JSON encoders
-// escape.
-func plainUTF8(s string) bool {
-	return utf8.ValidString(s) && !strings.ContainsRune(s, '\u2028') && !strings.ContainsRune(s, '\u2029')
-}
-
 // best keeps the k postings with the highest tf (among equal tf, the lowest document
 // numbers), in document order, reordering ps in place.
 func best(ps []posting, k int) []posting {
@@ -583,45 +527,6 @@ func ShardOf(term string, shards int) int {
 	h := fnv.New32a()
 	h.Write([]byte(term))
 	return int(h.Sum32() % uint32(shards))
-}
-
-// loader wraps data in a call the page script defines, so a file loads with a script tag
-// (fetch of local files is blocked under file://).
-func loader(data any) []byte {
-	var buf bytes.Buffer
-	buf.WriteString("Playbook.searchLoad(")
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	_ = enc.Encode(data)
-	b := bytes.TrimRight(buf.Bytes(), "\n")
-	return append(b, ");\n"...)
-}
-
-// appendSnippet appends, as a JSON string, the start of a document's text that the index
-// keeps for result snippets: its first snippetRunes characters, and an ellipsis when there is
-// more. It looks at each character once; text that needs escapes goes through the encoder.
-func appendSnippet(buf []byte, s string) []byte {
-	end, count, plain := len(s), 0, true
-	for i, r := range s {
-		if count == snippetRunes {
-			end = i
-			break
-		}
-		count++
-		if r < 0x20 || r == '"' || r == '\\' || r == utf8.RuneError || r == '\u2028' || r == '\u2029' {
-			plain = false
-		}
-	}
-	text := s[:end]
-	if end < len(s) {
-		text = strings.TrimSpace(text) + "…"
-	}
-	if !plain {
-		return append(buf, jsonString(text)...)
-	}
-	buf = append(buf, '"')
-	buf = append(buf, text...)
-	return append(buf, '"')
 }
 
 func docTypes(docs []Doc) []string {
