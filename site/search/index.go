@@ -5,6 +5,7 @@
 package search
 
 import (
+	"encoding/base64"
 	"fmt"
 	"hash/fnv"
 	"maps"
@@ -47,7 +48,9 @@ const (
 	// (single CJK characters keep none: Chinese phrases are matched through their bigrams).
 	maxPositions = 4
 	// maxPostings caps a term's postings to its best-scoring documents, so that one shard
-	// never holds the whole site for a very common word.
+	// never holds the whole site for a very common word. A capped term also lists every
+	// document it is in, as a bitmap (see appendBitmap): the cap shortens the ranking work,
+	// never changes which documents match.
 	maxPostings = 1500
 	// shardBytes is the aimed size of a term shard; docChunk the documents per doc file.
 	shardBytes = 48 << 10
@@ -58,7 +61,7 @@ const (
 )
 
 // Version is the index format; the page script refuses other versions.
-const Version = 2
+const Version = 3
 
 // posting is one document's entry in a term's list, with its positions in the arena of
 // the part that indexed the document.
@@ -122,6 +125,9 @@ func Build(lang, dir string, docs []Doc) map[string][]byte {
 	size := 0
 	for _, g := range v.sorted {
 		size += len(v.terms[g]) + 8 + 10*int(v.df[g]) + 5*int(v.npos[g])
+		if v.df[g] > maxPostings {
+			size += bitmapLen(n)
+		}
 	}
 	shards := max(1, (size+shardBytes-1)/shardBytes)
 	byShard := make([][]int32, shards)
@@ -129,7 +135,7 @@ func Build(lang, dir string, docs []Doc) map[string][]byte {
 		k := ShardOf(v.terms[g], shards)
 		byShard[k] = append(byShard[k], g)
 	}
-	w := &shardWriter{lang: lang, parts: parts, vocab: v, lens: lens, avg: avg}
+	w := &shardWriter{lang: lang, parts: parts, vocab: v, lens: lens, avg: avg, docs: n}
 	out := make([][]byte, shards)
 	next := make(chan int, shards)
 	for k := range shards {
@@ -233,6 +239,7 @@ type shardWriter struct {
 	vocab *vocabulary
 	lens  [][3]int32
 	avg   [3]float64
+	docs  int
 }
 
 var (
@@ -275,6 +282,13 @@ func (w *shardWriter) write(k int, terms []int32, scratch []posting, sizeHint in
 		buf = jsfile.AppendString(buf, w.vocab.terms[g])
 		buf = append(buf, ":["...)
 		buf = strconv.AppendInt(buf, int64(len(ps)), 10)
+		var bits []byte
+		if len(ps) > maxPostings {
+			bits = make([]byte, (w.docs+7)/8)
+			for _, p := range ps {
+				bits[p.doc>>3] |= 1 << (p.doc & 7)
+			}
+		}
 		prev := int32(0)
 		for _, p := range best(ps, maxPostings) {
 			// Document numbers are written as gaps from the previous one: smaller files.
@@ -290,11 +304,20 @@ func (w *shardWriter) write(k int, terms []int32, scratch []posting, sizeHint in
 				buf = strconv.AppendInt(buf, int64(x), 10)
 			}
 		}
+		if bits != nil {
+			buf = append(buf, ",\""...)
+			buf = base64.StdEncoding.AppendEncode(buf, bits)
+			buf = append(buf, '"')
+		}
 		buf = append(buf, ']')
 	}
 	buf = append(buf, "}});\n"...)
 	return buf, scratch
 }
+
+// bitmapLen is the length of the base64 bitmap of a capped term in an index of n documents:
+// bit d (byte d/8, bit d%8) tells whether the term is in document d.
+func bitmapLen(n int) int { return base64.StdEncoding.EncodedLen((n+7)/8) + 3 }
 
 // writeDocs writes the documents' display data (address, title, heading, type, day, the
 // start of the text) in chunks of docChunk.

@@ -8,7 +8,7 @@
   const Playbook = (globalThis.Playbook = globalThis.Playbook || {});
 
   // VERSION is the index format this script reads (search.Version).
-  const VERSION = 2;
+  const VERSION = 3;
   // K1 is the BM25 saturation of the precomputed, field-weighted term frequency.
   const K1 = 1.2;
   // PHRASE and NEAR are the bonuses, in units of the query's summed idf, of documents where
@@ -195,23 +195,37 @@
     return h % shards;
   };
 
-  // decodePostings reads a term's flat array [df, doc, tf, npos, pos..., ...] into
-  // { df, docs, tfs, offs, flat }: the positions of posting k are flat[offs[k]] and the
-  // npos numbers that follow, read by positionsOf.
+  // decodePostings reads a term's flat array [df, doc, tf, npos, pos..., ..., bitmap?] into
+  // { df, docs, tfs, offs, flat, bits }: the positions of posting k are flat[offs[k]] and
+  // the npos numbers that follow, read by positionsOf. A term capped to its best postings
+  // ends with the base64 bitmap of every document it is in (bits, decoded by bitsOf).
   const decodePostings = (flat) => {
     if (!Array.isArray(flat) || flat.length < 1) return null;
     const docs = [], tfs = [], offs = [];
     let doc = 0;
-    for (let i = 1; i + 2 < flat.length;) {
+    const end = typeof flat[flat.length - 1] === "string" ? flat.length - 1 : flat.length;
+    for (let i = 1; i + 2 < end;) {
       const np = flat[i + 2];
-      doc += flat[i]; // document numbers are stored as gaps (index format 2)
+      doc += flat[i]; // document numbers are stored as gaps
       docs.push(doc);
       tfs.push(flat[i + 1]);
       offs.push(i + 2);
       i += 3 + np;
     }
-    return { df: flat[0], docs, tfs, offs, flat };
+    return { df: flat[0], docs, tfs, offs, flat, bits: end < flat.length ? flat[end] : null };
   };
+
+  // bitsOf returns the bitmap of a capped term's documents as bytes, decoded once.
+  const bitsOf = (p) => {
+    if (typeof p.bits === "string") {
+      const raw = atob(p.bits);
+      const b = new Uint8Array(raw.length);
+      for (let i = 0; i < raw.length; i++) b[i] = raw.charCodeAt(i);
+      p.bits = b;
+    }
+    return p.bits;
+  };
+  const hasBit = (b, d) => ((b[d >> 3] >> (d & 7)) & 1) === 1;
 
   const positionsOf = (p, k) => {
     const at = p.offs[k];
@@ -279,44 +293,77 @@
     return best;
   };
 
+  // scoreGroup gathers one group's scores: score[d] from the postings kept, and for each
+  // capped term its bitmap with the score of a document it has but whose posting was not
+  // kept (the term's lowest kept tf: the index keeps the best). at(d) is the group's score
+  // of document d (0 when d lacks it); members() lists its documents.
+  const scoreGroup = (n, g) => {
+    const score = new Float64Array(n);
+    const docs = [], lists = [], caps = [];
+    let best = 0, size = 0;
+    for (const t of g.terms) {
+      const p = t.postings;
+      if (!p) continue;
+      const w = t.weight ?? 1;
+      const f = t.idf ?? idf(n, p.df);
+      best = Math.max(best, f * w);
+      size += p.df;
+      lists.push(p);
+      let low = Infinity;
+      for (let k = 0; k < p.docs.length; k++) {
+        const d = p.docs[k];
+        if (d < 0 || d >= n) continue;
+        const tf = p.tfs[k];
+        if (tf < low) low = tf;
+        const sc = (w * f * tf) / (K1 + tf);
+        if (score[d] === 0) docs.push(d);
+        if (sc > score[d]) score[d] = sc;
+      }
+      if (p.bits) caps.push({ bits: bitsOf(p), floor: low === Infinity ? 0 : (w * f * low) / (K1 + low) });
+    }
+    const at = caps.length === 0 ? (d) => score[d] : (d) => {
+      let s = score[d];
+      for (const c of caps) if (c.floor > s && hasBit(c.bits, d)) s = c.floor;
+      return s || (caps.some((c) => hasBit(c.bits, d)) ? 1e-9 : 0);
+    };
+    const members = () => {
+      if (caps.length === 0) return docs;
+      const seen = new Uint8Array(n), out = [];
+      for (const d of docs) { seen[d] = 1; out.push(d); }
+      for (const c of caps) {
+        for (let i = 0; i < c.bits.length; i++) {
+          const byte = c.bits[i];
+          if (byte === 0) continue;
+          for (let b = 0; b < 8; b++) {
+            const d = i * 8 + b;
+            if (byte & (1 << b) && d < n && !seen[d]) { seen[d] = 1; out.push(d); }
+          }
+        }
+      }
+      return out;
+    };
+    return { qpos: g.qpos, optional: !!g.optional, score, at, members, size, docs, lists, idf: best };
+  };
+
   // rank scores the documents of n that match the query's groups. A group is one query term
-  // with its postings, or the word being typed with its completions:
-  //   { qpos, terms: [{ term, weight, postings }] }  (postings from decodePostings, or null)
+  // with its postings, or a word with its completions or corrections:
+  //   { qpos, optional, terms: [{ term, weight, idf, postings }] }  (postings from
+  //   decodePostings, or null; idf defaults to the term's own)
   // A document's score is the sum over groups of the group's best idf * tf / (K1 + tf) *
   // weight, plus PHRASE (or NEAR, scaled by closeness) times the summed idf when the words
-  // stand together. Every group must match ("and"); when no document has them all and there
-  // are several groups, any group may ("or"). Results come best first, ties in site order.
-  // capped tells that some term has more documents than its postings list (the index keeps
-  // the best postings of very common words only).
+  // stand together. Every group that is not optional must match ("and"; optional groups, the
+  // stop words of a longer query, only add to the score); when no document has them all and
+  // there are several groups, any group may ("or"). Results come best first, ties in site
+  // order. The documents matched are exactly those that have the words, capped terms
+  // included (their bitmaps); the cap only shortens the scoring.
   const rank = (n, groups, fieldGap = 1000) => {
     // Scores go into arrays indexed by document number: no object per posting, so the first
     // query of a cold page stays fast.
-    const gs = groups.map((g) => {
-      const score = new Float64Array(n);
-      const docs = [];
-      const lists = [];
-      let best = 0, capped = false;
-      for (const t of g.terms) {
-        const p = t.postings;
-        if (!p) continue;
-        const w = t.weight ?? 1;
-        const f = idf(n, p.df);
-        best = Math.max(best, f * w);
-        if (p.df > p.docs.length) capped = true;
-        lists.push(p);
-        for (let k = 0; k < p.docs.length; k++) {
-          const d = p.docs[k];
-          if (d < 0 || d >= n) continue;
-          const tf = p.tfs[k];
-          const sc = (w * f * tf) / (K1 + tf);
-          if (score[d] === 0) docs.push(d);
-          if (sc > score[d]) score[d] = sc;
-        }
-      }
-      return { qpos: g.qpos, score, docs, lists, idf: best, capped };
-    });
-    const capped = gs.some((g) => g.capped);
-    if (gs.length === 0) return { mode: "none", results: [], capped };
+    const gs = groups.map((g) => scoreGroup(n, g));
+    if (gs.length === 0) return { mode: "none", results: [] };
+    let required = gs.filter((g) => !g.optional);
+    if (required.length === 0) required = gs;
+    const extra = gs.filter((g) => !required.includes(g));
     // positions gathers a document's positions in a group, from every term of the group.
     const positions = (g, doc) => {
       const out = [];
@@ -326,47 +373,56 @@
       }
       return out;
     };
-    const bySize = gs.slice().sort((a, b) => a.docs.length - b.docs.length);
+    const bySize = required.slice().sort((a, b) => a.size - b.size);
     const results = [];
-    const sumIdf = gs.reduce((a, g) => a + g.idf, 0);
     const ordered = gs.slice().sort((a, b) => a.qpos - b.qpos);
-    const offsets = ordered.map((g) => g.qpos - ordered[0].qpos);
-    const span = offsets[offsets.length - 1];
-    for (const doc of bySize[0].docs) {
-      let score = bySize[0].score[doc];
-      let all = true;
-      for (let i = 1; i < bySize.length; i++) {
-        const s = bySize[i].score[doc];
-        if (s === 0) { all = false; break; }
+    for (const doc of bySize[0].members()) {
+      let score = bySize[0].at(doc);
+      let all = score > 0;
+      for (let i = 1; all && i < bySize.length; i++) {
+        const s = bySize[i].at(doc);
+        if (s === 0) all = false;
         score += s;
       }
       if (!all) continue;
-      if (gs.length > 1) {
-        const lists = ordered.map((g) => positions(g, doc));
-        if (isPhrase(lists, offsets)) score += PHRASE * sumIdf;
-        else {
-          const near = nearestSpan(lists, fieldGap);
-          if (near <= span + NEAR_SLACK) score += (NEAR * sumIdf * (span + 1)) / (near + 1);
-        }
-      }
+      for (const g of extra) score += g.score[doc];
+      if (gs.length > 1) score += closeness(ordered, doc, positions, fieldGap);
       results.push({ doc, score });
     }
     let mode = "and";
-    if (results.length === 0 && gs.length > 1) {
+    if (results.length === 0 && required.length > 1) {
       mode = "or";
       const sum = new Float64Array(n);
       const seen = [];
-      for (const g of gs) {
-        for (const doc of g.docs) {
+      for (const g of required) {
+        for (const doc of g.members()) {
           if (sum[doc] === 0) seen.push(doc);
-          sum[doc] += g.score[doc];
+          sum[doc] += g.at(doc);
         }
       }
       for (const doc of seen) results.push({ doc, score: sum[doc] });
     }
     if (results.length === 0) mode = "none";
     results.sort((a, b) => b.score - a.score || a.doc - b.doc);
-    return { mode, results, capped };
+    return { mode, results };
+  };
+
+  // closeness is the phrase or proximity bonus of a document: over the groups (in query
+  // order) whose positions it has, PHRASE times their summed idf when they stand as in the
+  // query, else NEAR scaled by how close they stand.
+  const closeness = (ordered, doc, positions, fieldGap) => {
+    const present = [], lists = [];
+    for (const g of ordered) {
+      const l = positions(g, doc);
+      if (l.length) { present.push(g); lists.push(l); }
+    }
+    if (present.length < 2) return 0;
+    const offsets = present.map((g) => g.qpos - present[0].qpos);
+    const sumIdf = present.reduce((a, g) => a + g.idf, 0);
+    if (isPhrase(lists, offsets)) return PHRASE * sumIdf;
+    const span = offsets[offsets.length - 1];
+    const near = nearestSpan(lists, fieldGap);
+    return near <= span + NEAR_SLACK ? (NEAR * sumIdf * (span + 1)) / (near + 1) : 0;
   };
 
   // indexOf finds doc in the ascending list docs by binary search; -1 when absent.

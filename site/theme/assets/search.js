@@ -169,7 +169,7 @@
     }
 
     // search resolves to the ranked results of query:
-    //   { status: "ok" | "empty" | "unavailable", mode, results: [{ doc, score }], capped,
+    //   { status: "ok" | "empty" | "unavailable", mode, results: [{ doc, score }],
     //     missing, match } (match tests scanned tokens, for marking).
     async search(query) {
       const meta = await this.meta();
@@ -241,7 +241,7 @@
   const countText = (r, forQuery) => {
     const n = r.results.length;
     if (n === 0) return forQuery === undefined ? t("none") : t("none_for", forQuery);
-    const key = r.capped ? "many" : n === 1 ? "one" : "results";
+    const key = n === 1 ? "one" : "results";
     if (forQuery === undefined) return t(key, num(n));
     // js_sr_one_for has the query only: "1 result for “%s”".
     return key === "one" ? t("one_for", forQuery) : t(key + "_for", num(n), forQuery);
