@@ -5,6 +5,7 @@
 package search
 
 import (
+	"cmp"
 	"encoding/base64"
 	"fmt"
 	"hash/fnv"
@@ -59,6 +60,10 @@ const (
 	// never spans two fields.
 	fieldGap = 1000
 )
+
+// typeWeights scale the term weights of documents of some types, so that at equal relevance a
+// lesson ranks above a quiz question (short, so its weights run high) or a worksheet.
+var typeWeights = map[string]float64{"quiz": 0.7, "checklist": 0.85, "worksheet": 0.85, "scenario": 0.85}
 
 // Version is the index format; the page script refuses other versions.
 const Version = 3
@@ -135,7 +140,10 @@ func Build(lang, dir string, docs []Doc) map[string][]byte {
 		k := ShardOf(v.terms[g], shards)
 		byShard[k] = append(byShard[k], g)
 	}
-	w := &shardWriter{lang: lang, parts: parts, vocab: v, lens: lens, avg: avg, docs: n}
+	w := &shardWriter{lang: lang, parts: parts, vocab: v, lens: lens, avg: avg, docs: n, weights: make([]float64, n)}
+	for i, d := range docs {
+		w.weights[i] = cmp.Or(typeWeights[d.Type], 1)
+	}
 	out := make([][]byte, shards)
 	next := make(chan int, shards)
 	for k := range shards {
@@ -157,6 +165,7 @@ func Build(lang, dir string, docs []Doc) map[string][]byte {
 	meta := map[string]any{
 		"kind": "meta", "lang": lang, "version": Version, "docs": n, "shards": shards, "docChunk": docChunk,
 		"fieldGap": fieldGap, "types": docTypes(docs), "days": docDays(docs), "facets": true,
+		"pages": pageStarts(docs),
 	}
 	files[dir+"/f.js"] = jsfile.Loader(map[string]any{"kind": "facets", "lang": lang, "runs": facetRuns(docs, docTypes(docs))})
 	if shards > vocabFromShards {
@@ -240,6 +249,8 @@ type shardWriter struct {
 	lens  [][3]int32
 	avg   [3]float64
 	docs  int
+	// weights holds each document's type weight (typeWeights).
+	weights []float64
 }
 
 var (
@@ -255,7 +266,7 @@ func (w *shardWriter) tf(r record) float32 {
 			tf += fieldWeights[f] * c / (1 - fieldB[f] + fieldB[f]*float64(w.lens[r.doc][f])/w.avg[f])
 		}
 	}
-	return float32(math.Round(tf*100) / 100)
+	return float32(math.Round(tf*w.weights[r.doc]*100) / 100)
 }
 
 // write returns shard k holding terms (in sorted order), and the scratch slice to reuse.
@@ -550,6 +561,21 @@ func ShardOf(term string, shards int) int {
 	h := fnv.New32a()
 	h.Write([]byte(term))
 	return int(h.Sum32() % uint32(shards))
+}
+
+// pageStarts returns, as a base64 bitmap, the documents that start a page (their URL without
+// its fragment differs from the document before), so that the page can group results by page.
+func pageStarts(docs []Doc) string {
+	bits := make([]byte, (len(docs)+7)/8)
+	prev := "\x00"
+	for i, d := range docs {
+		page, _, _ := strings.Cut(d.URL, "#")
+		if page != prev {
+			bits[i/8] |= 1 << (i % 8)
+		}
+		prev = page
+	}
+	return base64.StdEncoding.EncodeToString(bits)
 }
 
 func docTypes(docs []Doc) []string {

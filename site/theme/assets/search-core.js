@@ -23,6 +23,15 @@
   // MIN_PREFIX is the shortest word that is completed while typing.
   const MIN_PREFIX = 2;
 
+  // STOP_WORDS are the words a longer query may do without: they add to the score of the
+  // documents that have them (and to the phrase bonus) but are not required, and they are not
+  // marked. Chinese ones are matched inside a run of characters: the single characters and
+  // pairs that touch them are optional too ("如何处理投诉" requires 处理, 理投, 投诉).
+  const STOP_WORDS = new Set(("a an and are as at be by can do does for from how i in into is it its me my of on or our " +
+    "should that the their this to was we what when where which who why will with you your").split(" "));
+  const STOP_CJK = ["为什么", "怎么样", "什么", "怎么", "怎样", "如何", "哪些", "哪个", "请问", "应该", "我们", "你们",
+    "的", "了", "是", "吗", "呢", "吧", "啊", "和", "与", "及", "在", "把", "被", "要", "我", "你", "有"];
+
   const RE_CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
   // Go's unicode.IsLetter, unicode.IsDigit (decimal digits only) and unicode.Mn.
   const RE_WORD = /[\p{L}\p{Nd}\p{Mn}]/u;
@@ -171,17 +180,30 @@
   const parseQuery = (query) => {
     const q = String(query || "");
     const toks = queryTokens(q);
+    const stopAt = stopRanges(q);
+    const isStop = (t) => (t.cjk ? stopAt.some(([s, e]) => t.start < e && s < t.end) : STOP_WORDS.has(t.raw));
     const terms = [];
     const seen = new Set();
     for (const t of toks) {
       if (seen.has(t.term)) continue;
       seen.add(t.term);
-      terms.push({ term: t.term, qpos: t.pos, cjk: t.cjk });
+      terms.push({ term: t.term, qpos: t.pos, cjk: t.cjk, optional: isStop(t) });
     }
+    // A query of stop words only ("how to") needs them all.
+    if (terms.every((t) => t.optional)) for (const t of terms) t.optional = false;
     let prefix = "";
     const last = toks[toks.length - 1];
     if (last && !last.cjk && last.end === q.length && runes(last.raw) >= MIN_PREFIX) prefix = last.raw;
     return { terms, prefix, prefixTerm: prefix ? last.term : "" };
+  };
+
+  // stopRanges returns the UTF-16 ranges of the Chinese stop words of a query.
+  const stopRanges = (q) => {
+    const out = [];
+    for (const w of STOP_CJK) {
+      for (let i = q.indexOf(w); i >= 0; i = q.indexOf(w, i + 1)) out.push([i, i + w.length]);
+    }
+    return out;
   };
 
   const encoder = new TextEncoder();
@@ -509,7 +531,7 @@
   };
 
   Playbook.searchCore = {
-    VERSION, K1, PHRASE, NEAR, PREFIX_WEIGHT, MIN_PREFIX,
+    VERSION, K1, PHRASE, STOP_WORDS, NEAR, PREFIX_WEIGHT, MIN_PREFIX,
     stem, scan, tokenize, queryTokens, queryTerms, parseQuery, shardOf, isCJK,
     decodePostings, positionsOf, idf, expand, rank, matcher, marks, highlight, snippet,
   };

@@ -184,19 +184,60 @@
       };
       const completing = pq.prefix ? this.completions(meta, [pq.prefix, pq.prefixTerm], pq.prefixTerm) : null;
       const groups = await Promise.all(pq.terms.map(async (x) => ({
-        term: x.term, qpos: x.qpos, terms: [{ term: x.term, weight: 1, postings: await get(x.term) }],
+        term: x.term, qpos: x.qpos, optional: x.optional, terms: [{ term: x.term, weight: 1, postings: await get(x.term) }],
       })));
-      const words = pq.terms.map((x) => x.term);
+      // Stop words are not marked (unless the query is nothing else).
+      const words = pq.terms.filter((x) => !x.optional).map((x) => x.term);
       if (completing) {
         const c = await completing;
         missing ||= c.missing;
         const g = groups.find((x) => x.term === pq.prefixTerm);
         const more = await Promise.all(c.terms.map(async (term) => ({ term, weight: core.PREFIX_WEIGHT, postings: await get(term) })));
+        // The completions share one idf, of all their documents, and weigh by how common each
+        // is: "cust" finds customer (442 documents) before custom (1).
+        const dfs = more.map((x) => x.postings?.df || 0);
+        const top = Math.max(1, ...dfs);
+        const shared = core.idf(meta.docs, dfs.reduce((a, b) => a + b, 0));
+        more.forEach((x, i) => { x.weight = core.PREFIX_WEIGHT * (0.5 + 0.5 * dfs[i] / top); x.idf = shared; });
         g.terms.push(...more);
-        words.push(...c.terms);
+        if (!g.optional) words.push(...c.terms);
       }
       const r = core.rank(meta.docs, groups, meta.fieldGap || 1000);
       return { status: "ok", ...r, missing, meta, match: core.matcher(words) };
+    }
+
+    // pageOf returns the first document of the page that document doc belongs to (meta.pages
+    // marks the documents that start a page; without it every document is a page).
+    pageOf(meta, doc) {
+      if (!meta.pages) return doc;
+      if (!this.starts) {
+        const raw = atob(meta.pages), start = new Int32Array(meta.docs);
+        let cur = 0;
+        for (let d = 0; d < meta.docs; d++) {
+          if ((raw.charCodeAt(d >> 3) >> (d & 7)) & 1) cur = d;
+          start[d] = cur;
+        }
+        this.starts = start;
+      }
+      return this.starts[doc] ?? doc;
+    }
+
+    // byPage groups ranked results by page, in rank order: each group is the page's best
+    // result { doc, score } with more, the page's other results, best first. So the best
+    // results are never one page twice.
+    byPage(meta, results) {
+      const groups = [], at = new Map();
+      for (const x of results) {
+        const p = this.pageOf(meta, x.doc);
+        const g = at.get(p);
+        if (g) g.more.push(x);
+        else {
+          const ng = { doc: x.doc, score: x.score, more: [] };
+          at.set(p, ng);
+          groups.push(ng);
+        }
+      }
+      return groups;
     }
 
     rows(meta, results) {
@@ -237,6 +278,9 @@
     parent.append(...parts);
     return parent;
   };
+
+  // moreText says how many more results the page of a result has.
+  const moreText = (row) => t(row.type === "lesson" ? "more_lesson" : "more_page", num(row.more));
 
   const countText = (r, forQuery) => {
     const n = r.results.length;
@@ -441,7 +485,9 @@
       const r = await this.store.search(q);
       const ranked = performance.now();
       let rows = [];
-      if (r.status === "ok") rows = await this.store.rows(r.meta, r.results.slice(0, POPUP_RESULTS));
+      const groups = r.status === "ok" ? this.store.byPage(r.meta, r.results).slice(0, POPUP_RESULTS) : [];
+      if (groups.length) rows = await this.store.rows(r.meta, groups);
+      rows.forEach((row, i) => { if (row) row.more = groups[i].more.length; });
       clearTimeout(slow);
       if (seq !== this.seq) return;
       const fetched = performance.now();
@@ -459,6 +505,7 @@
       for (const row of rows) {
         if (!row) continue;
         const a = resultBody(el("a", { href: row.href, tabIndex: -1 }), row, r.match, 110);
+        if (row.more) a.append(el("span", { className: "search-result-more" }, moreText(row)));
         const li = el("li", { id: `pb-search-opt-${items.length}`, className: "search-result", role: "option", "aria-selected": "false" }, a);
         li.dataset.index = String(items.length);
         items.push(li);
@@ -576,10 +623,32 @@
       return this.r.results.filter((x) => (!this.type || f.type[x.doc] === this.type) && (!this.day || String(f.day[x.doc]) === this.day));
     }
 
+    // pages groups the matches by page (Store.byPage), once per query and filter.
+    pages() {
+      const key = [this.seq, this.type, this.day].join(" ");
+      if (this.pagesKey !== key) {
+        this.pagesKey = key;
+        this.pagesList = this.store.byPage(this.r.meta, this.matches());
+      }
+      return this.pagesList;
+    }
+
+    // load loads the rows of the best results of the next n pages.
     async load(seq, n) {
-      const next = this.matches().slice(this.rows.length, this.rows.length + n);
+      const next = this.pages().slice(this.rows.length, this.rows.length + n);
       const rows = await this.store.rows(this.r.meta, next);
+      rows.forEach((row, i) => { if (row) { row.more = next[i].more.length; row.others = next[i].more; } });
       if (seq === this.seq) this.rows.push(...rows);
+    }
+
+    // expand lists, under a page's best result, the page's other results.
+    async expand(li, row, button) {
+      button.disabled = true;
+      const rows = await this.store.rows(this.r.meta, row.others);
+      const sub = el("ul", { className: "search-page-sub" }, ...rows.filter(Boolean).map((x) =>
+        el("li", { className: "search-result search-result-sub" },
+          resultBody(el("a", { href: x.href, className: "search-result-link" }), x, this.r.match, 240))));
+      button.replaceWith(sub);
     }
 
     async showMore() {
@@ -600,11 +669,18 @@
       // With facets the loaded rows already pass the filters, and the counts cover every match.
       const shown = f ? rows : rows.filter((row) => passType(row) && passDay(row));
       const total = f ? this.matches().length : shown.length;
+      const pages = r && f ? this.pages().length : shown.length;
       this.list.replaceChildren(...shown.map((row) => {
         const a = resultBody(el("a", { href: row.href, className: "search-result-link" }), row, r.match, 240);
-        return el("li", { className: "search-result" }, a);
+        const li = el("li", { className: "search-result" }, a);
+        if (row.more) {
+          const button = el("button", { type: "button", className: "search-more-here" }, moreText(row));
+          button.addEventListener("click", () => this.expand(li, row, button));
+          li.append(button);
+        }
+        return li;
       }));
-      this.more.hidden = !r || this.rows.length >= (f ? total : r.results.length);
+      this.more.hidden = !r || this.rows.length >= (f ? pages : this.pages().length);
       if (!r) {
         this.filters.hidden = true;
         this.filters.replaceChildren();
@@ -617,7 +693,7 @@
         if (r.mode === "or") notes.push(t("some_words"));
         if (r.missing) notes.push(t("incomplete"));
         if (r.results.length > 0 && (this.type || this.day)) notes.push(t("filtered", num(total)));
-        if (shown.length < total) notes.push(t("showing", num(shown.length), num(total)));
+        if (shown.length < pages) notes.push(t("showing", num(shown.length), num(pages)));
       }
       this.status.textContent = notes.join(" ");
       const counted = f ? r.results.map((x) => ({ type: f.type[x.doc], day: f.day[x.doc] })) : rows;
