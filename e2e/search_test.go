@@ -192,14 +192,25 @@ func TestSearchCoreAgreesWithGo(t *testing.T) {
 		t.Fatalf("only %d tokenizer vectors", len(vectors.Cases))
 	}
 	// Every vector, and a few texts beyond them whose Go result is computed here.
-	texts := []string{"İstanbul ΣΊΣΥΦΟΣ straße", "planning hopping fizzed riding", "ties lies dies buses", "x'y'z' 'quoted' it’s", "客'户 a客 ab客 ½ ²", "々ー化学カーテン", "３４ＡＢｃ"}
+	texts := []string{"客戶關係管理：忠誠、投訴處理", "İstanbul ΣΊΣΥΦΟΣ straße", "planning hopping fizzed riding", "ties lies dies buses", "x'y'z' 'quoted' it’s", "客'户 a客 ab客 ½ ²", "々ー化学カーテン", "３４ＡＢｃ"}
 	for _, c := range vectors.Cases {
 		texts = append(texts, c.Text)
 	}
 	textsJSON, _ := json.Marshal(texts)
-	raw := b.str(`JSON.stringify(` + string(textsJSON) + `.map(x => ({
-		tokens: Playbook.searchCore.tokenize(x).map(t => [t.term, t.pos]),
-		query: Playbook.searchCore.queryTerms(x) })))`)
+	// The page folds the Traditional characters that the index needs (meta.fold): here
+	// those of the texts, from Go's table.
+	var pairs strings.Builder
+	all := strings.Join(texts, "")
+	for from, to := range tokenize.TraditionalPairs() {
+		if strings.ContainsRune(all, from) {
+			pairs.WriteRune(from)
+			pairs.WriteRune(to)
+		}
+	}
+	raw := b.str(`(() => { const fold = Playbook.searchCore.foldMap(` + jsString(pairs.String()) + `);
+		return JSON.stringify(` + string(textsJSON) + `.map(x => ({
+		tokens: Playbook.searchCore.tokenize(x, fold).map(t => [t.term, t.pos]),
+		query: Playbook.searchCore.queryTerms(x, fold) }))); })()`)
 	var got []struct {
 		Tokens [][]any `json:"tokens"`
 		Query  []string

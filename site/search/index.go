@@ -167,6 +167,9 @@ func Build(lang, dir string, docs []Doc) map[string][]byte {
 		"fieldGap": fieldGap, "types": docTypes(docs), "days": docDays(docs), "facets": true,
 		"pages": pageStarts(docs),
 	}
+	if f := foldPairs(v); f != "" {
+		meta["fold"] = f
+	}
 	files[dir+"/f.js"] = jsfile.Loader(map[string]any{"kind": "facets", "lang": lang, "runs": facetRuns(docs, docTypes(docs))})
 	if shards > vocabFromShards {
 		terms := make([]string, len(v.sorted))
@@ -561,6 +564,27 @@ func ShardOf(term string, shards int) int {
 	h := fnv.New32a()
 	h.Write([]byte(term))
 	return int(h.Sum32() % uint32(shards))
+}
+
+// foldPairs returns the Traditional characters whose Simplified form is in the index, each
+// followed by that form: the page folds a query with them as the build folded the text
+// (tokenize.TraditionalPairs). Other Traditional characters cannot find anything anyway.
+func foldPairs(v *vocabulary) string {
+	have := map[rune]bool{}
+	for _, t := range v.terms {
+		if isSingleCJK(t) {
+			r, _ := utf8.DecodeRuneInString(t)
+			have[r] = true
+		}
+	}
+	var b strings.Builder
+	for from, to := range tokenize.TraditionalPairs() {
+		if have[to] {
+			b.WriteRune(from)
+			b.WriteRune(to)
+		}
+	}
+	return b.String()
 }
 
 // pageStarts returns, as a base64 bitmap, the documents that start a page (their URL without

@@ -36,8 +36,8 @@
   // Go's unicode.IsLetter, unicode.IsDigit (decimal digits only) and unicode.Mn.
   const RE_WORD = /[\p{L}\p{Nd}\p{Mn}]/u;
 
-  // fold maps full-width ASCII variants and the ideographic space to their half-width forms.
-  const fold = (cp) => (cp >= 0xff01 && cp <= 0xff5e ? cp - 0xff01 + 0x21 : cp === 0x3000 ? 0x20 : cp);
+  // foldWidth maps full-width ASCII variants and the ideographic space to their half-width forms.
+  const foldWidth = (cp) => (cp >= 0xff01 && cp <= 0xff5e ? cp - 0xff01 + 0x21 : cp === 0x3000 ? 0x20 : cp);
 
   // lower lower-cases one character to one character, as Go's unicode.ToLower: where the full
   // mapping gives more (İ gives i and a combining dot), the first is the simple mapping.
@@ -81,8 +81,9 @@
 
   // scan is Tokenize with more to tell: each token also has start and end (UTF-16 offsets in
   // text, for marking), raw (a word as written, lower-cased, without apostrophes: what a
-  // prefix is matched against) and cjk.
-  const scan = (text) => {
+  // prefix is matched against) and cjk. fold (a Map, optional) gives the Simplified form of
+  // the Traditional characters the index needs (meta.fold), as the build folds every one.
+  const scan = (text, fold) => {
     const out = [];
     let pos = 0;
     let word = "", wordStart = 0, wordEnd = 0;
@@ -128,8 +129,9 @@
         }
         continue;
       }
-      cp = fold(cp);
-      const ch = String.fromCodePoint(cp);
+      cp = foldWidth(cp);
+      let ch = String.fromCodePoint(cp);
+      if (fold && fold.has(ch)) ch = fold.get(ch);
       if (isCJK(ch)) {
         flushWord();
         cjk.push({ ch, start, end: at });
@@ -155,12 +157,12 @@
   };
 
   // tokenize returns the index terms of text with their positions, as search.Tokenize.
-  const tokenize = (text) => scan(text).map((t) => ({ term: t.term, pos: t.pos }));
+  const tokenize = (text, fold) => scan(text, fold).map((t) => ({ term: t.term, pos: t.pos }));
 
   // queryTokens returns the tokens of a query that count, as search.QueryTerms: a single CJK
   // character only when it is a run of one.
-  const queryTokens = (query) => {
-    const toks = scan(query);
+  const queryTokens = (query, fold) => {
+    const toks = scan(query, fold);
     return toks.filter((t, i) => {
       if (runes(t.term) === 1 && isCJK(t.term)) {
         const next = i + 1 < toks.length && toks[i + 1].pos === t.pos;
@@ -172,14 +174,14 @@
   };
 
   // queryTerms returns the terms a query must match, as search.QueryTerms.
-  const queryTerms = (query) => queryTokens(query).map((t) => t.term);
+  const queryTerms = (query, fold) => queryTokens(query, fold).map((t) => t.term);
 
   // parseQuery turns a query into its distinct terms in query order, each with its position
   // in the query (for the phrase bonus), and the prefix of the word being typed: the last
   // word when it is Latin and nothing follows it, so that "custo" can complete to customer.
-  const parseQuery = (query) => {
+  const parseQuery = (query, fold) => {
     const q = String(query || "");
-    const toks = queryTokens(q);
+    const toks = queryTokens(q, fold);
     const stopAt = stopRanges(q);
     const isStop = (t) => (t.cjk ? stopAt.some(([s, e]) => t.start < e && s < t.end) : STOP_WORDS.has(t.raw));
     const terms = [];
@@ -461,17 +463,27 @@
 
   // matcher returns a test of scanned tokens: is the token one of terms, or a Latin word that
   // starts with one of prefixes?
-  const matcher = (terms, prefixes = []) => {
+  const matcher = (terms, prefixes = [], fold = null) => {
     const set = new Set(terms);
     const ps = prefixes.filter(Boolean);
-    return (tok) => set.has(tok.term) || (!tok.cjk && ps.some((p) => tok.raw.startsWith(p) || tok.term.startsWith(p)));
+    const match = (tok) => set.has(tok.term) || (!tok.cjk && ps.some((p) => tok.raw.startsWith(p) || tok.term.startsWith(p)));
+    match.fold = fold;
+    return match;
+  };
+
+  // foldMap reads meta.fold, Traditional characters each followed by its Simplified form.
+  const foldMap = (pairs) => {
+    const m = new Map();
+    const rs = Array.from(String(pairs || ""));
+    for (let i = 0; i + 1 < rs.length; i += 2) m.set(rs[i], rs[i + 1]);
+    return m;
   };
 
   // marks returns the ranges [start, end) of text that match, merged where they overlap or
   // touch (the bigrams of one CJK run become one range).
   const marks = (text, match) => {
     const ranges = [];
-    for (const tok of scan(text)) {
+    for (const tok of scan(text, match.fold)) {
       if (!match(tok)) continue;
       const last = ranges[ranges.length - 1];
       if (last && tok.start <= last[1]) last[1] = Math.max(last[1], tok.end);
@@ -532,7 +544,7 @@
 
   Playbook.searchCore = {
     VERSION, K1, PHRASE, STOP_WORDS, NEAR, PREFIX_WEIGHT, MIN_PREFIX,
-    stem, scan, tokenize, queryTokens, queryTerms, parseQuery, shardOf, isCJK,
+    stem, scan, tokenize, foldMap, queryTokens, queryTerms, parseQuery, shardOf, isCJK,
     decodePostings, positionsOf, idf, expand, rank, matcher, marks, highlight, snippet,
   };
 })();

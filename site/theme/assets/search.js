@@ -174,7 +174,8 @@
     async search(query) {
       const meta = await this.meta();
       if (!meta) return { status: "unavailable", results: [] };
-      const pq = core.parseQuery(query);
+      this.fold ||= core.foldMap(meta.fold);
+      const pq = core.parseQuery(query, this.fold);
       if (pq.terms.length === 0) return { status: "empty", results: [], meta };
       let missing = false;
       const get = async (term) => {
@@ -203,7 +204,7 @@
         if (!g.optional) words.push(...c.terms);
       }
       const r = core.rank(meta.docs, groups, meta.fieldGap || 1000);
-      return { status: "ok", ...r, missing, meta, match: core.matcher(words) };
+      return { status: "ok", ...r, missing, meta, match: core.matcher(words, [], this.fold) };
     }
 
     // pageOf returns the first document of the page that document doc belongs to (meta.pages
