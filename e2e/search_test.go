@@ -299,6 +299,14 @@ func TestSearchCoreRanking(t *testing.T) {
 		t.Errorf("rank: got %s, want %s", got, want)
 	}
 
+	// Typos: the nearest word within one edit from four letters, two from eight; synonyms.
+	got = b.str(`(() => { const c = Playbook.searchCore, df = { loyalty: 9, royalty: 1, customer: 5 };
+		return JSON.stringify([c.nearest("loyality", ["loyal", "loyalty", "royalty"], (x) => df[x] || 0), c.nearest("lyoalty", ["loyalty"], () => 1),
+			c.nearest("custmer", ["customer", "custom"], (x) => df[x] || 0), c.nearest("cat", ["car"], () => 1), c.nearest("valeu", ["value"], () => 1),
+			c.synonymQueries("终身价值是什么", [["客户终生价值", "终身价值"]]), c.synonymQueries("client card", [["customer", "client"]])]); })()`)
+	if want := `["loyalty","loyalty","customer","","value",["客户终生价值是什么"],["customer card"]]`; got != want {
+		t.Errorf("typos and synonyms: got %s, want %s", got, want)
+	}
 	// Stop words are optional in a longer query, Chinese ones with the pairs that touch them.
 	got = b.str(`JSON.stringify(["how to handle a complaint", "如何处理投诉", "how to"].map(q =>
 		Playbook.searchCore.parseQuery(q).terms.map(x => x.term + (x.optional ? "?" : "")).join(" ")))`)

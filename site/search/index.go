@@ -19,7 +19,9 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	"playbook/site/search/arena"
 	"playbook/site/search/jsfile"
+	"playbook/site/search/synonym"
 	"playbook/site/search/tokenize"
 )
 
@@ -92,9 +94,9 @@ type part struct {
 	terms  []string
 	single []bool
 	// records holds each term's records, by term number.
-	records []chain[record]
+	records []arena.Chain[record]
 	// positions holds each term's positions, which its records point to; npos counts them.
-	positions []chain[int32]
+	positions []arena.Chain[int32]
 	npos      []int32
 }
 
@@ -170,6 +172,9 @@ func Build(lang, dir string, docs []Doc) map[string][]byte {
 	if f := foldPairs(v); f != "" {
 		meta["fold"] = f
 	}
+	if sets := synonyms(docs); len(sets) > 0 {
+		meta["synonyms"] = sets
+	}
 	files[dir+"/f.js"] = jsfile.Loader(map[string]any{"kind": "facets", "lang": lang, "runs": facetRuns(docs, docTypes(docs))})
 	if shards > vocabFromShards {
 		terms := make([]string, len(v.sorted))
@@ -232,7 +237,7 @@ func mergeVocabulary(parts []part) *vocabulary {
 		}
 		for l, g := range global[p] {
 			v.local[p][g] = int32(l)
-			v.df[g] += pt.records[l].n
+			v.df[g] += pt.records[l].N
 			v.npos[g] += pt.npos[l]
 		}
 	}
@@ -283,7 +288,7 @@ func (w *shardWriter) write(k int, terms []int32, scratch []posting, sizeHint in
 			if l < 0 {
 				continue
 			}
-			for _, b := range w.parts[p].records[l].blocks {
+			for _, b := range w.parts[p].records[l].Blocks {
 				for _, r := range b {
 					ps = append(ps, posting{doc: r.doc, tf: w.tf(r), part: int32(p), npos: int32(r.npos), pos: r.pos})
 				}
@@ -313,7 +318,7 @@ func (w *shardWriter) write(k int, terms []int32, scratch []posting, sizeHint in
 			buf = jsfile.AppendTF(buf, p.tf)
 			buf = append(buf, ',')
 			buf = strconv.AppendInt(buf, int64(p.npos), 10)
-			for _, x := range w.parts[p.part].positions[w.vocab.local[p.part][g]].slice(p.pos, p.npos) {
+			for _, x := range w.parts[p.part].positions[w.vocab.local[p.part][g]].Slice(p.pos, p.npos) {
 				buf = append(buf, ',')
 				buf = strconv.AppendInt(buf, int64(x), 10)
 			}
@@ -395,39 +400,6 @@ func writeVocabulary(files map[string][]byte, lang, dir string, terms []string, 
 	return v
 }
 
-// chain is a list kept in blocks that double in size up to a limit, so that adding never
-// copies what is there and a short list takes little room. Values added together stay in one
-// block, at an address (block<<16 | offset) that slice reads back.
-type chain[T any] struct {
-	blocks [][]T
-	n      int32
-}
-
-// maxBlock is the largest block of a chain; it must fit the 16-bit offset of an address.
-const maxBlock = 1 << 14
-
-// add appends vs, in one block, and returns their address.
-func (c *chain[T]) add(vs ...T) int32 {
-	k := len(c.blocks)
-	if k == 0 || len(c.blocks[k-1])+len(vs) > cap(c.blocks[k-1]) {
-		c.blocks = append(c.blocks, make([]T, 0, max(len(vs), min(maxBlock, 8<<k))))
-		k++
-	}
-	at := int32((k-1)<<16 | len(c.blocks[k-1]))
-	c.blocks[k-1] = append(c.blocks[k-1], vs...)
-	c.n += int32(len(vs))
-	return at
-}
-
-// slice returns the n values added at address at.
-func (c *chain[T]) slice(at, n int32) []T {
-	if n == 0 {
-		return nil
-	}
-	block, offset := at>>16, at&0xFFFF
-	return c.blocks[block][offset : offset+n]
-}
-
 // indexRange indexes docs[from:to] and records their field lengths in lens.
 func indexRange(docs []Doc, from, to int, lens [][3]int32) part {
 	tk := tokenize.NewTokenizer()
@@ -441,8 +413,8 @@ func indexRange(docs []Doc, from, to int, lens [][3]int32) part {
 	var (
 		accs      []acc
 		order     []int32
-		records   []chain[record]
-		positions []chain[int32]
+		records   []arena.Chain[record]
+		positions []arena.Chain[int32]
 	)
 	for i := from; i < to; i++ {
 		order = order[:0]
@@ -469,22 +441,22 @@ func indexRange(docs []Doc, from, to int, lens [][3]int32) part {
 			}
 		}
 		if len(tk.Terms()) > len(records) {
-			positions = append(positions, make([]chain[int32], len(tk.Terms())-len(records))...)
-			records = append(records, make([]chain[record], len(tk.Terms())-len(records))...)
+			positions = append(positions, make([]arena.Chain[int32], len(tk.Terms())-len(records))...)
+			records = append(records, make([]arena.Chain[record], len(tk.Terms())-len(records))...)
 		}
 		for _, id := range order {
 			a := &accs[id]
 			r := record{doc: int32(i), counts: a.counts}
 			if !tk.Single()[id] { // single CJK characters keep no positions: see maxPositions
 				r.npos = a.npos
-				r.pos = positions[id].add(a.pos[:a.npos]...)
+				r.pos = positions[id].Add(a.pos[:a.npos]...)
 			}
-			records[id].add(r)
+			records[id].Add(r)
 		}
 	}
 	npos := make([]int32, len(records))
 	for id := range positions {
-		npos[id] = positions[id].n
+		npos[id] = positions[id].N
 	}
 	return part{terms: tk.Terms(), single: tk.Single(), records: records, npos: npos, positions: positions}
 }
@@ -499,7 +471,7 @@ func best(ps []posting, k int) []posting {
 	for i, p := range ps {
 		tfs[i] = p.tf
 	}
-	threshold := kthLargest(tfs, k)
+	threshold := arena.KthLargest(tfs, k)
 	above := 0
 	for _, p := range ps {
 		if p.tf > threshold {
@@ -520,39 +492,6 @@ func best(ps []posting, k int) []posting {
 	return out
 }
 
-// kthLargest returns the k-th largest value of xs (1 <= k <= len(xs)), reordering xs: a
-// quickselect, linear on average, where sorting would be n log n.
-func kthLargest(xs []float32, k int) float32 {
-	lo, hi := 0, len(xs)-1
-	want := len(xs) - k // index of the answer in ascending order
-	for lo < hi {
-		pivot := xs[lo+(hi-lo)/2]
-		i, j := lo, hi
-		for i <= j {
-			for xs[i] < pivot {
-				i++
-			}
-			for xs[j] > pivot {
-				j--
-			}
-			if i <= j {
-				xs[i], xs[j] = xs[j], xs[i]
-				i++
-				j--
-			}
-		}
-		switch {
-		case want <= j:
-			hi = j
-		case want >= i:
-			lo = i
-		default:
-			return xs[want]
-		}
-	}
-	return xs[want]
-}
-
 // isSingleCJK reports whether a term is one CJK character.
 func isSingleCJK(t string) bool {
 	r, n := utf8.DecodeRuneInString(t)
@@ -564,6 +503,18 @@ func ShardOf(term string, shards int) int {
 	h := fnv.New32a()
 	h.Write([]byte(term))
 	return int(h.Sum32() % uint32(shards))
+}
+
+// synonyms returns the sets of names that mean the same, from the "also called" lists of the
+// course's own pages (the glossary: documents of type page), for the page to expand queries.
+func synonyms(docs []Doc) [][]string {
+	var entries [][2]string
+	for _, d := range docs {
+		if d.Type == "page" && d.Heading != "" {
+			entries = append(entries, [2]string{d.Heading, d.Body})
+		}
+	}
+	return synonym.Sets(entries)
 }
 
 // foldPairs returns the Traditional characters whose Simplified form is in the index, each

@@ -542,9 +542,82 @@
     return out;
   };
 
+  // editDistance returns the optimal-string-alignment distance of a and b (insertions,
+  // deletions, substitutions and swaps of two neighbours), or max + 1 once it is over max.
+  const editDistance = (a, b, max) => {
+    const A = Array.from(a), B = Array.from(b);
+    if (Math.abs(A.length - B.length) > max) return max + 1;
+    let prev2 = null, prev = Array.from({ length: B.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= A.length; i++) {
+      const cur = [i];
+      let low = i;
+      for (let j = 1; j <= B.length; j++) {
+        let d = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (A[i - 1] === B[j - 1] ? 0 : 1));
+        if (prev2 && i > 1 && j > 1 && A[i - 1] === B[j - 2] && A[i - 2] === B[j - 1]) d = Math.min(d, prev2[j - 2] + 1);
+        cur.push(d);
+        low = Math.min(low, d);
+      }
+      if (low > max) return max + 1;
+      prev2 = prev;
+      prev = cur;
+    }
+    return prev[B.length];
+  };
+
+  // typoDistance is how far a word may be from its correction: 1 from four letters, 2 from
+  // eight; shorter words are not corrected.
+  const typoDistance = (word) => (runes(word) >= 8 ? 2 : runes(word) >= 4 ? 1 : 0);
+
+  // typoKeys returns the first two letters under which the vocabulary files may hold the
+  // corrections of word: its own, and those of a word with one of its first three letters
+  // dropped or its first two swapped.
+  const typoKeys = (word) => {
+    const w = Array.from(word);
+    return Array.from(new Set([w[0] + w[1], w[0] + w[2], w[1] + w[2], w[1] + w[0]].filter((k) => k && !k.includes("undefined"))));
+  };
+
+  // nearest returns the term of terms nearest to word within typoDistance(word), the most
+  // frequent (dfOf) among the nearest, or "" when there is none. Only Latin terms count.
+  const nearest = (word, terms, dfOf) => {
+    const max = typoDistance(word);
+    if (max === 0) return "";
+    let best = "", bestD = max + 1, bestDf = -1;
+    for (const t of terms) {
+      if (t === word || isCJK(t) || Math.abs(t.length - word.length) > max) continue;
+      const d = editDistance(word, t, max);
+      const df = d <= max ? dfOf(t) : 0;
+      if (d < bestD || (d === bestD && d <= max && df > bestDf)) [best, bestD, bestDf] = [t, d, df];
+    }
+    return bestD <= max ? best : "";
+  };
+
+  // synonymQueries returns the queries that say query with one of its phrases replaced by a
+  // synonym: synonyms is a list of sets of phrases that mean the same (meta.synonyms), and a
+  // phrase is in the query when its terms are, in order and together.
+  const synonymQueries = (query, synonyms, fold) => {
+    if (!Array.isArray(synonyms)) return [];
+    const q = String(query || "");
+    const qterms = queryTerms(q, fold).join(" ");
+    const out = [];
+    for (const set of synonyms) {
+      for (const phrase of set) {
+        const pt = queryTerms(phrase, fold).join(" ");
+        if (!pt || !(" " + qterms + " ").includes(" " + pt + " ")) continue;
+        const lower = q.toLowerCase();
+        const at = lower.indexOf(phrase.toLowerCase());
+        for (const other of set) {
+          if (other === phrase) continue;
+          out.push(at >= 0 ? q.slice(0, at) + other + q.slice(at + phrase.length) : q + " " + other);
+        }
+        break;
+      }
+    }
+    return Array.from(new Set(out)).slice(0, 6);
+  };
+
   Playbook.searchCore = {
     VERSION, K1, PHRASE, STOP_WORDS, NEAR, PREFIX_WEIGHT, MIN_PREFIX,
     stem, scan, tokenize, foldMap, queryTokens, queryTerms, parseQuery, shardOf, isCJK,
-    decodePostings, positionsOf, idf, expand, rank, matcher, marks, highlight, snippet,
+    editDistance, typoKeys, nearest, synonymQueries, decodePostings, positionsOf, idf, expand, rank, matcher, marks, highlight, snippet,
   };
 })();

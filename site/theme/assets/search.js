@@ -21,6 +21,9 @@
   // COMPLETIONS is how many words the word being typed completes to, the most frequent first;
   // each may need a term shard of its own.
   const COMPLETIONS = 4;
+  // SYNONYM_WEIGHT scales the scores of the results found through a synonym of the query.
+  const SYNONYM_WEIGHT = 0.9;
+  const runesOf = (x) => Array.from(x).length;
   const TYPES = ["lesson", "day", "page", "quiz", "checklist", "worksheet", "scenario"];
 
   // ---- Loading the index ------------------------------------------------------------------
@@ -103,39 +106,34 @@
     // whether a file was missing. Terms come from the vocabulary files when the index has
     // them (meta.vocab, see docs/search.md), else from every term shard when there are few.
     async completions(meta, prefixes, exact) {
-      if (meta.vocab > 0) {
-        const key = Array.from(prefixes[0]).slice(0, 2).join("");
-        const name = `v-${core.shardOf(key, meta.vocab)}.js`;
-        const v = await this.file(name);
-        if (!v || v.kind !== "vocab" || !Array.isArray(v.terms)) return { terms: [], missing: true };
-        if (!this.sorted.has(name)) {
+      const key = Array.from(prefixes[0]).slice(0, 2).join("");
+      const { terms, df, missing } = await this.lexicon(meta, [key]);
+      return { terms: core.expand(prefixes, terms, (x) => df.get(x) || 0, exact, COMPLETIONS), missing };
+    }
+
+    // vocabulary resolves to { terms (sorted), df, missing } of one vocabulary file, or of
+    // every term shard ("all"), read once.
+    async vocabulary(meta, name) {
+      if (!this.sorted.has(name)) {
+        this.sorted.set(name, (async () => {
           const terms = [], df = new Map();
-          for (let i = 0; i + 1 < v.terms.length; i += 2) {
-            terms.push(v.terms[i]);
-            df.set(v.terms[i], v.terms[i + 1]);
+          let missing = false;
+          if (name === "all") {
+            const shards = await Promise.all(Array.from({ length: meta.shards }, (_, k) => this.shard(meta, k)));
+            for (const d of shards) {
+              if (!d) { missing = true; continue; }
+              for (const [term, flat] of Object.entries(d.terms)) { terms.push(term); df.set(term, flat[0]); }
+            }
+          } else {
+            const v = await this.file(name);
+            if (!v || v.kind !== "vocab" || !Array.isArray(v.terms)) missing = true;
+            else for (let i = 0; i + 1 < v.terms.length; i += 2) { terms.push(v.terms[i]); df.set(v.terms[i], v.terms[i + 1]); }
           }
           terms.sort();
-          this.sorted.set(name, { terms, df });
-        }
-        const { terms, df } = this.sorted.get(name);
-        return { terms: core.expand(prefixes, terms, (x) => df.get(x) || 0, exact, COMPLETIONS), missing: false };
+          return { terms, df, missing };
+        })());
       }
-      if (meta.shards > ALL_SHARDS) return { terms: [], missing: false };
-      const shards = await Promise.all(Array.from({ length: meta.shards }, (_, k) => this.shard(meta, k)));
-      if (!this.sorted.has("all")) {
-        const terms = [], df = new Map();
-        for (const d of shards) {
-          if (!d) continue;
-          for (const [term, flat] of Object.entries(d.terms)) {
-            terms.push(term);
-            df.set(term, flat[0]);
-          }
-        }
-        terms.sort();
-        this.sorted.set("all", { terms, df, complete: shards.every(Boolean) });
-      }
-      const { terms, df, complete } = this.sorted.get("all");
-      return { terms: core.expand(prefixes, terms, (x) => df.get(x) || 0, exact, COMPLETIONS), missing: !complete };
+      return this.sorted.get(name);
     }
 
     // facets resolves to the type and day of every document, { type, day } indexed by
@@ -171,10 +169,47 @@
     // search resolves to the ranked results of query:
     //   { status: "ok" | "empty" | "unavailable", mode, results: [{ doc, score }],
     //     missing, match } (match tests scanned tokens, for marking).
+    // search resolves to the ranked results of query:
+    //   { status: "ok" | "empty" | "unavailable", mode, results: [{ doc, score }], missing,
+    //     corrected, match } (match tests scanned tokens, for marking). The query's synonyms
+    // (meta.synonyms, from the course's "also called" lists) find their pages too; a word
+    // that is in no document and completes to none is corrected to the nearest word of the
+    // index, and corrected says the query searched instead.
     async search(query) {
       const meta = await this.meta();
       if (!meta) return { status: "unavailable", results: [] };
       this.fold ||= core.foldMap(meta.fold);
+      let r = await this.searchOne(meta, query);
+      if (r.status !== "ok") return r;
+      if (r.mode !== "and") {
+        const fixed = await this.correct(meta, query, r.pq, r.groups);
+        if (fixed) {
+          const c = await this.searchOne(meta, fixed);
+          if (c.mode === "and") r = { ...c, corrected: fixed, missing: r.missing || c.missing };
+        }
+      }
+      const alts = [];
+      for (const alt of core.synonymQueries(r.corrected || query, meta.synonyms, this.fold)) {
+        const a = await this.searchOne(meta, alt);
+        if (a.mode === "and") alts.push(a);
+      }
+      const done = (x) => ({ status: "ok", mode: x.mode, results: x.results, missing: r.missing, corrected: r.corrected || "",
+        meta, match: core.matcher(x.words, [], this.fold) });
+      if (alts.length === 0) return done(r);
+      // The results of the query and of its synonyms, each document at its best score.
+      const found = r.mode === "and" ? [r, ...alts] : alts;
+      const by = new Map(), words = new Set();
+      for (const a of found) {
+        a.words.forEach((w) => words.add(w));
+        const k = a === r ? 1 : SYNONYM_WEIGHT;
+        for (const x of a.results) by.set(x.doc, Math.max(by.get(x.doc) || 0, x.score * k));
+      }
+      const results = Array.from(by, ([doc, score]) => ({ doc, score })).sort((a, b) => b.score - a.score || a.doc - b.doc);
+      return done({ mode: "and", results, words: Array.from(words) });
+    }
+
+    // searchOne ranks the documents of one query, with the completions of its last word.
+    async searchOne(meta, query) {
       const pq = core.parseQuery(query, this.fold);
       if (pq.terms.length === 0) return { status: "empty", results: [], meta };
       let missing = false;
@@ -204,7 +239,37 @@
         if (!g.optional) words.push(...c.terms);
       }
       const r = core.rank(meta.docs, groups, meta.fieldGap || 1000);
-      return { status: "ok", ...r, missing, meta, match: core.matcher(words, [], this.fold) };
+      return { status: "ok", ...r, missing, meta, pq, groups, words };
+    }
+
+    // correct returns query with each Latin word of four letters or more that no document has
+    // (nor completes to any) replaced by the nearest term of the index (core.nearest), or ""
+    // when there is none to correct.
+    async correct(meta, query, pq, groups) {
+      let out = query, changed = false;
+      for (const x of pq.terms) {
+        const g = groups.find((y) => y.term === x.term);
+        if (x.cjk || runesOf(x.term) < 4 || g.terms.some((t) => t.postings)) continue;
+        const lex = await this.lexicon(meta, core.typoKeys(x.term));
+        const fix = core.nearest(x.term, lex.terms, (w) => lex.df.get(w) || 0);
+        if (!fix) continue;
+        out = out.replace(/[\p{L}\p{Nd}\p{Mn}'’]+/gu, (w) => (core.stem(w.toLowerCase().replace(/’/g, "'")) === x.term ? fix : w));
+        changed = true;
+      }
+      return changed && out !== query ? out : "";
+    }
+
+    // lexicon resolves to { terms (sorted), df } of the vocabulary files of the keys (the
+    // first two characters of terms), or of every term shard of a small index.
+    async lexicon(meta, keys) {
+      const names = meta.vocab > 0 ? Array.from(new Set(keys.map((k) => `v-${core.shardOf(k, meta.vocab)}.js`)))
+        : meta.shards <= ALL_SHARDS ? ["all"] : [];
+      const lists = await Promise.all(names.map((name) => this.vocabulary(meta, name)));
+      const terms = [], df = new Map();
+      for (const l of lists) {
+        for (const w of l.terms) { terms.push(w); df.set(w, l.df.get(w)); }
+      }
+      return { terms, df, missing: lists.some((l) => l.missing) };
     }
 
     // pageOf returns the first document of the page that document doc belongs to (meta.pages
@@ -516,6 +581,7 @@
       const notes = [];
       if (r.status === "unavailable") notes.push(t("unavailable"));
       else {
+        if (r.corrected) notes.push(t("corrected", r.corrected));
         notes.push(countText(r));
         if (r.mode === "or") notes.push(t("some_words"));
         if (r.missing) notes.push(t("incomplete"));
@@ -690,6 +756,7 @@
       const notes = [];
       if (r.status === "unavailable") notes.push(t("unavailable"));
       else {
+        if (r.corrected) notes.push(t("corrected", r.corrected));
         notes.push(countText(r, this.q));
         if (r.mode === "or") notes.push(t("some_words"));
         if (r.missing) notes.push(t("incomplete"));
