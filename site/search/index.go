@@ -21,7 +21,6 @@ import (
 
 	"playbook/site/search/arena"
 	"playbook/site/search/jsfile"
-	"playbook/site/search/synonym"
 	"playbook/site/search/tokenize"
 )
 
@@ -103,8 +102,9 @@ type part struct {
 // Build indexes docs for lang and returns the index files by path under dir, with the
 // script that loads them (see search-core.js for the reading side). The documents are split
 // into contiguous ranges indexed in parallel, merged in document order, and the shards are
-// written in parallel, so the output does not depend on the number of cores.
-func Build(lang, dir string, docs []Doc) map[string][]byte {
+// written in parallel, so the output does not depend on the number of cores. synonyms are
+// sets of names that mean the same (site/search/synonym), which the page expands queries with.
+func Build(lang, dir string, docs []Doc, synonyms ...[]string) map[string][]byte {
 	n := len(docs)
 	// The documents' display data does not depend on the index: write it alongside.
 	docFiles := map[string][]byte{}
@@ -172,8 +172,8 @@ func Build(lang, dir string, docs []Doc) map[string][]byte {
 	if f := foldPairs(v); f != "" {
 		meta["fold"] = f
 	}
-	if sets := synonyms(docs); len(sets) > 0 {
-		meta["synonyms"] = sets
+	if len(synonyms) > 0 {
+		meta["synonyms"] = synonyms
 	}
 	files[dir+"/f.js"] = jsfile.Loader(map[string]any{"kind": "facets", "lang": lang, "runs": facetRuns(docs, docTypes(docs))})
 	if shards > vocabFromShards {
@@ -503,18 +503,6 @@ func ShardOf(term string, shards int) int {
 	h := fnv.New32a()
 	h.Write([]byte(term))
 	return int(h.Sum32() % uint32(shards))
-}
-
-// synonyms returns the sets of names that mean the same, from the "also called" lists of the
-// course's own pages (the glossary: documents of type page), for the page to expand queries.
-func synonyms(docs []Doc) [][]string {
-	var entries [][2]string
-	for _, d := range docs {
-		if d.Type == "page" && d.Heading != "" {
-			entries = append(entries, [2]string{d.Heading, d.Body})
-		}
-	}
-	return synonym.Sets(entries)
 }
 
 // foldPairs returns the Traditional characters whose Simplified form is in the index, each

@@ -7,6 +7,7 @@ package synonym
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 )
 
 var (
@@ -28,8 +29,11 @@ func Sets(entries [][2]string) [][]string {
 		}
 		set := []string{heading}
 		for _, re := range []*regexp.Regexp{alsoCalled, alsoZH} {
-			for _, m := range re.FindAllStringSubmatch(e[1], -1) {
-				for _, name := range splitter.Split(m[1], -1) {
+			for _, m := range re.FindAllStringSubmatchIndex(e[1], -1) {
+				if aside(e[1][:m[0]]) {
+					continue
+				}
+				for _, name := range splitter.Split(e[1][m[2]:m[3]], -1) {
 					name = strings.ToLower(strings.Trim(article.ReplaceAllString(strings.TrimSpace(name), ""), `"“”'`))
 					if name != "" && len([]rune(name)) <= 40 && !contains(set, name) {
 						set = append(set, name)
@@ -42,6 +46,40 @@ func Sets(entries [][2]string) [][]string {
 		}
 	}
 	return out
+}
+
+// aside reports whether text ends inside a parenthesis that says something before: there an
+// "also called" names a part of the entry ("决定权（Authority，又称：决策权）"), not the entry.
+func aside(text string) bool {
+	open := strings.LastIndexAny(text, "(（")
+	if open < 0 || strings.LastIndexAny(text, ")）") > open {
+		return false
+	}
+	_, size := utf8.DecodeRuneInString(text[open:])
+	return strings.TrimSpace(text[open+size:]) != ""
+}
+
+// h3 is a level-3 heading, with its optional {#id}.
+var h3 = regexp.MustCompile(`^###\s+(.+?)\s*(?:\{#[^}]*\})?\s*$`)
+
+// FromMarkdown returns the sets of a page of Markdown whose entries are level-3 headings,
+// each followed by its text (a glossary), as Sets does.
+func FromMarkdown(body []byte) [][]string {
+	var entries [][2]string
+	heading := ""
+	for _, line := range strings.Split(string(body), "\n") {
+		if m := h3.FindStringSubmatch(line); m != nil {
+			heading = m[1]
+			continue
+		}
+		if strings.HasPrefix(line, "#") {
+			heading = ""
+		}
+		if heading != "" && strings.TrimSpace(line) != "" {
+			entries = append(entries, [2]string{heading, line})
+		}
+	}
+	return Sets(entries)
 }
 
 func contains(xs []string, x string) bool {

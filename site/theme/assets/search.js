@@ -21,8 +21,9 @@
   // COMPLETIONS is how many words the word being typed completes to, the most frequent first;
   // each may need a term shard of its own.
   const COMPLETIONS = 4;
-  // SYNONYM_WEIGHT scales the scores of the results found through a synonym of the query.
-  const SYNONYM_WEIGHT = 0.9;
+  // SYNONYM_WEIGHT scales the scores of the results found through a synonym of the query:
+  // the glossary says they mean the same, so they count the same.
+  const SYNONYM_WEIGHT = 1;
   const runesOf = (x) => Array.from(x).length;
   const TYPES = ["lesson", "day", "page", "quiz", "checklist", "worksheet", "scenario"];
 
@@ -196,12 +197,14 @@
       const done = (x) => ({ status: "ok", mode: x.mode, results: x.results, missing: r.missing, corrected: r.corrected || "",
         meta, match: core.matcher(x.words, [], this.fold) });
       if (alts.length === 0) return done(r);
-      // The results of the query and of its synonyms, each document at its best score.
+      // The results of the query and of its synonyms, each document at its best score, the
+      // scores of each query relative to its best: a synonym of one word ("prospect" for
+      // "potential customer") sums fewer terms, and would otherwise always rank below.
       const found = r.mode === "and" ? [r, ...alts] : alts;
       const by = new Map(), words = new Set();
       for (const a of found) {
         a.words.forEach((w) => words.add(w));
-        const k = a === r ? 1 : SYNONYM_WEIGHT;
+        const k = (a === r ? 1 : SYNONYM_WEIGHT) / (a.results[0]?.score || 1);
         for (const x of a.results) by.set(x.doc, Math.max(by.get(x.doc) || 0, x.score * k));
       }
       const results = Array.from(by, ([doc, score]) => ({ doc, score })).sort((a, b) => b.score - a.score || a.doc - b.doc);
