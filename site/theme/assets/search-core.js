@@ -350,20 +350,19 @@
       for (const c of caps) if (c.floor > s && hasBit(c.bits, d)) s = c.floor;
       return s || (caps.some((c) => hasBit(c.bits, d)) ? 1e-9 : 0);
     };
+    // members lists the group's documents, in document order when it has capped terms.
     const members = () => {
       if (caps.length === 0) return docs;
       const seen = new Uint8Array(n), out = [];
-      for (const d of docs) { seen[d] = 1; out.push(d); }
+      for (const d of docs) seen[d] = 1;
       for (const c of caps) {
         for (let i = 0; i < c.bits.length; i++) {
           const byte = c.bits[i];
           if (byte === 0) continue;
-          for (let b = 0; b < 8; b++) {
-            const d = i * 8 + b;
-            if (byte & (1 << b) && d < n && !seen[d]) { seen[d] = 1; out.push(d); }
-          }
+          for (let b = 0; b < 8; b++) if (byte & (1 << b) && i * 8 + b < n) seen[i * 8 + b] = 1;
         }
       }
+      for (let d = 0; d < n; d++) if (seen[d]) out.push(d);
       return out;
     };
     return { qpos: g.qpos, optional: !!g.optional, score, at, members, size, docs, lists, idf: best };
@@ -427,8 +426,29 @@
       for (const doc of seen) results.push({ doc, score: sum[doc] });
     }
     if (results.length === 0) mode = "none";
-    results.sort((a, b) => b.score - a.score || a.doc - b.doc);
-    return { mode, results };
+    return { mode, results: byScore(results) };
+  };
+
+  // byScore sorts results best first, ties in site order. A very common word matches most of
+  // the site (its bitmap): tens of thousands of results, so they are sorted as numbers, not as
+  // objects with a comparison function: each key packs the score (relative to the best, to
+  // one part in 2^27) above the result's place in document order, and a typed array sorts
+  // natively.
+  const byScore = (results) => {
+    const n = results.length;
+    if (n < 2000) return results.sort((a, b) => b.score - a.score || a.doc - b.doc);
+    let ordered = true, top = 0;
+    for (let i = 0; i < n; i++) {
+      if (i > 0 && results[i].doc < results[i - 1].doc) ordered = false;
+      if (results[i].score > top) top = results[i].score;
+    }
+    if (!ordered) results.sort((a, b) => a.doc - b.doc);
+    const PLACES = 2 ** 25, scale = top > 0 ? 2 ** 27 / top : 0, keys = new Float64Array(n);
+    for (let i = 0; i < n; i++) keys[i] = Math.round(results[i].score * scale) * PLACES + (PLACES - 1 - i);
+    keys.sort();
+    const out = new Array(n);
+    for (let i = 0; i < n; i++) out[i] = results[PLACES - 1 - (keys[n - 1 - i] % PLACES)];
+    return out;
   };
 
   // closeness is the phrase or proximity bonus of a document: over the groups (in query

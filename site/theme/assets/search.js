@@ -294,13 +294,14 @@
     // byPage groups ranked results by page, in rank order: each group is the page's best
     // result { doc, score } with more, the page's other results, best first. So the best
     // results are never one page twice.
-    byPage(meta, results) {
+    // limit, when given, stops at that many pages (their other results still counted).
+    byPage(meta, results, limit = Infinity) {
       const groups = [], at = new Map();
       for (const x of results) {
         const p = this.pageOf(meta, x.doc);
         const g = at.get(p);
         if (g) g.more.push(x);
-        else {
+        else if (groups.length < limit) {
           const ng = { doc: x.doc, score: x.score, more: [] };
           at.set(p, ng);
           groups.push(ng);
@@ -554,7 +555,7 @@
       const r = await this.store.search(q);
       const ranked = performance.now();
       let rows = [];
-      const groups = r.status === "ok" ? this.store.byPage(r.meta, r.results).slice(0, POPUP_RESULTS) : [];
+      const groups = r.status === "ok" ? this.store.byPage(r.meta, r.results, POPUP_RESULTS) : [];
       if (groups.length) rows = await this.store.rows(r.meta, groups);
       rows.forEach((row, i) => { if (row) row.more = groups[i].more.length; });
       clearTimeout(slow);
