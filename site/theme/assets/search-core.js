@@ -345,25 +345,30 @@
       }
       if (p.bits) caps.push({ bits: bitsOf(p), floor: low === Infinity ? 0 : (w * f * low) / (K1 + low) });
     }
-    const at = caps.length === 0 ? (d) => score[d] : (d) => {
-      let s = score[d];
-      for (const c of caps) if (c.floor > s && hasBit(c.bits, d)) s = c.floor;
-      return s || (caps.some((c) => hasBit(c.bits, d)) ? 1e-9 : 0);
-    };
-    // members lists the group's documents, in document order when it has capped terms.
-    const members = () => {
-      if (caps.length === 0) return docs;
-      const seen = new Uint8Array(n), out = [];
-      for (const d of docs) seen[d] = 1;
+    // full adds to score the documents only the bitmaps have, at their floor, and members
+    // lists them all in document order: one pass over the bitmaps, then array reads.
+    let full = score, all = docs;
+    if (caps.length) {
+      full = Float64Array.from(score);
       for (const c of caps) {
         for (let i = 0; i < c.bits.length; i++) {
           const byte = c.bits[i];
           if (byte === 0) continue;
-          for (let b = 0; b < 8; b++) if (byte & (1 << b) && i * 8 + b < n) seen[i * 8 + b] = 1;
+          for (let b = 0; b < 8; b++) {
+            const d = i * 8 + b;
+            if (byte & (1 << b) && d < n && full[d] < (c.floor || 1e-9)) full[d] = c.floor || 1e-9;
+          }
         }
       }
-      for (let d = 0; d < n; d++) if (seen[d]) out.push(d);
-      return out;
+      all = null;
+    }
+    const at = (d) => full[d];
+    const members = () => {
+      if (!all) {
+        all = [];
+        for (let d = 0; d < n; d++) if (full[d] > 0) all.push(d);
+      }
+      return all;
     };
     return { qpos: g.qpos, optional: !!g.optional, score, at, members, size, docs, lists, idf: best };
   };
@@ -455,6 +460,11 @@
   // order) whose positions it has, PHRASE times their summed idf when they stand as in the
   // query, else NEAR scaled by how close they stand.
   const closeness = (ordered, doc, positions, fieldGap) => {
+    // Positions come with the postings kept: a document that fewer than two groups keep (one
+    // matched through a capped term's bitmap) has no bonus to find.
+    let kept = 0;
+    for (const g of ordered) if (g.score[doc] > 0 && ++kept === 2) break;
+    if (kept < 2) return 0;
     const present = [], lists = [];
     for (const g of ordered) {
       const l = positions(g, doc);
