@@ -28,6 +28,7 @@ import (
 	"playbook/site/pipeline/plan"
 	"playbook/site/pipeline/render"
 	"playbook/site/search"
+	"playbook/site/search/synonym"
 	"playbook/site/theme"
 )
 
@@ -182,7 +183,12 @@ func searchIndex(c *course.Course, r *render.Renderer) map[string][]byte {
 	var wg sync.WaitGroup
 	for i, lang := range c.Languages {
 		docs := r.SearchDocs(lang.Code)
-		wg.Go(func() { results[i] = search.Build(lang.Code, "search/"+lang.Code, docs) })
+		// The glossary's "also called" lists are the language's synonyms.
+		var sets [][]string
+		for _, pg := range lang.Pages {
+			sets = append(sets, synonym.FromMarkdown(pg.Body)...)
+		}
+		wg.Go(func() { results[i] = search.Build(lang.Code, "search/"+lang.Code, docs, sets...) })
 	}
 	wg.Wait()
 	files := map[string][]byte{}

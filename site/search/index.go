@@ -5,8 +5,8 @@
 package search
 
 import (
-	"bytes"
-	"encoding/json"
+	"cmp"
+	"encoding/base64"
 	"fmt"
 	"hash/fnv"
 	"maps"
@@ -19,6 +19,8 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	"playbook/site/search/arena"
+	"playbook/site/search/jsfile"
 	"playbook/site/search/tokenize"
 )
 
@@ -48,20 +50,24 @@ const (
 	// (single CJK characters keep none: Chinese phrases are matched through their bigrams).
 	maxPositions = 4
 	// maxPostings caps a term's postings to its best-scoring documents, so that one shard
-	// never holds the whole site for a very common word.
+	// never holds the whole site for a very common word. A capped term also lists every
+	// document it is in, as a bitmap (see appendBitmap): the cap shortens the ranking work,
+	// never changes which documents match.
 	maxPostings = 1500
 	// shardBytes is the aimed size of a term shard; docChunk the documents per doc file.
 	shardBytes = 48 << 10
 	docChunk   = 12
-	// snippetRunes is how much of a document's text the index keeps for result snippets.
-	snippetRunes = 200
 	// fieldGap separates the positions of title, heading and body tokens, so that a phrase
 	// never spans two fields.
 	fieldGap = 1000
 )
 
+// typeWeights scale the term weights of documents of some types, so that at equal relevance a
+// lesson ranks above a quiz question (short, so its weights run high) or a worksheet.
+var typeWeights = map[string]float64{"quiz": 0.7, "checklist": 0.85, "worksheet": 0.85, "scenario": 0.85}
+
 // Version is the index format; the page script refuses other versions.
-const Version = 2
+const Version = 3
 
 // posting is one document's entry in a term's list, with its positions in the arena of
 // the part that indexed the document.
@@ -87,17 +93,18 @@ type part struct {
 	terms  []string
 	single []bool
 	// records holds each term's records, by term number.
-	records []chain[record]
+	records []arena.Chain[record]
 	// positions holds each term's positions, which its records point to; npos counts them.
-	positions []chain[int32]
+	positions []arena.Chain[int32]
 	npos      []int32
 }
 
 // Build indexes docs for lang and returns the index files by path under dir, with the
 // script that loads them (see search-core.js for the reading side). The documents are split
 // into contiguous ranges indexed in parallel, merged in document order, and the shards are
-// written in parallel, so the output does not depend on the number of cores.
-func Build(lang, dir string, docs []Doc) map[string][]byte {
+// written in parallel, so the output does not depend on the number of cores. synonyms are
+// sets of names that mean the same (site/search/synonym), which the page expands queries with.
+func Build(lang, dir string, docs []Doc, synonyms ...[]string) map[string][]byte {
 	n := len(docs)
 	// The documents' display data does not depend on the index: write it alongside.
 	docFiles := map[string][]byte{}
@@ -125,6 +132,9 @@ func Build(lang, dir string, docs []Doc) map[string][]byte {
 	size := 0
 	for _, g := range v.sorted {
 		size += len(v.terms[g]) + 8 + 10*int(v.df[g]) + 5*int(v.npos[g])
+		if v.df[g] > maxPostings {
+			size += bitmapLen(n)
+		}
 	}
 	shards := max(1, (size+shardBytes-1)/shardBytes)
 	byShard := make([][]int32, shards)
@@ -132,7 +142,10 @@ func Build(lang, dir string, docs []Doc) map[string][]byte {
 		k := ShardOf(v.terms[g], shards)
 		byShard[k] = append(byShard[k], g)
 	}
-	w := &shardWriter{lang: lang, parts: parts, vocab: v, lens: lens, avg: avg}
+	w := &shardWriter{lang: lang, parts: parts, vocab: v, lens: lens, avg: avg, docs: n, weights: make([]float64, n)}
+	for i, d := range docs {
+		w.weights[i] = cmp.Or(typeWeights[d.Type], 1)
+	}
 	out := make([][]byte, shards)
 	next := make(chan int, shards)
 	for k := range shards {
@@ -154,8 +167,15 @@ func Build(lang, dir string, docs []Doc) map[string][]byte {
 	meta := map[string]any{
 		"kind": "meta", "lang": lang, "version": Version, "docs": n, "shards": shards, "docChunk": docChunk,
 		"fieldGap": fieldGap, "types": docTypes(docs), "days": docDays(docs), "facets": true,
+		"pages": pageStarts(docs),
 	}
-	files[dir+"/f.js"] = loader(map[string]any{"kind": "facets", "lang": lang, "runs": facetRuns(docs, docTypes(docs))})
+	if f := foldPairs(v); f != "" {
+		meta["fold"] = f
+	}
+	if len(synonyms) > 0 {
+		meta["synonyms"] = synonyms
+	}
+	files[dir+"/f.js"] = jsfile.Loader(map[string]any{"kind": "facets", "lang": lang, "runs": facetRuns(docs, docTypes(docs))})
 	if shards > vocabFromShards {
 		terms := make([]string, len(v.sorted))
 		dfs := make([]int, len(v.sorted))
@@ -164,7 +184,7 @@ func Build(lang, dir string, docs []Doc) map[string][]byte {
 		}
 		meta["vocab"] = writeVocabulary(files, lang, dir, terms, dfs)
 	}
-	files[dir+"/meta.js"] = loader(meta)
+	files[dir+"/meta.js"] = jsfile.Loader(meta)
 	return files
 }
 
@@ -217,7 +237,7 @@ func mergeVocabulary(parts []part) *vocabulary {
 		}
 		for l, g := range global[p] {
 			v.local[p][g] = int32(l)
-			v.df[g] += pt.records[l].n
+			v.df[g] += pt.records[l].N
 			v.npos[g] += pt.npos[l]
 		}
 	}
@@ -236,6 +256,9 @@ type shardWriter struct {
 	vocab *vocabulary
 	lens  [][3]int32
 	avg   [3]float64
+	docs  int
+	// weights holds each document's type weight (typeWeights).
+	weights []float64
 }
 
 var (
@@ -251,13 +274,13 @@ func (w *shardWriter) tf(r record) float32 {
 			tf += fieldWeights[f] * c / (1 - fieldB[f] + fieldB[f]*float64(w.lens[r.doc][f])/w.avg[f])
 		}
 	}
-	return float32(math.Round(tf*100) / 100)
+	return float32(math.Round(tf*w.weights[r.doc]*100) / 100)
 }
 
 // write returns shard k holding terms (in sorted order), and the scratch slice to reuse.
 func (w *shardWriter) write(k int, terms []int32, scratch []posting, sizeHint int) ([]byte, []posting) {
 	buf := make([]byte, 0, sizeHint+sizeHint/4)
-	buf = fmt.Appendf(buf, `Playbook.searchLoad({"kind":"terms","lang":%s,"shard":%d,"terms":{`, jsonString(w.lang), k)
+	buf = fmt.Appendf(buf, `Playbook.searchLoad({"kind":"terms","lang":%s,"shard":%d,"terms":{`, jsfile.String(w.lang), k)
 	for i, g := range terms {
 		ps := scratch[:0]
 		for p := range w.parts {
@@ -265,7 +288,7 @@ func (w *shardWriter) write(k int, terms []int32, scratch []posting, sizeHint in
 			if l < 0 {
 				continue
 			}
-			for _, b := range w.parts[p].records[l].blocks {
+			for _, b := range w.parts[p].records[l].Blocks {
 				for _, r := range b {
 					ps = append(ps, posting{doc: r.doc, tf: w.tf(r), part: int32(p), npos: int32(r.npos), pos: r.pos})
 				}
@@ -275,9 +298,16 @@ func (w *shardWriter) write(k int, terms []int32, scratch []posting, sizeHint in
 		if i > 0 {
 			buf = append(buf, ',')
 		}
-		buf = appendJSONString(buf, w.vocab.terms[g])
+		buf = jsfile.AppendString(buf, w.vocab.terms[g])
 		buf = append(buf, ":["...)
 		buf = strconv.AppendInt(buf, int64(len(ps)), 10)
+		var bits []byte
+		if len(ps) > maxPostings {
+			bits = make([]byte, (w.docs+7)/8)
+			for _, p := range ps {
+				bits[p.doc>>3] |= 1 << (p.doc & 7)
+			}
+		}
 		prev := int32(0)
 		for _, p := range best(ps, maxPostings) {
 			// Document numbers are written as gaps from the previous one: smaller files.
@@ -285,13 +315,18 @@ func (w *shardWriter) write(k int, terms []int32, scratch []posting, sizeHint in
 			buf = strconv.AppendInt(buf, int64(p.doc-prev), 10)
 			prev = p.doc
 			buf = append(buf, ',')
-			buf = appendTF(buf, p.tf)
+			buf = jsfile.AppendTF(buf, p.tf)
 			buf = append(buf, ',')
 			buf = strconv.AppendInt(buf, int64(p.npos), 10)
-			for _, x := range w.parts[p.part].positions[w.vocab.local[p.part][g]].slice(p.pos, p.npos) {
+			for _, x := range w.parts[p.part].positions[w.vocab.local[p.part][g]].Slice(p.pos, p.npos) {
 				buf = append(buf, ',')
 				buf = strconv.AppendInt(buf, int64(x), 10)
 			}
+		}
+		if bits != nil {
+			buf = append(buf, ",\""...)
+			buf = base64.StdEncoding.AppendEncode(buf, bits)
+			buf = append(buf, '"')
 		}
 		buf = append(buf, ']')
 	}
@@ -299,24 +334,9 @@ func (w *shardWriter) write(k int, terms []int32, scratch []posting, sizeHint in
 	return buf, scratch
 }
 
-// appendTF appends a term weight as the shortest decimal that reads back as the same float32,
-// as strconv.AppendFloat(buf, tf, 'f', -1, 32) does, but quicker for the two-decimal values of
-// the index (below 10,000; larger ones take the general path).
-func appendTF(buf []byte, tf float32) []byte {
-	cents := math.Round(float64(tf) * 100)
-	if tf < 0 || cents >= 1e6 || float32(cents/100) != tf {
-		return strconv.AppendFloat(buf, float64(tf), 'f', -1, 32)
-	}
-	c := int64(cents)
-	buf = strconv.AppendInt(buf, c/100, 10)
-	if frac := c % 100; frac != 0 {
-		buf = append(buf, '.', byte('0'+frac/10))
-		if frac%10 != 0 {
-			buf = append(buf, byte('0'+frac%10))
-		}
-	}
-	return buf
-}
+// bitmapLen is the length of the base64 bitmap of a capped term in an index of n documents:
+// bit d (byte d/8, bit d%8) tells whether the term is in document d.
+func bitmapLen(n int) int { return base64.StdEncoding.EncodedLen((n+7)/8) + 3 }
 
 // writeDocs writes the documents' display data (address, title, heading, type, day, the
 // start of the text) in chunks of docChunk.
@@ -330,16 +350,16 @@ func writeDocs(files map[string][]byte, lang, dir string, docs []Doc) {
 			}
 			buf = append(buf, '[')
 			for _, s := range []string{d.URL, d.Title, d.Heading, d.Type} {
-				buf = appendJSONString(buf, s)
+				buf = jsfile.AppendString(buf, s)
 				buf = append(buf, ',')
 			}
 			buf = strconv.AppendInt(buf, int64(d.Day), 10)
 			buf = append(buf, ',')
-			buf = appendSnippet(buf, d.Body)
+			buf = jsfile.AppendSnippet(buf, d.Body)
 			buf = append(buf, ']')
 		}
 		buf = append(buf, `],"kind":"docs","lang":`...)
-		buf = appendJSONString(buf, lang)
+		buf = jsfile.AppendString(buf, lang)
 		buf = append(buf, "});\n"...)
 		files[fmt.Sprintf("%s/d-%d.js", dir, c)] = buf
 	}
@@ -375,42 +395,9 @@ func writeVocabulary(files map[string][]byte, lang, dir string, terms []string, 
 		if g == nil {
 			g = []any{}
 		}
-		files[fmt.Sprintf("%s/v-%d.js", dir, k)] = loader(map[string]any{"kind": "vocab", "lang": lang, "shard": k, "terms": g})
+		files[fmt.Sprintf("%s/v-%d.js", dir, k)] = jsfile.Loader(map[string]any{"kind": "vocab", "lang": lang, "shard": k, "terms": g})
 	}
 	return v
-}
-
-// chain is a list kept in blocks that double in size up to a limit, so that adding never
-// copies what is there and a short list takes little room. Values added together stay in one
-// block, at an address (block<<16 | offset) that slice reads back.
-type chain[T any] struct {
-	blocks [][]T
-	n      int32
-}
-
-// maxBlock is the largest block of a chain; it must fit the 16-bit offset of an address.
-const maxBlock = 1 << 14
-
-// add appends vs, in one block, and returns their address.
-func (c *chain[T]) add(vs ...T) int32 {
-	k := len(c.blocks)
-	if k == 0 || len(c.blocks[k-1])+len(vs) > cap(c.blocks[k-1]) {
-		c.blocks = append(c.blocks, make([]T, 0, max(len(vs), min(maxBlock, 8<<k))))
-		k++
-	}
-	at := int32((k-1)<<16 | len(c.blocks[k-1]))
-	c.blocks[k-1] = append(c.blocks[k-1], vs...)
-	c.n += int32(len(vs))
-	return at
-}
-
-// slice returns the n values added at address at.
-func (c *chain[T]) slice(at, n int32) []T {
-	if n == 0 {
-		return nil
-	}
-	block, offset := at>>16, at&0xFFFF
-	return c.blocks[block][offset : offset+n]
 }
 
 // indexRange indexes docs[from:to] and records their field lengths in lens.
@@ -426,8 +413,8 @@ func indexRange(docs []Doc, from, to int, lens [][3]int32) part {
 	var (
 		accs      []acc
 		order     []int32
-		records   []chain[record]
-		positions []chain[int32]
+		records   []arena.Chain[record]
+		positions []arena.Chain[int32]
 	)
 	for i := from; i < to; i++ {
 		order = order[:0]
@@ -454,58 +441,24 @@ func indexRange(docs []Doc, from, to int, lens [][3]int32) part {
 			}
 		}
 		if len(tk.Terms()) > len(records) {
-			positions = append(positions, make([]chain[int32], len(tk.Terms())-len(records))...)
-			records = append(records, make([]chain[record], len(tk.Terms())-len(records))...)
+			positions = append(positions, make([]arena.Chain[int32], len(tk.Terms())-len(records))...)
+			records = append(records, make([]arena.Chain[record], len(tk.Terms())-len(records))...)
 		}
 		for _, id := range order {
 			a := &accs[id]
 			r := record{doc: int32(i), counts: a.counts}
 			if !tk.Single()[id] { // single CJK characters keep no positions: see maxPositions
 				r.npos = a.npos
-				r.pos = positions[id].add(a.pos[:a.npos]...)
+				r.pos = positions[id].Add(a.pos[:a.npos]...)
 			}
-			records[id].add(r)
+			records[id].Add(r)
 		}
 	}
 	npos := make([]int32, len(records))
 	for id := range positions {
-		npos[id] = positions[id].n
+		npos[id] = positions[id].N
 	}
 	return part{terms: tk.Terms(), single: tk.Single(), records: records, npos: npos, positions: positions}
-}
-
-// jsonString quotes s as a JSON string without escaping HTML characters.
-func jsonString(s string) string {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	_ = enc.Encode(s)
-	return strings.TrimSuffix(buf.String(), "\n")
-}
-
-// appendJSONString appends jsonString(s): directly when s needs no escape (valid UTF-8, no
-// quote, backslash, control character, U+2028 or U+2029), through the encoder otherwise.
-func appendJSONString(buf []byte, s string) []byte {
-	high := false
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c < 0x20 || c == '"' || c == '\\' {
-			return append(buf, jsonString(s)...)
-		}
-		high = high || c >= 0x80
-	}
-	if high && !plainUTF8(s) {
-		return append(buf, jsonString(s)...)
-	}
-	buf = append(buf, '"')
-	buf = append(buf, s...)
-	return append(buf, '"')
-}
-
-// plainUTF8 reports whether s is valid UTF-8 without U+2028 or U+2029, which JSON encoders
-// escape.
-func plainUTF8(s string) bool {
-	return utf8.ValidString(s) && !strings.ContainsRune(s, '\u2028') && !strings.ContainsRune(s, '\u2029')
 }
 
 // best keeps the k postings with the highest tf (among equal tf, the lowest document
@@ -518,7 +471,7 @@ func best(ps []posting, k int) []posting {
 	for i, p := range ps {
 		tfs[i] = p.tf
 	}
-	threshold := kthLargest(tfs, k)
+	threshold := arena.KthLargest(tfs, k)
 	above := 0
 	for _, p := range ps {
 		if p.tf > threshold {
@@ -539,39 +492,6 @@ func best(ps []posting, k int) []posting {
 	return out
 }
 
-// kthLargest returns the k-th largest value of xs (1 <= k <= len(xs)), reordering xs: a
-// quickselect, linear on average, where sorting would be n log n.
-func kthLargest(xs []float32, k int) float32 {
-	lo, hi := 0, len(xs)-1
-	want := len(xs) - k // index of the answer in ascending order
-	for lo < hi {
-		pivot := xs[lo+(hi-lo)/2]
-		i, j := lo, hi
-		for i <= j {
-			for xs[i] < pivot {
-				i++
-			}
-			for xs[j] > pivot {
-				j--
-			}
-			if i <= j {
-				xs[i], xs[j] = xs[j], xs[i]
-				i++
-				j--
-			}
-		}
-		switch {
-		case want <= j:
-			hi = j
-		case want >= i:
-			lo = i
-		default:
-			return xs[want]
-		}
-	}
-	return xs[want]
-}
-
 // isSingleCJK reports whether a term is one CJK character.
 func isSingleCJK(t string) bool {
 	r, n := utf8.DecodeRuneInString(t)
@@ -585,43 +505,40 @@ func ShardOf(term string, shards int) int {
 	return int(h.Sum32() % uint32(shards))
 }
 
-// loader wraps data in a call the page script defines, so a file loads with a script tag
-// (fetch of local files is blocked under file://).
-func loader(data any) []byte {
-	var buf bytes.Buffer
-	buf.WriteString("Playbook.searchLoad(")
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	_ = enc.Encode(data)
-	b := bytes.TrimRight(buf.Bytes(), "\n")
-	return append(b, ");\n"...)
+// foldPairs returns the Traditional characters whose Simplified form is in the index, each
+// followed by that form: the page folds a query with them as the build folded the text
+// (tokenize.TraditionalPairs). Other Traditional characters cannot find anything anyway.
+func foldPairs(v *vocabulary) string {
+	have := map[rune]bool{}
+	for _, t := range v.terms {
+		if isSingleCJK(t) {
+			r, _ := utf8.DecodeRuneInString(t)
+			have[r] = true
+		}
+	}
+	var b strings.Builder
+	for from, to := range tokenize.TraditionalPairs() {
+		if have[to] {
+			b.WriteRune(from)
+			b.WriteRune(to)
+		}
+	}
+	return b.String()
 }
 
-// appendSnippet appends, as a JSON string, the start of a document's text that the index
-// keeps for result snippets: its first snippetRunes characters, and an ellipsis when there is
-// more. It looks at each character once; text that needs escapes goes through the encoder.
-func appendSnippet(buf []byte, s string) []byte {
-	end, count, plain := len(s), 0, true
-	for i, r := range s {
-		if count == snippetRunes {
-			end = i
-			break
+// pageStarts returns, as a base64 bitmap, the documents that start a page (their URL without
+// its fragment differs from the document before), so that the page can group results by page.
+func pageStarts(docs []Doc) string {
+	bits := make([]byte, (len(docs)+7)/8)
+	prev := "\x00"
+	for i, d := range docs {
+		page, _, _ := strings.Cut(d.URL, "#")
+		if page != prev {
+			bits[i/8] |= 1 << (i % 8)
 		}
-		count++
-		if r < 0x20 || r == '"' || r == '\\' || r == utf8.RuneError || r == '\u2028' || r == '\u2029' {
-			plain = false
-		}
+		prev = page
 	}
-	text := s[:end]
-	if end < len(s) {
-		text = strings.TrimSpace(text) + "…"
-	}
-	if !plain {
-		return append(buf, jsonString(text)...)
-	}
-	buf = append(buf, '"')
-	buf = append(buf, text...)
-	return append(buf, '"')
+	return base64.StdEncoding.EncodeToString(bits)
 }
 
 func docTypes(docs []Doc) []string {

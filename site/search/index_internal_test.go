@@ -1,85 +1,10 @@
 package search
 
 import (
-	"encoding/json"
-	"math"
-	"math/rand/v2"
 	"runtime"
-	"slices"
 	"strconv"
-	"strings"
 	"testing"
-	"unicode/utf8"
 )
-
-// appendTF must write exactly what strconv writes for every two-decimal weight below
-// 10,000, the values the index holds, and fall back to it for the others.
-func TestAppendTFMatchesStrconv(t *testing.T) {
-	check := func(tf float32) {
-		t.Helper()
-		if got, want := string(appendTF(nil, tf)), strconv.FormatFloat(float64(tf), 'f', -1, 32); got != want {
-			t.Fatalf("appendTF(%v) = %s, want %s", tf, got, want)
-		}
-	}
-	for c := 0; c <= 1_000_000; c++ {
-		check(float32(math.Round(float64(c)) / 100))
-	}
-	for _, tf := range []float32{12345.67, 1e7, 0.001, 1.0 / 3, -2.5, float32(math.Inf(1))} {
-		check(tf)
-	}
-}
-
-func TestKthLargestMatchesSorting(t *testing.T) {
-	r := rand.New(rand.NewPCG(1, 2))
-	for n := 1; n < 300; n++ {
-		xs := make([]float32, n)
-		for i := range xs {
-			xs[i] = float32(r.IntN(max(1, n/3))) / 4 // many ties
-		}
-		sorted := slices.Sorted(slices.Values(xs))
-		for _, k := range []int{1, n / 2, n, 1 + r.IntN(n)} {
-			if k < 1 {
-				continue
-			}
-			if got, want := kthLargest(slices.Clone(xs), k), sorted[n-k]; got != want {
-				t.Fatalf("kthLargest(%v, %d) = %v, want %v", xs, k, got, want)
-			}
-		}
-	}
-}
-
-// FuzzAppendJSONString checks the direct path against the encoder on any text.
-func FuzzAppendJSONString(f *testing.F) {
-	for _, s := range []string{"plain", "客户", `quote " and \ slash`, "line\nbreak", "\u2028", "\xff", "<b>&</b>"} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		if got, want := string(appendJSONString([]byte("x"), s)), "x"+jsonString(s); got != want {
-			t.Fatalf("appendJSONString(%q) = %s, want %s", s, got, want)
-		}
-	})
-}
-
-func TestChainKeepsValuesTogether(t *testing.T) {
-	var c chain[int32]
-	var places []int32
-	for i := int32(0); i < 3*maxBlock; i++ {
-		places = append(places, c.add(i, i+1, i+2))
-	}
-	for i, at := range places {
-		if got := c.slice(at, 3); !slices.Equal(got, []int32{int32(i), int32(i) + 1, int32(i) + 2}) {
-			t.Fatalf("value %d at %x: got %v", i, at, got)
-		}
-	}
-	if c.n != 9*maxBlock {
-		t.Errorf("n = %d, want %d", c.n, 9*maxBlock)
-	}
-	for k, b := range c.blocks {
-		if cap(b) > maxBlock {
-			t.Fatalf("block %d holds %d values, more than %d", k, cap(b), maxBlock)
-		}
-	}
-}
 
 // The index must not depend on how many workers built it: parts are merged in document
 // order and shards are written independently.
@@ -106,28 +31,4 @@ func TestIndexDoesNotDependOnCores(t *testing.T) {
 			t.Errorf("%s differs between one and five cores", name)
 		}
 	}
-}
-
-// FuzzAppendSnippet checks the one-pass snippet against cutting the text to snippetRunes
-// characters and encoding it: the same bytes for valid UTF-8 (what the loader accepts), the
-// same decoded text otherwise.
-func FuzzAppendSnippet(f *testing.F) {
-	for _, s := range []string{"short", strings.Repeat("客户价值 ", 60), strings.Repeat("a\"b ", 80), "\xff" + strings.Repeat("x", 300)} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		r := []rune(s)
-		want := string(r)
-		if len(r) > snippetRunes {
-			want = strings.TrimSpace(string(r[:snippetRunes])) + "…"
-		}
-		got := appendSnippet(nil, s)
-		if utf8.ValidString(s) && string(got) != jsonString(want) {
-			t.Fatalf("appendSnippet(%q) = %s, want %s", s, got, jsonString(want))
-		}
-		var decoded string
-		if err := json.Unmarshal(got, &decoded); err != nil || decoded != want {
-			t.Fatalf("appendSnippet(%q) = %s, decodes to %q (%v), want %q", s, got, decoded, err, want)
-		}
-	})
 }

@@ -1,8 +1,10 @@
 package search
 
 import (
+	"encoding/base64"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -173,5 +175,80 @@ func TestVocabularyForLargeIndexes(t *testing.T) {
 	small := Build("en", "s", corpus)
 	if strings.Contains(string(small["s/meta.js"]), "vocab") {
 		t.Error("a small index should not have vocabulary files")
+	}
+}
+
+// readTerm returns a term's postings as written: its df, the documents of the postings kept,
+// and, for a capped term, the documents of its bitmap.
+func readTerm(t *testing.T, files map[string][]byte, dir, term string) (df int, kept, all []int) {
+	t.Helper()
+	var meta struct {
+		Docs   int `json:"docs"`
+		Shards int `json:"shards"`
+	}
+	decodeLoader(t, files[dir+"/meta.js"], &meta)
+	var shard struct {
+		Terms map[string][]any `json:"terms"`
+	}
+	decodeLoader(t, files[fmt.Sprintf("%s/t-%d.js", dir, ShardOf(term, meta.Shards))], &shard)
+	flat := shard.Terms[term]
+	if flat == nil {
+		return 0, nil, nil
+	}
+	end := len(flat)
+	bits, capped := flat[end-1].(string)
+	if capped {
+		end--
+	}
+	doc := 0
+	for i := 1; i+2 < end; i += 3 + int(flat[i+2].(float64)) {
+		doc += int(flat[i].(float64))
+		kept = append(kept, doc)
+	}
+	if !capped {
+		return int(flat[0].(float64)), kept, kept
+	}
+	raw, err := base64.StdEncoding.DecodeString(bits)
+	if err != nil {
+		t.Fatalf("%s: bitmap: %v", term, err)
+	}
+	for d := 0; d < meta.Docs; d++ {
+		if raw[d/8]&(1<<(d%8)) != 0 {
+			all = append(all, d)
+		}
+	}
+	return int(flat[0].(float64)), kept, all
+}
+
+// A term in more documents than a posting list keeps lists them all in its bitmap, so that a
+// query pairing it with a rare word finds every document that has both.
+func TestCappedTermsListEveryDocument(t *testing.T) {
+	var docs []Doc
+	rareDocs := 0
+	for i := 0; i < 2*maxPostings+100; i++ {
+		body := "common"
+		switch {
+		case i%7 == 0:
+			body = "common rarer"
+		case i%3 == 0:
+			body = "common common common common rare"
+			rareDocs++
+		}
+		docs = append(docs, Doc{URL: "p.html", Title: "Lesson", Body: body, Type: "lesson"})
+	}
+	files := Build("en", "s", docs)
+	df, kept, all := readTerm(t, files, "s", "common")
+	if df != len(docs) || len(kept) != maxPostings || len(all) != len(docs) {
+		t.Fatalf("common: df %d, %d postings kept, %d in the bitmap; want %d, %d, %d", df, len(kept), len(all), len(docs), maxPostings, len(docs))
+	}
+	// The documents with "rarer" have "common" once: none of its best postings.
+	_, _, rarer := readTerm(t, files, "s", "rarer")
+	for _, d := range rarer {
+		if slices.Contains(kept, d) {
+			t.Fatalf("document %d is among the best postings of common: the test no longer tests the bitmap", d)
+		}
+	}
+	if _, _, rare := readTerm(t, files, "s", "rare"); len(rare) != rareDocs {
+		t.Errorf("rare: %d documents, want %d (uncapped terms have no bitmap)", len(rare), rareDocs)
 	}
 }

@@ -4,7 +4,10 @@
 // characters finds its matches without a dictionary.
 package tokenize
 
+//go:generate go run gen_tsfold.go
+
 import (
+	"iter"
 	"unicode"
 	"unicode/utf8"
 )
@@ -195,15 +198,60 @@ func QueryTerms(query string) []string {
 	return out
 }
 
-// fold maps full-width ASCII variants and the ideographic space to their half-width forms.
+// fold maps full-width ASCII variants and the ideographic space to their half-width forms,
+// and Traditional Chinese characters to their Simplified forms, so that 客戶 finds 客户.
 func fold(r rune) rune {
 	switch {
 	case r >= 0xFF01 && r <= 0xFF5E:
 		return r - 0xFF01 + 0x21
 	case r == 0x3000:
 		return ' '
+	case r >= tsLow && r < tsLow+rune(len(ts.common)):
+		if s := ts.common[r-tsLow]; s != 0 {
+			return s
+		}
+	case r >= 0x10000:
+		if s, ok := ts.rare[r]; ok {
+			return s
+		}
 	}
 	return r
+}
+
+// tsLow starts the range of the Traditional characters kept in an array (the CJK Unified
+// Ideographs and their Extension A): every other character the tokenizer meets costs one
+// comparison, and one of these an index, not a map lookup.
+const tsLow = 0x3400
+
+// ts is the Traditional to Simplified table, made once from traditionalPairs (OpenCC's
+// TSCharacters, see gen_tsfold.go) and only read after.
+var ts = func() (t struct {
+	common []rune
+	rare   map[rune]rune
+}) {
+	t.common = make([]rune, 0xA000-tsLow)
+	t.rare = map[rune]rune{}
+	for from, to := range TraditionalPairs() {
+		if from >= tsLow && from < 0xA000 {
+			t.common[from-tsLow] = to
+		} else {
+			t.rare[from] = to
+		}
+	}
+	return t
+}()
+
+// TraditionalPairs yields the Traditional characters that the tokenizer folds, in code point
+// order, each with its Simplified form.
+func TraditionalPairs() iter.Seq2[rune, rune] {
+	return func(yield func(rune, rune) bool) {
+		rs := []rune(traditionalPairs)
+		for i := 0; i+1 < len(rs); i += 2 {
+			if !yield(rs[i], rs[i+1]) {
+				return
+			}
+		}
+	}
 }
 
 // IsCJK reports whether r is a Han, Hiragana, Katakana or Hangul character. The common

@@ -13,6 +13,7 @@
 //   lang, site                 the page language and the key of the site's stored data
 //   store(key, { empty, read }) a localStorage wrapper that survives private mode
 //   emit(type, detail)         report an event to the LMS wrapper showing the page, if any
+//   keepPlace()                the language switcher's links keep the query and the anchor
 // See docs/scripts.md.
 (() => {
   const Playbook = (globalThis.Playbook = globalThis.Playbook || {});
@@ -114,5 +115,26 @@
     }
   };
 
-  Playbook.page = { format, strings, translator, data, json, el, number, date, lang, site, store, emit };
+  // keepPlace makes the language switcher's links keep the page's query (?q= on the results
+  // page) and anchor: the other language has the same sections under the same anchors.
+  const keepPlace = () => {
+    for (const a of document.querySelectorAll(".lang-switch a[href]")) {
+      const u = new URL(a.getAttribute("data-href") || a.getAttribute("href"), location.href);
+      if (!a.hasAttribute("data-href")) a.setAttribute("data-href", a.getAttribute("href"));
+      if (location.search) u.search = location.search;
+      u.hash = location.hash;
+      a.href = u.href;
+    }
+  };
+  const startKeeping = () => {
+    keepPlace();
+    addEventListener("hashchange", keepPlace);
+    // The results page changes the query with history.replaceState, which fires no event.
+    document.addEventListener("pointerdown", (e) => { if (e.target.closest?.(".lang-switch")) keepPlace(); });
+    document.addEventListener("focusin", (e) => { if (e.target.closest?.(".lang-switch")) keepPlace(); });
+  };
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", startKeeping);
+  else startKeeping();
+
+  Playbook.page = { format, strings, translator, data, json, el, number, date, lang, site, store, emit, keepPlace };
 })();

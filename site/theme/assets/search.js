@@ -21,7 +21,11 @@
   // COMPLETIONS is how many words the word being typed completes to, the most frequent first;
   // each may need a term shard of its own.
   const COMPLETIONS = 4;
-  const TYPES = ["lesson", "day", "quiz", "checklist", "worksheet", "scenario"];
+  // SYNONYM_WEIGHT scales the scores of the results found through a synonym of the query:
+  // the glossary says they mean the same, so they count the same.
+  const SYNONYM_WEIGHT = 1;
+  const runesOf = (x) => Array.from(x).length;
+  const TYPES = ["lesson", "day", "page", "quiz", "checklist", "worksheet", "scenario"];
 
   // ---- Loading the index ------------------------------------------------------------------
 
@@ -103,39 +107,34 @@
     // whether a file was missing. Terms come from the vocabulary files when the index has
     // them (meta.vocab, see docs/search.md), else from every term shard when there are few.
     async completions(meta, prefixes, exact) {
-      if (meta.vocab > 0) {
-        const key = Array.from(prefixes[0]).slice(0, 2).join("");
-        const name = `v-${core.shardOf(key, meta.vocab)}.js`;
-        const v = await this.file(name);
-        if (!v || v.kind !== "vocab" || !Array.isArray(v.terms)) return { terms: [], missing: true };
-        if (!this.sorted.has(name)) {
+      const key = Array.from(prefixes[0]).slice(0, 2).join("");
+      const { terms, df, missing } = await this.lexicon(meta, [key]);
+      return { terms: core.expand(prefixes, terms, (x) => df.get(x) || 0, exact, COMPLETIONS), missing };
+    }
+
+    // vocabulary resolves to { terms (sorted), df, missing } of one vocabulary file, or of
+    // every term shard ("all"), read once.
+    async vocabulary(meta, name) {
+      if (!this.sorted.has(name)) {
+        this.sorted.set(name, (async () => {
           const terms = [], df = new Map();
-          for (let i = 0; i + 1 < v.terms.length; i += 2) {
-            terms.push(v.terms[i]);
-            df.set(v.terms[i], v.terms[i + 1]);
+          let missing = false;
+          if (name === "all") {
+            const shards = await Promise.all(Array.from({ length: meta.shards }, (_, k) => this.shard(meta, k)));
+            for (const d of shards) {
+              if (!d) { missing = true; continue; }
+              for (const [term, flat] of Object.entries(d.terms)) { terms.push(term); df.set(term, flat[0]); }
+            }
+          } else {
+            const v = await this.file(name);
+            if (!v || v.kind !== "vocab" || !Array.isArray(v.terms)) missing = true;
+            else for (let i = 0; i + 1 < v.terms.length; i += 2) { terms.push(v.terms[i]); df.set(v.terms[i], v.terms[i + 1]); }
           }
           terms.sort();
-          this.sorted.set(name, { terms, df });
-        }
-        const { terms, df } = this.sorted.get(name);
-        return { terms: core.expand(prefixes, terms, (x) => df.get(x) || 0, exact, COMPLETIONS), missing: false };
+          return { terms, df, missing };
+        })());
       }
-      if (meta.shards > ALL_SHARDS) return { terms: [], missing: false };
-      const shards = await Promise.all(Array.from({ length: meta.shards }, (_, k) => this.shard(meta, k)));
-      if (!this.sorted.has("all")) {
-        const terms = [], df = new Map();
-        for (const d of shards) {
-          if (!d) continue;
-          for (const [term, flat] of Object.entries(d.terms)) {
-            terms.push(term);
-            df.set(term, flat[0]);
-          }
-        }
-        terms.sort();
-        this.sorted.set("all", { terms, df, complete: shards.every(Boolean) });
-      }
-      const { terms, df, complete } = this.sorted.get("all");
-      return { terms: core.expand(prefixes, terms, (x) => df.get(x) || 0, exact, COMPLETIONS), missing: !complete };
+      return this.sorted.get(name);
     }
 
     // facets resolves to the type and day of every document, { type, day } indexed by
@@ -169,12 +168,52 @@
     }
 
     // search resolves to the ranked results of query:
-    //   { status: "ok" | "empty" | "unavailable", mode, results: [{ doc, score }], capped,
+    //   { status: "ok" | "empty" | "unavailable", mode, results: [{ doc, score }],
     //     missing, match } (match tests scanned tokens, for marking).
+    // search resolves to the ranked results of query:
+    //   { status: "ok" | "empty" | "unavailable", mode, results: [{ doc, score }], missing,
+    //     corrected, match } (match tests scanned tokens, for marking). The query's synonyms
+    // (meta.synonyms, from the course's "also called" lists) find their pages too; a word
+    // that is in no document and completes to none is corrected to the nearest word of the
+    // index, and corrected says the query searched instead.
     async search(query) {
       const meta = await this.meta();
       if (!meta) return { status: "unavailable", results: [] };
-      const pq = core.parseQuery(query);
+      this.fold ||= core.foldMap(meta.fold);
+      let r = await this.searchOne(meta, query);
+      if (r.status !== "ok") return r;
+      if (r.mode !== "and") {
+        const fixed = await this.correct(meta, query, r.pq, r.groups);
+        if (fixed) {
+          const c = await this.searchOne(meta, fixed);
+          if (c.mode === "and") r = { ...c, corrected: fixed, missing: r.missing || c.missing };
+        }
+      }
+      const alts = [];
+      for (const alt of core.synonymQueries(r.corrected || query, meta.synonyms, this.fold)) {
+        const a = await this.searchOne(meta, alt);
+        if (a.mode === "and") alts.push(a);
+      }
+      const done = (x) => ({ status: "ok", mode: x.mode, results: x.results, missing: r.missing, corrected: r.corrected || "",
+        meta, match: core.matcher(x.words, [], this.fold) });
+      if (alts.length === 0) return done(r);
+      // The results of the query and of its synonyms, each document at its best score, the
+      // scores of each query relative to its best: a synonym of one word ("prospect" for
+      // "potential customer") sums fewer terms, and would otherwise always rank below.
+      const found = r.mode === "and" ? [r, ...alts] : alts;
+      const by = new Map(), words = new Set();
+      for (const a of found) {
+        a.words.forEach((w) => words.add(w));
+        const k = (a === r ? 1 : SYNONYM_WEIGHT) / (a.results[0]?.score || 1);
+        for (const x of a.results) by.set(x.doc, Math.max(by.get(x.doc) || 0, x.score * k));
+      }
+      const results = Array.from(by, ([doc, score]) => ({ doc, score })).sort((a, b) => b.score - a.score || a.doc - b.doc);
+      return done({ mode: "and", results, words: Array.from(words) });
+    }
+
+    // searchOne ranks the documents of one query, with the completions of its last word.
+    async searchOne(meta, query) {
+      const pq = core.parseQuery(query, this.fold);
       if (pq.terms.length === 0) return { status: "empty", results: [], meta };
       let missing = false;
       const get = async (term) => {
@@ -184,19 +223,91 @@
       };
       const completing = pq.prefix ? this.completions(meta, [pq.prefix, pq.prefixTerm], pq.prefixTerm) : null;
       const groups = await Promise.all(pq.terms.map(async (x) => ({
-        term: x.term, qpos: x.qpos, terms: [{ term: x.term, weight: 1, postings: await get(x.term) }],
+        term: x.term, qpos: x.qpos, optional: x.optional, terms: [{ term: x.term, weight: 1, postings: await get(x.term) }],
       })));
-      const words = pq.terms.map((x) => x.term);
+      // Stop words are not marked (unless the query is nothing else).
+      const words = pq.terms.filter((x) => !x.optional).map((x) => x.term);
       if (completing) {
         const c = await completing;
         missing ||= c.missing;
         const g = groups.find((x) => x.term === pq.prefixTerm);
         const more = await Promise.all(c.terms.map(async (term) => ({ term, weight: core.PREFIX_WEIGHT, postings: await get(term) })));
+        // The completions share one idf, of all their documents, and weigh by how common each
+        // is: "cust" finds customer (442 documents) before custom (1).
+        const dfs = more.map((x) => x.postings?.df || 0);
+        const top = Math.max(1, ...dfs);
+        const shared = core.idf(meta.docs, dfs.reduce((a, b) => a + b, 0));
+        more.forEach((x, i) => { x.weight = core.PREFIX_WEIGHT * (0.5 + 0.5 * dfs[i] / top); x.idf = shared; });
         g.terms.push(...more);
-        words.push(...c.terms);
+        if (!g.optional) words.push(...c.terms);
       }
       const r = core.rank(meta.docs, groups, meta.fieldGap || 1000);
-      return { status: "ok", ...r, missing, meta, match: core.matcher(words) };
+      return { status: "ok", ...r, missing, meta, pq, groups, words };
+    }
+
+    // correct returns query with each Latin word of four letters or more that no document has
+    // (nor completes to any) replaced by the nearest term of the index (core.nearest), or ""
+    // when there is none to correct.
+    async correct(meta, query, pq, groups) {
+      let out = query, changed = false;
+      for (const x of pq.terms) {
+        const g = groups.find((y) => y.term === x.term);
+        if (x.cjk || runesOf(x.term) < 4 || g.terms.some((t) => t.postings)) continue;
+        const lex = await this.lexicon(meta, core.typoKeys(x.term));
+        const fix = core.nearest(x.term, lex.terms, (w) => lex.df.get(w) || 0);
+        if (!fix) continue;
+        out = out.replace(/[\p{L}\p{Nd}\p{Mn}'’]+/gu, (w) => (core.stem(w.toLowerCase().replace(/’/g, "'")) === x.term ? fix : w));
+        changed = true;
+      }
+      return changed && out !== query ? out : "";
+    }
+
+    // lexicon resolves to { terms (sorted), df } of the vocabulary files of the keys (the
+    // first two characters of terms), or of every term shard of a small index.
+    async lexicon(meta, keys) {
+      const names = meta.vocab > 0 ? Array.from(new Set(keys.map((k) => `v-${core.shardOf(k, meta.vocab)}.js`)))
+        : meta.shards <= ALL_SHARDS ? ["all"] : [];
+      const lists = await Promise.all(names.map((name) => this.vocabulary(meta, name)));
+      const terms = [], df = new Map();
+      for (const l of lists) {
+        for (const w of l.terms) { terms.push(w); df.set(w, l.df.get(w)); }
+      }
+      return { terms, df, missing: lists.some((l) => l.missing) };
+    }
+
+    // pageOf returns the first document of the page that document doc belongs to (meta.pages
+    // marks the documents that start a page; without it every document is a page).
+    pageOf(meta, doc) {
+      if (!meta.pages) return doc;
+      if (!this.starts) {
+        const raw = atob(meta.pages), start = new Int32Array(meta.docs);
+        let cur = 0;
+        for (let d = 0; d < meta.docs; d++) {
+          if ((raw.charCodeAt(d >> 3) >> (d & 7)) & 1) cur = d;
+          start[d] = cur;
+        }
+        this.starts = start;
+      }
+      return this.starts[doc] ?? doc;
+    }
+
+    // byPage groups ranked results by page, in rank order: each group is the page's best
+    // result { doc, score } with more, the page's other results, best first. So the best
+    // results are never one page twice.
+    // limit, when given, stops at that many pages (their other results still counted).
+    byPage(meta, results, limit = Infinity) {
+      const groups = [], at = new Map();
+      for (const x of results) {
+        const p = this.pageOf(meta, x.doc);
+        const g = at.get(p);
+        if (g) g.more.push(x);
+        else if (groups.length < limit) {
+          const ng = { doc: x.doc, score: x.score, more: [] };
+          at.set(p, ng);
+          groups.push(ng);
+        }
+      }
+      return groups;
     }
 
     rows(meta, results) {
@@ -238,11 +349,16 @@
     return parent;
   };
 
+  // moreText says how many more results the page of a result has.
+  const moreText = (row) => t(row.type === "lesson" ? "more_lesson" : "more_page", num(row.more));
+
   const countText = (r, forQuery) => {
     const n = r.results.length;
     if (n === 0) return forQuery === undefined ? t("none") : t("none_for", forQuery);
-    const key = r.capped ? "many" : n === 1 ? "one" : "results";
-    return forQuery === undefined ? t(key, num(n)) : t(key + "_for", num(n), forQuery);
+    const key = n === 1 ? "one" : "results";
+    if (forQuery === undefined) return t(key, num(n));
+    // js_sr_one_for has the query only: "1 result for “%s”".
+    return key === "one" ? t("one_for", forQuery) : t(key + "_for", num(n), forQuery);
   };
 
   const timings = [];
@@ -439,7 +555,9 @@
       const r = await this.store.search(q);
       const ranked = performance.now();
       let rows = [];
-      if (r.status === "ok") rows = await this.store.rows(r.meta, r.results.slice(0, POPUP_RESULTS));
+      const groups = r.status === "ok" ? this.store.byPage(r.meta, r.results, POPUP_RESULTS) : [];
+      if (groups.length) rows = await this.store.rows(r.meta, groups);
+      rows.forEach((row, i) => { if (row) row.more = groups[i].more.length; });
       clearTimeout(slow);
       if (seq !== this.seq) return;
       const fetched = performance.now();
@@ -457,6 +575,7 @@
       for (const row of rows) {
         if (!row) continue;
         const a = resultBody(el("a", { href: row.href, tabIndex: -1 }), row, r.match, 110);
+        if (row.more) a.append(el("span", { className: "search-result-more" }, moreText(row)));
         const li = el("li", { id: `pb-search-opt-${items.length}`, className: "search-result", role: "option", "aria-selected": "false" }, a);
         li.dataset.index = String(items.length);
         items.push(li);
@@ -466,6 +585,7 @@
       const notes = [];
       if (r.status === "unavailable") notes.push(t("unavailable"));
       else {
+        if (r.corrected) notes.push(t("corrected", r.corrected));
         notes.push(countText(r));
         if (r.mode === "or") notes.push(t("some_words"));
         if (r.missing) notes.push(t("incomplete"));
@@ -508,6 +628,7 @@
       this.filters.addEventListener("change", async (e) => {
         if (e.target.name === "pb-filter-type") this.type = e.target.value;
         if (e.target.name === "pb-filter-day") this.day = e.target.value;
+        this.remember(this.q || "");
         if (this.facets && this.r) { // every match is known: load the first ones that pass
           const seq = this.seq;
           this.rows = [];
@@ -516,7 +637,10 @@
         }
         this.draw();
       });
-      const q = new URLSearchParams(location.search).get("q") || "";
+      const params = new URLSearchParams(location.search);
+      const q = params.get("q") || "";
+      this.type = params.get("type") || "";
+      this.day = params.get("day") || "";
       this.input.value = q;
       this.run(q);
     }
@@ -524,12 +648,7 @@
     async run(q) {
       const seq = ++this.seq;
       const at = performance.now();
-      try {
-        const u = new URL(location.href);
-        if (q.trim()) u.searchParams.set("q", q.trim());
-        else u.searchParams.delete("q");
-        if (u.href !== location.href) history.replaceState(history.state, "", u.href);
-      } catch { /* some browsers refuse history changes under file:// */ }
+      this.remember(q);
       if (!q.trim()) {
         this.q = "";
         this.r = null;
@@ -553,6 +672,20 @@
       record({ query: q, at, rendered, ms: rendered - at, results: r.results.length, page: true });
     }
 
+    // remember keeps the query and the filters in the address (?q=...&type=...&day=...), so
+    // that the page can be bookmarked, reloaded or opened in the other language as it is.
+    remember(q) {
+      try {
+        const u = new URL(location.href);
+        for (const [k, v] of [["q", q.trim()], ["type", this.type], ["day", this.day]]) {
+          if (v) u.searchParams.set(k, v);
+          else u.searchParams.delete(k);
+        }
+        if (u.href !== location.href) history.replaceState(history.state, "", u.href);
+        page.keepPlace?.();
+      } catch { /* some browsers refuse history changes under file:// */ }
+    }
+
     // matches lists the results to show: with facets, those that pass the filters; without,
     // all of them (the loaded rows are filtered when drawn).
     matches() {
@@ -561,10 +694,32 @@
       return this.r.results.filter((x) => (!this.type || f.type[x.doc] === this.type) && (!this.day || String(f.day[x.doc]) === this.day));
     }
 
+    // pages groups the matches by page (Store.byPage), once per query and filter.
+    pages() {
+      const key = [this.seq, this.type, this.day].join(" ");
+      if (this.pagesKey !== key) {
+        this.pagesKey = key;
+        this.pagesList = this.store.byPage(this.r.meta, this.matches());
+      }
+      return this.pagesList;
+    }
+
+    // load loads the rows of the best results of the next n pages.
     async load(seq, n) {
-      const next = this.matches().slice(this.rows.length, this.rows.length + n);
+      const next = this.pages().slice(this.rows.length, this.rows.length + n);
       const rows = await this.store.rows(this.r.meta, next);
+      rows.forEach((row, i) => { if (row) { row.more = next[i].more.length; row.others = next[i].more; } });
       if (seq === this.seq) this.rows.push(...rows);
+    }
+
+    // expand lists, under a page's best result, the page's other results.
+    async expand(li, row, button) {
+      button.disabled = true;
+      const rows = await this.store.rows(this.r.meta, row.others);
+      const sub = el("ul", { className: "search-page-sub" }, ...rows.filter(Boolean).map((x) =>
+        el("li", { className: "search-result search-result-sub" },
+          resultBody(el("a", { href: x.href, className: "search-result-link" }), x, this.r.match, 240))));
+      button.replaceWith(sub);
     }
 
     async showMore() {
@@ -585,11 +740,18 @@
       // With facets the loaded rows already pass the filters, and the counts cover every match.
       const shown = f ? rows : rows.filter((row) => passType(row) && passDay(row));
       const total = f ? this.matches().length : shown.length;
+      const pages = r && f ? this.pages().length : shown.length;
       this.list.replaceChildren(...shown.map((row) => {
         const a = resultBody(el("a", { href: row.href, className: "search-result-link" }), row, r.match, 240);
-        return el("li", { className: "search-result" }, a);
+        const li = el("li", { className: "search-result" }, a);
+        if (row.more) {
+          const button = el("button", { type: "button", className: "search-more-here" }, moreText(row));
+          button.addEventListener("click", () => this.expand(li, row, button));
+          li.append(button);
+        }
+        return li;
       }));
-      this.more.hidden = !r || this.rows.length >= (f ? total : r.results.length);
+      this.more.hidden = !r || this.rows.length >= (f ? pages : this.pages().length);
       if (!r) {
         this.filters.hidden = true;
         this.filters.replaceChildren();
@@ -598,10 +760,12 @@
       const notes = [];
       if (r.status === "unavailable") notes.push(t("unavailable"));
       else {
+        if (r.corrected) notes.push(t("corrected", r.corrected));
         notes.push(countText(r, this.q));
         if (r.mode === "or") notes.push(t("some_words"));
         if (r.missing) notes.push(t("incomplete"));
-        if (shown.length < r.results.length && r.results.length > 0) notes.push(t("showing", num(shown.length), num(r.results.length)));
+        if (r.results.length > 0 && (this.type || this.day)) notes.push(t("filtered", num(total)));
+        if (shown.length < pages) notes.push(t("showing", num(shown.length), num(pages)));
       }
       this.status.textContent = notes.join(" ");
       const counted = f ? r.results.map((x) => ({ type: f.type[x.doc], day: f.day[x.doc] })) : rows;

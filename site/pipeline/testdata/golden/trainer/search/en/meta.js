@@ -1,1 +1,1 @@
-Playbook.searchLoad({"days":[1,2],"docChunk":12,"docs":24,"facets":true,"fieldGap":1000,"kind":"meta","lang":"en","shards":1,"types":["checklist","day","lesson","quiz","scenario","worksheet"],"version":2});
+Playbook.searchLoad({"days":[1,2],"docChunk":12,"docs":24,"facets":true,"fieldGap":1000,"kind":"meta","lang":"en","pages":"oz+4","shards":1,"types":["checklist","day","lesson","quiz","scenario","worksheet"],"version":3});
