@@ -164,17 +164,7 @@ func Build(lang, dir string, docs []Doc, synonyms ...[]string) map[string][]byte
 	}
 	docsDone.Wait()
 	maps.Copy(files, docFiles)
-	meta := map[string]any{
-		"kind": "meta", "lang": lang, "version": Version, "docs": n, "shards": shards, "docChunk": docChunk,
-		"fieldGap": fieldGap, "types": docTypes(docs), "days": docDays(docs), "facets": true,
-		"pages": pageStarts(docs),
-	}
-	if f := foldPairs(v); f != "" {
-		meta["fold"] = f
-	}
-	if len(synonyms) > 0 {
-		meta["synonyms"] = synonyms
-	}
+	meta := describe(lang, docs, shards, v, synonyms)
 	files[dir+"/f.js"] = jsfile.Loader(map[string]any{"kind": "facets", "lang": lang, "runs": facetRuns(docs, docTypes(docs))})
 	if shards > vocabFromShards {
 		terms := make([]string, len(v.sorted))
@@ -186,6 +176,23 @@ func Build(lang, dir string, docs []Doc, synonyms ...[]string) map[string][]byte
 	}
 	files[dir+"/meta.js"] = jsfile.Loader(meta)
 	return files
+}
+
+// describe returns the content of meta.js, the index's description (docs/search.md), but for
+// the number of vocabulary files.
+func describe(lang string, docs []Doc, shards int, v *vocabulary, synonyms [][]string) map[string]any {
+	meta := map[string]any{
+		"kind": "meta", "lang": lang, "version": Version, "docs": len(docs), "shards": shards, "docChunk": docChunk,
+		"fieldGap": fieldGap, "types": docTypes(docs), "days": docDays(docs), "facets": true,
+		"pages": pageStarts(docs),
+	}
+	if f := foldPairs(v); f != "" {
+		meta["fold"] = f
+	}
+	if len(synonyms) > 0 {
+		meta["synonyms"] = synonyms
+	}
+	return meta
 }
 
 // parallel runs f(0) ... f(n-1) at the same time and waits for them.
