@@ -9,7 +9,6 @@ import (
 	"bytes"
 	_ "embed"
 	"encoding/xml"
-	"fmt"
 	"net/url"
 	"strconv"
 	"strings"
@@ -60,27 +59,11 @@ func Package(res *pipeline.Result, o Options) ([]byte, error) {
 // Files returns the files of the package of res, by their path in it: the whole site, the
 // wrappers and their scripts under lms/, and cmi5.xml.
 func Files(res *pipeline.Result, o Options) (map[string][]byte, error) {
-	m := res.Manifest
-	if m.Edition != pipeline.Learner {
-		return nil, fmt.Errorf("a cmi5 package holds the learner edition, not the %s edition", m.Edition)
-	}
-	units, err := lms.Units(m, o.Lang, o.Days)
+	files, units, err := lms.SiteFiles(res, o.Lang, o.Days, lms.CMI5, "a cmi5 package")
 	if err != nil {
 		return nil, err
 	}
-	files := map[string][]byte{}
-	for _, p := range res.Site.Paths() {
-		files[p], _ = res.Site.Get(p)
-	}
-	for name, data := range lms.Assets(lms.CMI5) {
-		files[lms.Dir+"/"+name] = data
-	}
-	for _, u := range units {
-		if files[u.Launch()], err = lms.Wrapper(u, lms.CMI5); err != nil {
-			return nil, fmt.Errorf("the wrapper of day %d: %w", u.Day, err)
-		}
-	}
-	files["cmi5.xml"], err = Structure(m, o.Lang, units)
+	files["cmi5.xml"], err = Structure(res.Manifest, o.Lang, units)
 	return files, err
 }
 

@@ -124,3 +124,31 @@ func Languages(m *pipeline.Manifest) []string {
 	}
 	return out
 }
+
+// SiteFiles returns what every package of res holds, by path: the whole learner site, the
+// scripts of dialect d under Dir and the launch wrapper of each unit (the days of lang in
+// days, nil for every day), with those units; the caller adds its standard's manifest.
+// standard names the package in the message about another edition ("a SCORM package").
+func SiteFiles(res *pipeline.Result, lang string, days []int, d Dialect, standard string) (map[string][]byte, []Unit, error) {
+	m := res.Manifest
+	if m.Edition != pipeline.Learner {
+		return nil, nil, fmt.Errorf("%s holds the learner edition, not the %s edition", standard, m.Edition)
+	}
+	units, err := Units(m, lang, days)
+	if err != nil {
+		return nil, nil, err
+	}
+	files := map[string][]byte{}
+	for _, p := range res.Site.Paths() {
+		files[p], _ = res.Site.Get(p)
+	}
+	for name, data := range Assets(d) {
+		files[Dir+"/"+name] = data
+	}
+	for _, u := range units {
+		if files[u.Launch()], err = Wrapper(u, d); err != nil {
+			return nil, nil, fmt.Errorf("the wrapper of day %d: %w", u.Day, err)
+		}
+	}
+	return files, units, nil
+}

@@ -77,26 +77,11 @@ func Package(res *pipeline.Result, o Options) ([]byte, error) {
 // Files returns the files of the package of res, by their path in it: the whole site, the
 // wrappers and their scripts under lms/, and imsmanifest.xml.
 func Files(res *pipeline.Result, o Options) (map[string][]byte, error) {
-	m := res.Manifest
-	if m.Edition != pipeline.Learner {
-		return nil, fmt.Errorf("a SCORM package holds the learner edition, not the %s edition", m.Edition)
-	}
-	units, err := lms.Units(m, o.Lang, o.Days)
+	files, units, err := lms.SiteFiles(res, o.Lang, o.Days, lms.SCORM(o.Version.Name), "a SCORM package")
 	if err != nil {
 		return nil, err
 	}
-	files := map[string][]byte{}
-	for _, p := range res.Site.Paths() {
-		files[p], _ = res.Site.Get(p)
-	}
-	for name, data := range lms.Assets(lms.SCORM(o.Version.Name)) {
-		files[lms.Dir+"/"+name] = data
-	}
-	for _, u := range units {
-		if files[u.Launch()], err = lms.Wrapper(u, lms.SCORM(o.Version.Name)); err != nil {
-			return nil, fmt.Errorf("the wrapper of day %d: %w", u.Day, err)
-		}
-	}
+	m := res.Manifest
 	manifest, err := Manifest(o.Version, m.Site+"-"+o.Lang, m.Titles[o.Lang], units, files)
 	if err != nil {
 		return nil, err
